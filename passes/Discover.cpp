@@ -1,0 +1,447 @@
+//===- Discover.cpp - Find async functions, awaits and starts ------------===//
+//
+// Two walks. A RecursiveASTVisitor over the whole translation unit finds the
+// cawait.h markers (await, ca_block_on, ca_spawn), checks that every async
+// call is started by one of them and every marker holds an async call, and
+// collects the async definitions. Then, per async function, a walk over its
+// statements decides which awaits sit where the lowering can suspend (a
+// statement of their own, an initializer, the right side of an assignment,
+// a return value) and numbers them.
+//
+//===----------------------------------------------------------------------===//
+#include "Discover.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallString.h"
+
+#define DEBUG_TYPE "cawait-discover"
+
+using namespace clang;
+
+namespace cawait {
+
+bool isAsyncFunction(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  for (const FunctionDecl *R : FD->redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == "cawait.async")
+        return true;
+  return false;
+}
+
+std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
+  const auto *PE = dyn_cast_or_null<ParenExpr>(E);
+  if (!PE)
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation B = PE->getLParen();
+  // The marker's parenthesis comes from the macro body, and is its first
+  // token; parentheses the user wrote inside the argument do not count.
+  if (!B.isMacroID() || !SM.isMacroBodyExpansion(B) ||
+      !Lexer::isAtStartOfMacroExpansion(B, SM, Ctx.getLangOpts()))
+    return std::nullopt;
+  StringRef Name = Lexer::getImmediateMacroName(B, SM, Ctx.getLangOpts());
+  if (Name == "await")
+    return MarkerKind::Await;
+  if (Name == "ca_block_on")
+    return MarkerKind::BlockOn;
+  if (Name == "ca_spawn" && isa<CStyleCastExpr>(PE->getSubExpr()))
+    return MarkerKind::Spawn;
+  return std::nullopt;
+}
+
+const Expr *markerOperand(const Expr *Marker) {
+  const Expr *Sub = cast<ParenExpr>(Marker)->getSubExpr();
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(Sub))
+    if (const auto *Inner = dyn_cast<ParenExpr>(Cast->getSubExpr()))
+      return Inner->getSubExpr();
+  return Sub;
+}
+
+const RecordDecl *findFrameRecord(const FunctionDecl *FD, ASTContext &Ctx) {
+  std::string Name = FD->getNameAsString() + "__frame";
+  for (const NamedDecl *ND :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+    if (const auto *RD = dyn_cast<RecordDecl>(ND))
+      if (const RecordDecl *Def = RD->getDefinition())
+        return Def;
+  return nullptr;
+}
+
+static const char *markerName(MarkerKind K) {
+  switch (K) {
+  case MarkerKind::Await:
+    return "await";
+  case MarkerKind::BlockOn:
+    return "ca_block_on";
+  case MarkerKind::Spawn:
+    return "ca_spawn";
+  }
+  return "?";
+}
+
+namespace {
+
+struct FoundMarker {
+  MarkerKind Kind;
+  const Expr *Marker;
+  const CallExpr *Call; // null when the operand is not an async call
+  const FunctionDecl *Enclosing;
+  bool InsideStart; // inside the operand of another block_on/spawn
+};
+
+class MarkerVisitor : public RecursiveASTVisitor<MarkerVisitor> {
+public:
+  MarkerVisitor(ASTContext &Ctx, DiagSink &Diags) : Ctx(Ctx), Diags(Diags) {}
+
+  std::vector<FoundMarker> Markers;
+  std::vector<const FunctionDecl *> AsyncDefinitions;
+
+  bool TraverseFunctionDecl(FunctionDecl *FD) {
+    const FunctionDecl *Saved = Current;
+    if (FD->doesThisDeclarationHaveABody())
+      Current = FD;
+    bool R = RecursiveASTVisitor::TraverseFunctionDecl(FD);
+    Current = Saved;
+    return R;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!isAsyncFunction(FD))
+      return true;
+    if (FD->isVariadic())
+      Diags.error(FD->getLocation(),
+                  "async function '" + FD->getName() +
+                      "' cannot be variadic: its frame must have a fixed "
+                      "size; pass a pointer to the arguments instead");
+    if (FD->isMain())
+      Diags.error(FD->getLocation(),
+                  "'main' cannot be async; run an async function from it "
+                  "with ca_block_on(f(...))");
+    if (!FD->doesThisDeclarationHaveABody())
+      return true;
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (!SM.isWrittenInMainFile(SM.getFileLoc(FD->getLocation()))) {
+      Diags.error(FD->getLocation(),
+                  "async function '" + FD->getName() +
+                      "' is defined in a header; define it in the .c file "
+                      "(cross-file async calls are not supported yet)");
+      return true;
+    }
+    AsyncDefinitions.push_back(FD);
+    return true;
+  }
+
+  bool TraverseParenExpr(ParenExpr *PE) {
+    std::optional<MarkerKind> K = markerKind(PE, Ctx);
+    if (!K)
+      return RecursiveASTVisitor::TraverseParenExpr(PE);
+    const Expr *Operand = markerOperand(PE)->IgnoreParenImpCasts();
+    const auto *Call = dyn_cast<CallExpr>(Operand);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!isAsyncFunction(Callee)) {
+      reportBadOperand(*K, PE, Operand, Callee);
+      Call = nullptr;
+    } else {
+      Consumed.insert(Call);
+      AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
+    }
+    Markers.push_back({*K, PE, Call, Current, StartDepth > 0});
+    bool IsStart = *K != MarkerKind::Await;
+    StartDepth += IsStart;
+    bool R = TraverseStmt(const_cast<Expr *>(Operand));
+    StartDepth -= IsStart;
+    return R;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (isAsyncFunction(Callee) && !Consumed.count(CE)) {
+      AllowedRefs.insert(CE->getCallee()->IgnoreParenImpCasts());
+      Diags.error(CE->getBeginLoc(),
+                  "call of async function '" + Callee->getName() +
+                      "' is never awaited: write await(" + Callee->getName() +
+                      "(...)) inside an async function, or start it with "
+                      "ca_block_on(...) or ca_spawn(...)");
+    }
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
+    if (isAsyncFunction(FD) && !AllowedRefs.count(DRE))
+      Diags.error(DRE->getLocation(),
+                  "async function '" + FD->getName() +
+                      "' used as a value; async function pointers are not "
+                      "supported yet: call it directly inside await(...)");
+    return true;
+  }
+
+private:
+  void reportBadOperand(MarkerKind K, const Expr *Marker, const Expr *Operand,
+                        const FunctionDecl *Callee) {
+    std::string What = markerName(K);
+    if (Callee)
+      Diags.error(Operand->getBeginLoc(),
+                  What + " needs a call of an async function; '" +
+                      Callee->getName() +
+                      "' is not async (declare it with the async attribute)");
+    else if (isa<CallExpr>(Operand))
+      Diags.error(Operand->getBeginLoc(),
+                  What + " of a call through a function pointer is not "
+                         "supported yet; call the async function by name");
+    else
+      Diags.error(Operand->getBeginLoc(),
+                  What + " needs a call of an async function, such as " +
+                      What + "(f(x))");
+    (void)Marker;
+  }
+
+  ASTContext &Ctx;
+  DiagSink &Diags;
+  const FunctionDecl *Current = nullptr;
+  unsigned StartDepth = 0;
+  llvm::SmallPtrSet<const CallExpr *, 16> Consumed;
+  llvm::SmallPtrSet<const Expr *, 16> AllowedRefs;
+};
+
+/// Walks the statements of one async function: finds the awaits in a
+/// position the lowering supports, in source order, and rejects statements
+/// it does not know.
+class StatementWalker {
+public:
+  StatementWalker(ASTContext &Ctx, DiagSink &Diags, AsyncFunction &F)
+      : Ctx(Ctx), Diags(Diags), F(F) {}
+
+  void walk(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      classifyExpression(E);
+      return;
+    }
+    switch (S->getStmtClass()) {
+    case Stmt::CompoundStmtClass:
+      for (const Stmt *Child : cast<CompoundStmt>(S)->body())
+        walk(Child);
+      return;
+    case Stmt::DeclStmtClass:
+      for (const Decl *D : cast<DeclStmt>(S)->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (const Expr *Init = VD->getInit())
+            accept(Init->IgnoreImpCasts(), AwaitForm::DeclInit);
+      return;
+    case Stmt::ReturnStmtClass:
+      if (const Expr *V = cast<ReturnStmt>(S)->getRetValue())
+        accept(V->IgnoreImpCasts(), AwaitForm::Return);
+      return;
+    case Stmt::IfStmtClass:
+      walk(cast<IfStmt>(S)->getThen());
+      walk(cast<IfStmt>(S)->getElse());
+      return;
+    case Stmt::WhileStmtClass:
+      walk(cast<WhileStmt>(S)->getBody());
+      return;
+    case Stmt::DoStmtClass:
+      walk(cast<DoStmt>(S)->getBody());
+      return;
+    case Stmt::ForStmtClass:
+      walk(cast<ForStmt>(S)->getBody());
+      return;
+    case Stmt::SwitchStmtClass:
+      walk(cast<SwitchStmt>(S)->getBody());
+      return;
+    case Stmt::CaseStmtClass:
+    case Stmt::DefaultStmtClass:
+      walk(cast<SwitchCase>(S)->getSubStmt());
+      return;
+    case Stmt::LabelStmtClass:
+      walk(cast<LabelStmt>(S)->getSubStmt());
+      return;
+    case Stmt::AttributedStmtClass:
+      walk(cast<AttributedStmt>(S)->getSubStmt());
+      return;
+    case Stmt::NullStmtClass:
+    case Stmt::BreakStmtClass:
+    case Stmt::ContinueStmtClass:
+    case Stmt::GotoStmtClass:
+    case Stmt::IndirectGotoStmtClass:
+    case Stmt::GCCAsmStmtClass:
+      return;
+    default:
+      Diags.error(S->getBeginLoc(),
+                  std::string("statement '") + S->getStmtClassName() +
+                      "' is not supported in an async function yet");
+    }
+  }
+
+private:
+  void classifyExpression(const Expr *E) {
+    if (const auto *Cast = dyn_cast<CStyleCastExpr>(E))
+      if (Cast->getType()->isVoidType())
+        E = Cast->getSubExpr(); // `(void)await(f(x));`
+    if (const auto *BO = dyn_cast<BinaryOperator>(E))
+      if (BO->isAssignmentOp()) {
+        accept(BO->getRHS()->IgnoreImpCasts(), AwaitForm::Assign);
+        return;
+      }
+    accept(E, AwaitForm::ExprStmt);
+  }
+
+  void accept(const Expr *E, AwaitForm Form) {
+    if (markerKind(E, Ctx) != MarkerKind::Await)
+      return;
+    const auto *Call =
+        dyn_cast<CallExpr>(markerOperand(E)->IgnoreParenImpCasts());
+    if (!Call || !isAsyncFunction(Call->getDirectCallee()))
+      return; // already reported
+    AwaitSite A;
+    A.State = F.Awaits.size() + 1;
+    A.Marker = E;
+    A.Call = Call;
+    A.Callee = Call->getDirectCallee();
+    A.Form = Form;
+    F.AwaitOfMarker[E] = F.Awaits.size();
+    F.Awaits.push_back(A);
+  }
+
+  ASTContext &Ctx;
+  DiagSink &Diags;
+  AsyncFunction &F;
+};
+
+/// Reports await cycles: a frame that embeds itself would be infinite.
+class CycleFinder {
+public:
+  CycleFinder(Shape &S, DiagSink &Diags) : S(S), Diags(Diags) {}
+
+  void run() {
+    Color.assign(S.Functions.size(), White);
+    for (unsigned I = 0; I != S.Functions.size(); ++I)
+      if (Color[I] == White)
+        visit(I);
+  }
+
+private:
+  enum { White, Grey, Black };
+
+  void visit(unsigned I) {
+    Color[I] = Grey;
+    Stack.push_back(I);
+    for (const AwaitSite &A : S.Functions[I].Awaits) {
+      AsyncFunction *Callee = S.lookup(A.Callee);
+      if (!Callee)
+        continue;
+      unsigned J = Callee - S.Functions.data();
+      if (Color[J] == Grey)
+        report(J, A);
+      else if (Color[J] == White)
+        visit(J);
+    }
+    Stack.pop_back();
+    Color[I] = Black;
+  }
+
+  void report(unsigned First, const AwaitSite &Back) {
+    std::string Cycle;
+    auto It = std::find(Stack.begin(), Stack.end(), First);
+    for (; It != Stack.end(); ++It)
+      Cycle += "'" + S.Functions[*It].Name + "' -> ";
+    Cycle += "'" + S.Functions[First].Name + "'";
+    Diags.error(Back.Call->getBeginLoc(),
+                "async function '" + S.Functions[First].Name +
+                    "' awaits itself (" + Cycle +
+                    "): its frame would contain itself; use a loop, or "
+                    "ca_spawn for unbounded recursion");
+  }
+
+  Shape &S;
+  DiagSink &Diags;
+  std::vector<int> Color;
+  std::vector<unsigned> Stack;
+};
+
+} // namespace
+
+Shape discover(ASTContext &Ctx, DiagSink &Diags) {
+  Shape S;
+  MarkerVisitor V(Ctx, Diags);
+  V.TraverseDecl(Ctx.getTranslationUnitDecl());
+
+  for (const FunctionDecl *FD : V.AsyncDefinitions) {
+    AsyncFunction F;
+    F.Decl = FD;
+    F.Name = FD->getNameAsString();
+    S.FunctionIndex[FD->getCanonicalDecl()] = S.Functions.size();
+    S.Functions.push_back(std::move(F));
+  }
+  for (AsyncFunction &F : S.Functions)
+    StatementWalker(Ctx, Diags, F).walk(F.Decl->getBody());
+
+  for (const FoundMarker &M : V.Markers) {
+    bool InAsync = M.Enclosing && isAsyncFunction(M.Enclosing);
+    AsyncFunction *F = InAsync ? S.lookup(M.Enclosing) : nullptr;
+    SourceLocation Loc = M.Marker->getBeginLoc();
+    if (M.Kind == MarkerKind::Await) {
+      if (!InAsync) {
+        Diags.error(Loc, M.Enclosing
+                             ? "await outside an async function: mark '" +
+                                   M.Enclosing->getName() +
+                                   "' async, or use ca_block_on(...) to run "
+                                   "the call to completion"
+                             : llvm::Twine("await outside a function"));
+        continue;
+      }
+      if (F && !F->AwaitOfMarker.count(M.Marker) && M.Call)
+        Diags.error(Loc, "await inside an expression is not supported yet: "
+                         "use it as a statement, an initializer, the right "
+                         "side of an assignment or a return value "
+                         "(T v = await(f(...));)");
+      continue;
+    }
+    if (M.Kind == MarkerKind::BlockOn && InAsync) {
+      Diags.error(Loc, "ca_block_on inside async function '" +
+                           M.Enclosing->getName() +
+                           "' would block its executor; use await(...)");
+      continue;
+    }
+    if (!M.Call)
+      continue;
+    StartSite Site{M.Kind,      M.Marker,     M.Call, M.Call->getDirectCallee(),
+                   M.Enclosing, M.InsideStart};
+    if (F)
+      F->Spawns.push_back(Site);
+    else if (InAsync)
+      continue; // async function outside the main file: already an error
+    else
+      S.Starts.push_back(Site);
+  }
+
+  // Every frame that is embedded or started must be visible: generated here
+  // or written by hand (`struct f__frame` in a header).
+  auto CheckFrame = [&](const FunctionDecl *Callee, SourceLocation Loc) {
+    if (S.lookup(Callee) || findFrameRecord(Callee, Ctx))
+      return;
+    Diags.error(Loc, "the frame of async function '" + Callee->getName() +
+                         "' is not visible here: its body is not in this "
+                         "file and no 'struct " +
+                         Callee->getName() +
+                         "__frame' is declared (cross-file async calls are "
+                         "not supported yet)");
+  };
+  for (AsyncFunction &F : S.Functions) {
+    for (const AwaitSite &A : F.Awaits)
+      CheckFrame(A.Callee, A.Call->getBeginLoc());
+    for (const StartSite &St : F.Spawns)
+      CheckFrame(St.Callee, St.Call->getBeginLoc());
+  }
+  for (const StartSite &St : S.Starts)
+    CheckFrame(St.Callee, St.Call->getBeginLoc());
+
+  CycleFinder(S, Diags).run();
+  return S;
+}
+
+} // namespace cawait

@@ -1,0 +1,34 @@
+//===- Discover.h - Find async functions, awaits and starts --------------===//
+//
+// Input: the analysis AST. Output: a Shape with every async function defined
+// in the main file, its await sites (numbered in source order: the frame
+// states), and every ca_block_on / ca_spawn. Everything that cannot be
+// lowered is reported to the DiagSink at the user's own location; the
+// later passes run only when Discover reported no error.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CAWAIT_PASSES_DISCOVER_H
+#define CAWAIT_PASSES_DISCOVER_H
+
+#include "Diag.h"
+#include "Shape.h"
+#include "clang/AST/ASTContext.h"
+#include <optional>
+
+namespace cawait {
+
+/// The macro of cawait.h that E is the expansion of, if any.
+std::optional<MarkerKind> markerKind(const clang::Expr *E,
+                                     const clang::ASTContext &Ctx);
+/// The operand of a marker: `f(x)` in `await(f(x))`.
+const clang::Expr *markerOperand(const clang::Expr *Marker);
+
+/// `struct NAME__frame` when its definition is visible in the TU.
+const clang::RecordDecl *findFrameRecord(const clang::FunctionDecl *FD,
+                                         clang::ASTContext &Ctx);
+
+[[nodiscard]] Shape discover(clang::ASTContext &Ctx, DiagSink &Diags);
+
+} // namespace cawait
+
+#endif

@@ -1,0 +1,636 @@
+//===- Emit.cpp - C text for frames, init/poll/drop and starts -----------===//
+//
+// Shape of a lowered `async T f(P...)` with awaits numbered 1..N:
+//
+//   ca_poll f__poll(struct f__frame *ca__f, ca_context *ca__cx, T *ca__out) {
+//     R1 ca__r1; ...                    results of the awaited calls
+//     switch (ca__f->ca__state) {       jump straight to the suspend point
+//     case 0: break;                    unresumed: start at the top
+//     case K: goto ca__resumeK;
+//     default: ca__poll_after_done("f");
+//     }
+//     ... body; each await K is:
+//       g__init(&ca__f->ca__aw.aK, args);  ca__f->ca__state = K;
+//     ca__resumeK:
+//       if (g__poll(&ca__f->ca__aw.aK, ca__cx, &ca__rK) == CA_PENDING)
+//         return CA_PENDING;
+//     ... return e; is { *ca__out = e; ca__f->ca__state = N+1; return CA_READY; }
+//   }
+//
+// Jumping into blocks is plain C; it skips only declarations of locals that
+// liveness proved dead at the suspend point.
+//
+//===----------------------------------------------------------------------===//
+#include "Emit.h"
+#include "CEmitter.h"
+#include "Discover.h"
+#include "Layout.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/PrettyPrinter.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+
+#define DEBUG_TYPE "cawait-emit"
+
+using namespace clang;
+
+namespace cawait {
+namespace {
+
+std::string frameType(const FunctionDecl *FD) {
+  return "struct " + FD->getNameAsString() + "__frame";
+}
+
+class BodyEmitter;
+
+/// Prints expressions of an async function (or of a start's arguments) with
+/// the lowering applied below them.
+class LoweringPrinter : public PrinterHelper {
+public:
+  LoweringPrinter(Emitter &E, const AsyncFunction *F) : E(E), F(F) {}
+
+  bool handledStmt(Stmt *S, raw_ostream &OS) override;
+
+private:
+  Emitter &E;
+  const AsyncFunction *F;
+};
+
+/// Emits the statements of an async function's body.
+class BodyEmitter {
+public:
+  BodyEmitter(Emitter &E, CEmitter &Out, const AsyncFunction &F)
+      : E(E), Out(Out), F(F), Ctx(E.context()) {}
+
+  void stmt(const Stmt *S);
+  /// Sub-statement of if/while/for/do/switch, always as a block: those are
+  /// blocks in C already, so the braces change nothing.
+  void block(const Stmt *S) {
+    if (isa<CompoundStmt>(S)) {
+      stmt(S);
+      return;
+    }
+    Out.line("{");
+    Out.indent();
+    stmt(S);
+    Out.dedent();
+    Out.line("}");
+  }
+
+private:
+  std::string expr(const Expr *X) { return E.expr(X, &F); }
+  const AwaitSite *awaitOf(const Expr *X) {
+    auto It = F.AwaitOfMarker.find(X);
+    return It == F.AwaitOfMarker.end() ? nullptr : &F.Awaits[It->second];
+  }
+  std::string field(const VarDecl *VD) {
+    return "ca__f->" + F.savedFor(VD)->Field;
+  }
+  void expression(const Expr *X);
+  void declStmt(const DeclStmt *DS);
+  void declare(const VarDecl *VD, const std::string &InitText);
+  void initSaved(const VarDecl *VD);
+  void returnStmt(const ReturnStmt *RS);
+  void await(const AwaitSite &A);
+  void finish() {
+    Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
+    Out.line("return CA_READY;");
+  }
+
+  Emitter &E;
+  CEmitter &Out;
+  const AsyncFunction &F;
+  ASTContext &Ctx;
+};
+
+bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
+  if (F)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (const SavedVar *SV = F->savedFor(VD)) {
+          OS << "ca__f->" << SV->Field;
+          return true;
+        }
+  if (const auto *PE = dyn_cast<PredefinedExpr>(S)) {
+    // __func__ names the user's function, not the poll function.
+    if (const StringLiteral *Name = PE->getFunctionName()) {
+      OS << quoteC(Name->getString());
+      return true;
+    }
+  }
+  if (const auto *X = dyn_cast<Expr>(S)) {
+    std::optional<MarkerKind> K = markerKind(X, E.context());
+    if (K && *K != MarkerKind::Await) {
+      const auto *Call =
+          dyn_cast<CallExpr>(markerOperand(X)->IgnoreParenImpCasts());
+      StartSite St{*K, X, Call, Call->getDirectCallee(), nullptr, true};
+      OS << E.startExpr(St, F);
+      return true;
+    }
+  }
+  if (const auto *SE = dyn_cast<StmtExpr>(S)) {
+    if (!F)
+      return false;
+    CEmitter Sub(E.context().getSourceManager());
+    BodyEmitter Body(E, Sub, *F);
+    Sub.raw("\n");
+    for (const Stmt *Child : SE->getSubStmt()->body())
+      Body.stmt(Child);
+    OS << "({" << Sub.str() << "})";
+    return true;
+  }
+  return false;
+}
+
+void BodyEmitter::stmt(const Stmt *S) {
+  Out.mapTo(S->getBeginLoc());
+  if (const auto *X = dyn_cast<Expr>(S)) {
+    expression(X);
+    return;
+  }
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass:
+    Out.line("{");
+    Out.indent();
+    for (const Stmt *Child : cast<CompoundStmt>(S)->body())
+      stmt(Child);
+    Out.dedent();
+    Out.line("}");
+    return;
+  case Stmt::DeclStmtClass:
+    declStmt(cast<DeclStmt>(S));
+    return;
+  case Stmt::ReturnStmtClass:
+    returnStmt(cast<ReturnStmt>(S));
+    return;
+  case Stmt::IfStmtClass: {
+    const auto *If = cast<IfStmt>(S);
+    Out.line("if (" + expr(If->getCond()) + ")");
+    block(If->getThen());
+    if (const Stmt *Else = If->getElse()) {
+      Out.line("else");
+      block(Else);
+    }
+    return;
+  }
+  case Stmt::WhileStmtClass: {
+    const auto *W = cast<WhileStmt>(S);
+    Out.line("while (" + expr(W->getCond()) + ")");
+    block(W->getBody());
+    return;
+  }
+  case Stmt::DoStmtClass: {
+    const auto *D = cast<DoStmt>(S);
+    Out.line("do");
+    block(D->getBody());
+    Out.mapTo(D->getWhileLoc());
+    Out.line("while (" + expr(D->getCond()) + ");");
+    return;
+  }
+  case Stmt::ForStmtClass: {
+    const auto *For = cast<ForStmt>(S);
+    std::string Head = "for (";
+    bool Wrapped = false;
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(For->getInit())) {
+      // `for (decl; ...)` is `{ decl; for (; ...) }` in C.
+      Out.line("{");
+      Out.indent();
+      declStmt(DS);
+      Wrapped = true;
+      Head += ";";
+    } else if (const auto *Init = dyn_cast_or_null<Expr>(For->getInit())) {
+      Head += expr(Init) + ";";
+    } else {
+      Head += ";";
+    }
+    if (For->getCond())
+      Head += " " + expr(For->getCond());
+    Head += ";";
+    if (For->getInc())
+      Head += " " + expr(For->getInc());
+    Out.mapTo(For->getBeginLoc());
+    Out.line(Head + ")");
+    block(For->getBody());
+    if (Wrapped) {
+      Out.dedent();
+      Out.line("}");
+    }
+    return;
+  }
+  case Stmt::SwitchStmtClass: {
+    const auto *Sw = cast<SwitchStmt>(S);
+    Out.line("switch (" + expr(Sw->getCond()) + ")");
+    block(Sw->getBody());
+    return;
+  }
+  case Stmt::CaseStmtClass: {
+    const auto *C = cast<CaseStmt>(S);
+    std::string Label = "case " + expr(C->getLHS());
+    if (C->getRHS())
+      Label += " ... " + expr(C->getRHS());
+    Out.line(Label + ":");
+    stmt(C->getSubStmt());
+    return;
+  }
+  case Stmt::DefaultStmtClass:
+    Out.line("default:");
+    stmt(cast<DefaultStmt>(S)->getSubStmt());
+    return;
+  case Stmt::LabelStmtClass: {
+    const auto *L = cast<LabelStmt>(S);
+    Out.line(std::string(L->getName()) + ":;");
+    stmt(L->getSubStmt());
+    return;
+  }
+  case Stmt::NullStmtClass:
+    Out.line(";");
+    return;
+  case Stmt::BreakStmtClass:
+    Out.line("break;");
+    return;
+  case Stmt::ContinueStmtClass:
+    Out.line("continue;");
+    return;
+  case Stmt::GotoStmtClass:
+    Out.line("goto " + cast<GotoStmt>(S)->getLabel()->getName() + ";");
+    return;
+  case Stmt::IndirectGotoStmtClass:
+    Out.line("goto *" + expr(cast<IndirectGotoStmt>(S)->getTarget()) + ";");
+    return;
+  default: {
+    // Statements with nothing to lower inside (asm, attributed null
+    // statements): print them whole.
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    LoweringPrinter Helper(E, &F);
+    S->printPretty(OS, &Helper, E.policy());
+    Out.line(llvm::StringRef(Text).rtrim());
+    return;
+  }
+  }
+}
+
+void BodyEmitter::expression(const Expr *X) {
+  const Expr *Inner = X;
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(X))
+    if (Cast->getType()->isVoidType())
+      Inner = Cast->getSubExpr();
+  if (const AwaitSite *A = awaitOf(Inner)) {
+    await(*A);
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(X))
+    if (BO->isAssignmentOp())
+      if (const AwaitSite *A = awaitOf(BO->getRHS()->IgnoreImpCasts())) {
+        await(*A);
+        Out.line(expr(BO->getLHS()) + " " + BO->getOpcodeStr() + " ca__r" +
+                 std::to_string(A->State) + ";");
+        return;
+      }
+  Out.line(expr(X) + ";");
+}
+
+void BodyEmitter::declStmt(const DeclStmt *DS) {
+  for (const Decl *D : DS->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD) {
+      if (const auto *Tag = dyn_cast<TagDecl>(D))
+        if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding())
+          continue; // printed with the variable that declares it
+      std::string Text;
+      llvm::raw_string_ostream OS(Text);
+      D->print(OS, E.policy());
+      Out.line(Text + ";");
+      continue;
+    }
+    const Expr *Init = VD->getInit();
+    if (const AwaitSite *A = Init ? awaitOf(Init->IgnoreImpCasts()) : nullptr) {
+      await(*A);
+      std::string Result = "ca__r" + std::to_string(A->State);
+      if (F.savedFor(VD))
+        Out.line(field(VD) + " = " + Result + ";");
+      else
+        declare(VD, Result);
+      continue;
+    }
+    if (F.savedFor(VD))
+      initSaved(VD);
+    else
+      declare(VD, Init ? expr(Init) : "");
+  }
+}
+
+void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
+  std::string Text;
+  switch (VD->getStorageClass()) {
+  case SC_Static:
+    Text += "static ";
+    break;
+  case SC_Extern:
+    Text += "extern ";
+    break;
+  case SC_Register:
+    Text += "register ";
+    break;
+  default:
+    break;
+  }
+  if (VD->getTSCSpec() == TSCS__Thread_local)
+    Text += "_Thread_local ";
+  else if (VD->getTSCSpec() == TSCS___thread)
+    Text += "__thread ";
+  QualType T = VD->getType();
+  if (const TagDecl *Tag = T->getAsTagDecl())
+    if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding() &&
+        Tag->getDeclContext() == VD->getDeclContext()) {
+      // `struct { int a; } v;`: the type has no name to print.
+      std::string Def;
+      llvm::raw_string_ostream OS(Def);
+      Tag->print(OS, E.policy());
+      Text += Def + " " + VD->getName().str();
+      T = QualType();
+    }
+  if (!T.isNull())
+    Text += E.declare(T, VD->getName());
+  for (const Attr *A : VD->attrs()) {
+    if (A->isImplicit())
+      continue;
+    std::string AttrText;
+    llvm::raw_string_ostream OS(AttrText);
+    A->printPretty(OS, E.policy());
+    Text += AttrText;
+  }
+  if (!InitText.empty())
+    Text += " = " + InitText;
+  Out.line(Text + ";");
+}
+
+void BodyEmitter::initSaved(const VarDecl *VD) {
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return; // indeterminate, as in C
+  const Expr *Bare = Init->IgnoreImpCasts();
+  if (VD->getType()->isArrayType()) {
+    // Arrays cannot be assigned: copy from a compound literal of the same
+    // type and initializer.
+    Out.line("__builtin_memcpy(&" + field(VD) + ", &(" +
+             E.declare(VD->getType(), "") + "){" + expr(Bare) + "}, sizeof(" +
+             field(VD) + "));");
+    return;
+  }
+  if (isa<InitListExpr>(Bare)) {
+    Out.line(field(VD) + " = (" + E.declare(VD->getType(), "") + ")" +
+             expr(Bare) + ";");
+    return;
+  }
+  Out.line(field(VD) + " = " + expr(Init) + ";");
+}
+
+void BodyEmitter::returnStmt(const ReturnStmt *RS) {
+  const Expr *V = RS->getRetValue();
+  bool VoidResult = F.Decl->getReturnType()->isVoidType();
+  Out.line("{");
+  Out.indent();
+  if (const AwaitSite *A = V ? awaitOf(V->IgnoreImpCasts()) : nullptr) {
+    await(*A);
+    if (!VoidResult && !A->Callee->getReturnType()->isVoidType())
+      Out.line("*ca__out = ca__r" + std::to_string(A->State) + ";");
+  } else if (V) {
+    if (VoidResult)
+      Out.line(expr(V) + ";");
+    else
+      Out.line("*ca__out = " + expr(V) + ";");
+  }
+  finish();
+  Out.dedent();
+  Out.line("}");
+}
+
+void BodyEmitter::await(const AwaitSite &A) {
+  std::string K = std::to_string(A.State);
+  std::string Callee = A.Callee->getNameAsString();
+  std::string Sub = "&ca__f->ca__aw.a" + K;
+  std::string Init = Callee + "__init(" + Sub;
+  for (const Expr *Arg : A.Call->arguments())
+    Init += ", " + expr(Arg);
+  Out.line(Init + ");");
+  Out.line("ca__f->ca__state = " + K + ";");
+  Out.raw("ca__resume" + K + ":\n");
+  std::string Result = A.Callee->getReturnType()->isVoidType()
+                           ? "(void *)0"
+                           : "&ca__r" + K;
+  Out.line("if (" + Callee + "__poll(" + Sub + ", ca__cx, " + Result +
+           ") == CA_PENDING)");
+  Out.line("  return CA_PENDING;");
+}
+
+} // namespace
+
+Emitter::Emitter(const Shape &S, ASTContext &Ctx, DiagSink &Diags)
+    : S(S), Ctx(Ctx), Diags(Diags), Policy(Ctx.getPrintingPolicy()) {
+  Policy.ConstantsAsWritten = true;
+  Policy.IncludeNewlines = false;
+}
+
+std::string Emitter::declare(QualType T, llvm::StringRef Name) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  T.print(OS, Policy, Name);
+  return Text;
+}
+
+std::string Emitter::expr(const Expr *E, const AsyncFunction *In) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  LoweringPrinter Helper(*this, In);
+  E->printPretty(OS, &Helper, Policy, 0, "\n", &Ctx);
+  return Text;
+}
+
+std::string Emitter::signature(const AsyncFunction &F, llvm::StringRef Which) {
+  std::string Linkage = F.Decl->isExternallyVisible() ? "" : "static ";
+  std::string Frame = frameType(F.Decl) + " *ca__f";
+  if (Which == "init") {
+    std::string Text = Linkage + "void " + F.Name + "__init(" + Frame;
+    unsigned I = 0;
+    for (const ParmVarDecl *P : F.Decl->parameters()) {
+      std::string Name = P->getName().empty() ? "ca__p" + std::to_string(I)
+                                              : P->getName().str();
+      Text += ", " + declare(P->getType(), Name);
+      ++I;
+    }
+    return Text + ")";
+  }
+  if (Which == "poll") {
+    QualType R = F.Decl->getReturnType();
+    std::string Out = R->isVoidType() ? "void *ca__out" : declare(R, "*ca__out");
+    return Linkage + "ca_poll " + F.Name + "__poll(" + Frame +
+           ", ca_context *ca__cx, " + Out + ")";
+  }
+  return Linkage + "void " + F.Name + "__drop(" + Frame + ")";
+}
+
+std::string Emitter::prototypes(const AsyncFunction &F) {
+  return frameType(F.Decl) + ";\n" + signature(F, "init") + ";\n" +
+         signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n";
+}
+
+std::string Emitter::frameStruct(const AsyncFunction &F) {
+  CEmitter Out(Ctx.getSourceManager());
+  Out.mapTo(F.Decl->getLocation());
+  struct Field {
+    unsigned Offset;
+    std::string Text, Name;
+  };
+  std::vector<Field> Fields;
+  for (const SavedVar &SV : F.Saved) {
+    QualType T = frameFieldType(SV.Var, Ctx);
+    std::string Text = declare(T, SV.Field);
+    if (SV.Align > Ctx.getTypeAlignInChars(T).getQuantity())
+      Text += " __attribute__((aligned(" + std::to_string(SV.Align) + ")))";
+    Fields.push_back({SV.Offset, Text, SV.Field});
+  }
+  if (!F.Awaits.empty() && F.AwaitUnionSize) {
+    std::string U = "union {";
+    for (const AwaitSite &A : F.Awaits)
+      U += " " + frameType(A.Callee) + " a" + std::to_string(A.State) + ";";
+    Fields.push_back({F.AwaitUnionOffset, U + " } ca__aw", "ca__aw"});
+  }
+  const char *StateType = F.StateSize == 1   ? "unsigned char"
+                          : F.StateSize == 2 ? "unsigned short"
+                                             : "unsigned int";
+  Fields.push_back({F.StateOffset, std::string(StateType) + " ca__state",
+                    "ca__state"});
+  std::stable_sort(Fields.begin(), Fields.end(),
+                   [](const Field &A, const Field &B) {
+                     return A.Offset < B.Offset;
+                   });
+  std::string Type = frameType(F.Decl);
+  Out.line(Type + " {");
+  Out.indent();
+  for (const Field &Fd : Fields)
+    Out.line(Fd.Text + "; /* offset " + std::to_string(Fd.Offset) + " */");
+  Out.dedent();
+  Out.line("};");
+  std::string Why = "\"cawait: layout of the frame of '" + F.Name +
+                    "' disagrees with the C compiler\"";
+  Out.line("_Static_assert(sizeof(" + Type +
+           ") == " + std::to_string(F.FrameSize) + ", " + Why + ");");
+  for (const Field &Fd : Fields)
+    Out.line("_Static_assert(__builtin_offsetof(" + Type + ", " + Fd.Name +
+             ") == " + std::to_string(Fd.Offset) + ", " + Why + ");");
+  return Out.take();
+}
+
+std::string Emitter::definition(const AsyncFunction &F) {
+  CEmitter Out(Ctx.getSourceManager());
+  Out.mapTo(F.Decl->getLocation());
+  Out.line(signature(F, "init") + " {");
+  Out.indent();
+  unsigned I = 0;
+  for (const ParmVarDecl *P : F.Decl->parameters()) {
+    std::string Name = P->getName().empty() ? "ca__p" + std::to_string(I)
+                                            : P->getName().str();
+    if (const SavedVar *SV = F.savedFor(P))
+      Out.line("ca__f->" + SV->Field + " = " + Name + ";");
+    else
+      Out.line("(void)" + Name + ";");
+    ++I;
+  }
+  Out.line("ca__f->ca__state = 0;");
+  Out.dedent();
+  Out.line("}");
+
+  Out.line(signature(F, "poll") + " {");
+  Out.indent();
+  Out.line("(void)ca__cx;");
+  Out.line("(void)ca__out;");
+  for (const AwaitSite &A : F.Awaits) {
+    QualType R = A.Call->getType();
+    if (!R->isVoidType())
+      Out.line(declare(R.getUnqualifiedType(),
+                       "ca__r" + std::to_string(A.State)) +
+               ";");
+  }
+  Out.line("switch (ca__f->ca__state) {");
+  Out.line("case 0:");
+  Out.line("  break;");
+  for (const AwaitSite &A : F.Awaits) {
+    std::string K = std::to_string(A.State);
+    Out.line("case " + K + ":");
+    Out.line("  goto ca__resume" + K + ";");
+  }
+  Out.line("default:");
+  Out.line("  ca__poll_after_done(" + quoteC(F.Name) + ");");
+  Out.line("}");
+  BodyEmitter Body(*this, Out, F);
+  Body.stmt(F.Decl->getBody());
+  Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
+  Out.line("return CA_READY;");
+  Out.dedent();
+  Out.line("}");
+
+  Out.line(signature(F, "drop") + " {");
+  Out.indent();
+  Out.line("switch (ca__f->ca__state) {");
+  for (const AwaitSite &A : F.Awaits) {
+    std::string K = std::to_string(A.State);
+    Out.line("case " + K + ":");
+    Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw.a" +
+             K + ");");
+    Out.line("  break;");
+  }
+  Out.line("default:");
+  Out.line("  break;");
+  Out.line("}");
+  Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
+  Out.dedent();
+  Out.line("}");
+  return Out.take();
+}
+
+std::string Emitter::thunks(const FunctionDecl *Callee) {
+  std::string N = Callee->getNameAsString();
+  std::string Frame = frameType(Callee);
+  QualType R = Callee->getReturnType();
+  bool Void = R->isVoidType();
+  std::string Out;
+  Out += "static inline ca_poll " + N +
+         "__erased_poll(void *ca__f, ca_context *ca__cx, void *ca__out) { "
+         "return " +
+         N + "__poll((" + Frame + " *)ca__f, ca__cx, " +
+         (Void ? std::string("ca__out") : "(" + declare(R, "*") + ")ca__out") +
+         "); }\n";
+  Out += "static inline ca_poll " + N +
+         "__task_poll(void *ca__f, ca_context *ca__cx, void *ca__out) { ";
+  if (Void)
+    Out += "return " + N + "__poll((" + Frame + " *)ca__f, ca__cx, ca__out); }\n";
+  else
+    Out += declare(R.getUnqualifiedType(), "ca__v") + "; (void)ca__out; return " +
+           N + "__poll((" + Frame + " *)ca__f, ca__cx, &ca__v); }\n";
+  Out += "static inline void " + N + "__task_drop(void *ca__f) { " + N +
+         "__drop((" + Frame + " *)ca__f); }\n";
+  return Out;
+}
+
+std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
+  std::string N = St.Callee->getNameAsString();
+  std::string Frame = frameType(St.Callee);
+  std::string Args;
+  for (const Expr *Arg : St.Call->arguments())
+    Args += ", " + expr(Arg, In);
+  if (St.Kind == MarkerKind::Spawn)
+    return "({ " + Frame + " *ca__t = (" + Frame + " *)ca__task_alloc(sizeof(" +
+           Frame + "), " + N + "__task_poll, " + N + "__task_drop); " + N +
+           "__init(ca__t" + Args + "); ca__task_start(ca__t); })";
+  QualType R = St.Callee->getReturnType();
+  std::string Text = "({ " + Frame + " ca__b; " + N + "__init(&ca__b" + Args +
+                     "); ";
+  if (R->isVoidType())
+    return Text + "ca__block_on(&ca__b, " + N +
+           "__erased_poll, (void *)0); (void)0; })";
+  return Text + declare(R.getUnqualifiedType(), "ca__v") + "; ca__block_on(&ca__b, " +
+         N + "__erased_poll, &ca__v); ca__v; })";
+}
+
+} // namespace cawait

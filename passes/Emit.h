@@ -1,0 +1,59 @@
+//===- Emit.h - C text for frames, init/poll/drop and starts -------------===//
+//
+// Input: Shape after layout. Output: C text, through CEmitter. The poll
+// function re-prints the body from the AST (expressions with
+// Stmt::printPretty and a PrinterHelper that turns saved variables into
+// frame accesses), with a dispatch switch that jumps straight to the
+// suspend point being resumed, and a #line marker wherever the original
+// line changes.
+//
+// Names the generated code introduces all start with `ca__`.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CAWAIT_PASSES_EMIT_H
+#define CAWAIT_PASSES_EMIT_H
+
+#include "Diag.h"
+#include "Shape.h"
+#include "clang/AST/ASTContext.h"
+#include <string>
+
+namespace cawait {
+
+class Emitter {
+public:
+  Emitter(const Shape &S, clang::ASTContext &Ctx, DiagSink &Diags);
+
+  /// `struct f__frame;` and the prototypes of f__init, f__poll, f__drop.
+  std::string prototypes(const AsyncFunction &F);
+  /// The definition of `struct f__frame`, with _Static_assert on its layout.
+  std::string frameStruct(const AsyncFunction &F);
+  /// f__init, f__poll and f__drop.
+  std::string definition(const AsyncFunction &F);
+  /// Type-erased poll and drop of Callee, for ca_block_on and ca_spawn.
+  std::string thunks(const clang::FunctionDecl *Callee);
+  /// A ca_block_on or ca_spawn as one GNU statement expression, on one line.
+  /// In is the async function it appears in, or null.
+  std::string startExpr(const StartSite &St, const AsyncFunction *In);
+
+  /// Text of E with saved variables of In as frame accesses.
+  std::string expr(const clang::Expr *E, const AsyncFunction *In);
+  /// T printed around a declarator name (`int (*name)[3]`).
+  std::string declare(clang::QualType T, llvm::StringRef Name);
+
+  clang::ASTContext &context() { return Ctx; }
+  const clang::PrintingPolicy &policy() const { return Policy; }
+  DiagSink &diags() { return Diags; }
+
+private:
+  std::string signature(const AsyncFunction &F, llvm::StringRef Which);
+
+  const Shape &S;
+  clang::ASTContext &Ctx;
+  DiagSink &Diags;
+  clang::PrintingPolicy Policy;
+};
+
+} // namespace cawait
+
+#endif

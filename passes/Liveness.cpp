@@ -1,0 +1,315 @@
+//===- Liveness.cpp - Which variables an async function keeps in its frame ===//
+//
+// Our own backward dataflow on clang::CFG rather than clang's LiveVariables:
+// we need the live set right after an arbitrary element (the awaited call),
+// not at block-level statements, and the address-escape rule below.
+//
+//===----------------------------------------------------------------------===//
+#include "Liveness.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+
+#define DEBUG_TYPE "cawait-liveness"
+
+using namespace clang;
+
+namespace cawait {
+namespace {
+
+/// Every automatic variable of the function, with how it is referenced.
+class VariableCollector : public RecursiveASTVisitor<VariableCollector> {
+public:
+  explicit VariableCollector(ParentMap &PM) : PM(PM) {}
+
+  std::vector<const VarDecl *> Vars;
+  llvm::DenseMap<const VarDecl *, unsigned> Index;
+  llvm::SmallPtrSet<const DeclRefExpr *, 16> DefOnly; // `x = ...` targets
+  llvm::SmallPtrSet<const VarDecl *, 16> Escaping;
+  llvm::SmallPtrSet<const VarDecl *, 16> Referenced;
+
+  void add(const VarDecl *VD) {
+    if (Index.count(VD))
+      return;
+    Index[VD] = Vars.size();
+    Vars.push_back(VD);
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasLocalStorage())
+      add(VD);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+        DefOnly.insert(DRE);
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || !VD->hasLocalStorage())
+      return true;
+    Referenced.insert(VD);
+    if (addressEscapes(DRE))
+      Escaping.insert(VD);
+    return true;
+  }
+
+  // sizeof and _Alignof do not evaluate their operand (VLAs aside, which
+  // async functions reject): no use, no escape.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    if (E->isArgumentType())
+      return true;
+    return WalkUpFromUnaryExprOrTypeTraitExpr(E) && noteUnevaluated(E);
+  }
+
+private:
+  bool noteUnevaluated(UnaryExprOrTypeTraitExpr *E) {
+    // Still record references, so a parameter used only in sizeof keeps
+    // its declaration somewhere.
+    struct Refs : RecursiveASTVisitor<Refs> {
+      VariableCollector &C;
+      explicit Refs(VariableCollector &C) : C(C) {}
+      bool VisitDeclRefExpr(DeclRefExpr *D) {
+        if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+          C.Referenced.insert(VD);
+        return true;
+      }
+    } R(*this);
+    R.TraverseStmt(E->getArgumentExpr());
+    return true;
+  }
+
+  /// Whether this reference makes a pointer to (part of) the variable:
+  /// `&x`, `&x.f`, `&a[i]`, or an array decaying anywhere but a subscript.
+  bool addressEscapes(const DeclRefExpr *DRE) {
+    const Stmt *Cur = DRE;
+    while (const Stmt *P = PM.getParent(Cur)) {
+      if (isa<ParenExpr>(P)) {
+        Cur = P;
+        continue;
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+        if (ME->isArrow() || ME->getBase() != Cur)
+          return false;
+        Cur = P;
+        continue;
+      }
+      if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
+        if (ICE->getCastKind() != CK_ArrayToPointerDecay)
+          return false;
+        const Stmt *Use = PM.getParentIgnoreParens(P);
+        if (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(Use))
+          if (ASE->getBase()->IgnoreParens() == ICE) {
+            Cur = ASE;
+            continue;
+          }
+        if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Use))
+          if (UO->getOpcode() == UO_Deref) {
+            Cur = UO;
+            continue;
+          }
+        return true;
+      }
+      if (const auto *UO = dyn_cast<UnaryOperator>(P))
+        return UO->getOpcode() == UO_AddrOf;
+      return false;
+    }
+    return false;
+  }
+
+  ParentMap &PM;
+};
+
+/// The statement whose extent is the lifetime of a local's storage.
+const Stmt *storageScope(const VarDecl *VD, ParentMap &PM, const Stmt *Body,
+                         const llvm::DenseMap<const VarDecl *, const DeclStmt *>
+                             &DeclOf) {
+  auto It = DeclOf.find(VD);
+  if (It == DeclOf.end())
+    return Body;
+  const Stmt *Cur = It->second;
+  while (const Stmt *P = PM.getParent(Cur)) {
+    if (isa<CompoundStmt>(P) || isa<ForStmt>(P))
+      return P;
+    Cur = P;
+  }
+  return Body;
+}
+
+bool isInside(const Stmt *S, const Stmt *Ancestor, ParentMap &PM) {
+  for (const Stmt *Cur = S; Cur; Cur = PM.getParent(Cur))
+    if (Cur == Ancestor)
+      return true;
+  return false;
+}
+
+} // namespace
+
+void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
+  const FunctionDecl *FD = F.Decl;
+  Stmt *Body = FD->getBody();
+  ParentMap PM(Body);
+  VariableCollector VC(PM);
+  for (const ParmVarDecl *P : FD->parameters())
+    VC.add(P);
+  VC.TraverseStmt(Body);
+
+  llvm::DenseMap<const VarDecl *, const DeclStmt *> DeclOf;
+  struct DeclStmts : RecursiveASTVisitor<DeclStmts> {
+    llvm::DenseMap<const VarDecl *, const DeclStmt *> &Out;
+    explicit DeclStmts(decltype(Out) O) : Out(O) {}
+    bool VisitDeclStmt(DeclStmt *DS) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          Out[VD] = DS;
+      return true;
+    }
+  } DSV(DeclOf);
+  DSV.TraverseStmt(Body);
+
+  unsigned N = VC.Vars.size();
+  std::vector<llvm::BitVector> Held(F.Awaits.size(), llvm::BitVector(N));
+
+  if (!F.Awaits.empty()) {
+    CFG::BuildOptions BO;
+    BO.setAllAlwaysAdd(); // every subexpression is an element
+    std::unique_ptr<CFG> G =
+        CFG::buildCFG(FD, Body, &Ctx, BO);
+    if (!G) {
+      Diags.error(FD->getLocation(), "cannot build the control-flow graph of "
+                                     "async function '" +
+                                         F.Name + "'");
+      return;
+    }
+    llvm::DenseMap<const Stmt *, unsigned> AwaitOfCall;
+    for (unsigned I = 0; I != F.Awaits.size(); ++I)
+      AwaitOfCall[F.Awaits[I].Call] = I;
+
+    // Transfer of one element, backwards: uses add, definitions remove.
+    auto Transfer = [&](const Stmt *S, llvm::BitVector &Live) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+        auto It = VC.Index.find(dyn_cast<VarDecl>(DRE->getDecl()));
+        if (It != VC.Index.end() && !VC.DefOnly.count(DRE))
+          Live.set(It->second);
+      } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+        if (BO->getOpcode() == BO_Assign)
+          if (const auto *DRE =
+                  dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens())) {
+            auto It = VC.Index.find(dyn_cast<VarDecl>(DRE->getDecl()));
+            if (It != VC.Index.end())
+              Live.reset(It->second);
+          }
+      } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+        // A declaration starts a new value: initialised, or indeterminate.
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D)) {
+            auto It = VC.Index.find(VD);
+            if (It != VC.Index.end())
+              Live.reset(It->second);
+          }
+      }
+    };
+
+    unsigned NB = G->getNumBlockIDs();
+    std::vector<llvm::BitVector> LiveIn(NB, llvm::BitVector(N));
+    auto BlockIn = [&](const CFGBlock &B, llvm::BitVector Live,
+                       bool Record) {
+      for (auto I = B.rbegin(), E = B.rend(); I != E; ++I) {
+        auto CS = I->getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        const Stmt *S = CS->getStmt();
+        if (Record) {
+          auto It = AwaitOfCall.find(S);
+          if (It != AwaitOfCall.end())
+            Held[It->second] |= Live; // live right after the call returns
+        }
+        Transfer(S, Live);
+      }
+      return Live;
+    };
+    auto LiveOut = [&](const CFGBlock &B) {
+      llvm::BitVector Out(N);
+      for (const CFGBlock::AdjacentBlock &Succ : B.succs())
+        if (const CFGBlock *SB = Succ.getReachableBlock())
+          Out |= LiveIn[SB->getBlockID()];
+      return Out;
+    };
+    bool Changed = true;
+    while (Changed) {
+      Changed = false;
+      for (const CFGBlock *B : *G) {
+        llvm::BitVector In = BlockIn(*B, LiveOut(*B), false);
+        if (In != LiveIn[B->getBlockID()]) {
+          LiveIn[B->getBlockID()] = std::move(In);
+          Changed = true;
+        }
+      }
+    }
+    for (const CFGBlock *B : *G)
+      BlockIn(*B, LiveOut(*B), true);
+
+    // Escaping locals are held across every await inside their block.
+    for (const VarDecl *VD : VC.Escaping) {
+      if (isa<ParmVarDecl>(VD))
+        continue;
+      const Stmt *Scope = storageScope(VD, PM, Body, DeclOf);
+      for (unsigned I = 0; I != F.Awaits.size(); ++I)
+        if (isInside(F.Awaits[I].Marker, Scope, PM))
+          Held[I].set(VC.Index[VD]);
+    }
+  }
+
+  llvm::BitVector Keep(N);
+  for (const llvm::BitVector &H : Held)
+    Keep |= H;
+  for (const ParmVarDecl *P : FD->parameters())
+    if (VC.Referenced.count(P))
+      Keep.set(VC.Index[P]);
+
+  if (!F.Awaits.empty())
+    for (const VarDecl *VD : VC.Vars) {
+      if (VD->getType()->isVariablyModifiedType())
+        Diags.error(VD->getLocation(),
+                    "variable-length array '" + VD->getName() +
+                        "' in async function '" + F.Name +
+                        "': a frame has a fixed size; use a fixed-size "
+                        "array or a buffer passed by pointer");
+      if (VD->hasAttr<CleanupAttr>())
+        Diags.error(VD->getLocation(),
+                    "__attribute__((cleanup)) on '" + VD->getName() +
+                        "' in an async function that awaits is not "
+                        "supported yet");
+    }
+
+  llvm::StringSet<> Taken;
+  for (unsigned I = 0; I != N; ++I) {
+    if (!Keep.test(I))
+      continue;
+    const VarDecl *VD = VC.Vars[I];
+    SavedVar SV;
+    SV.Var = VD;
+    SV.AddressEscapes = VC.Escaping.count(VD) && !isa<ParmVarDecl>(VD);
+    // Fields keep the user's names; shadowed names get a suffix.
+    std::string Base = VD->getName().empty() ? "ca__p" : VD->getName().str();
+    SV.Field = Base;
+    for (unsigned K = 1; !Taken.insert(SV.Field).second; ++K)
+      SV.Field = Base + "_" + std::to_string(K);
+    F.SavedIndex[VD] = F.Saved.size();
+    F.Saved.push_back(SV);
+  }
+  F.HeldAcross.assign(F.Awaits.size(), {});
+  for (unsigned A = 0; A != F.Awaits.size(); ++A)
+    for (unsigned I : Held[A].set_bits())
+      F.HeldAcross[A].push_back(F.SavedIndex[VC.Vars[I]]);
+}
+
+} // namespace cawait

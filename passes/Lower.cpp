@@ -1,0 +1,298 @@
+//===- Lower.cpp - The lowered translation unit --------------------------===//
+#include "Lower.h"
+#include "Discover.h"
+#include "Emit.h"
+#include "Layout.h"
+#include "Liveness.h"
+#include "CEmitter.h"
+#include "clang/AST/Attr.h"
+#include "clang/Lex/Lexer.h"
+#include <algorithm>
+#include <map>
+
+#define DEBUG_TYPE "cawait-lower"
+
+using namespace clang;
+
+namespace cawait {
+namespace {
+
+struct Edit {
+  unsigned Begin, End; // replaced bytes of the original; Begin == End inserts
+  unsigned Rank;       // order among edits at the same offset
+  std::string Text;
+};
+
+class Splicer {
+public:
+  Splicer(ASTContext &Ctx, DiagSink &Diags)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Diags),
+        Main(SM.getMainFileID()) {}
+
+  /// Offset in the main file of the first character of D, its leading
+  /// attributes (`async int f(...)`) included.
+  unsigned declBegin(const Decl *D) {
+    unsigned Begin = offset(D->getBeginLoc());
+    for (const Attr *A : D->attrs()) {
+      if (A->isInherited() || A->isImplicit() || A->getRange().isInvalid())
+        continue;
+      SourceLocation L = SM.getExpansionLoc(A->getRange().getBegin());
+      if (SM.getFileID(L) == Main)
+        Begin = std::min(Begin, SM.getFileOffset(L));
+    }
+    return Begin;
+  }
+  unsigned topLevelBegin(const Decl *D) {
+    while (!D->getLexicalDeclContext()->isTranslationUnit())
+      D = cast<Decl>(D->getLexicalDeclContext());
+    return declBegin(D);
+  }
+  unsigned offset(SourceLocation L) {
+    return SM.getFileOffset(SM.getExpansionLoc(L));
+  }
+  bool inMainFile(SourceLocation L) {
+    return SM.getFileID(SM.getExpansionLoc(L)) == Main;
+  }
+  /// One past the last character of the token range R.
+  unsigned endOffset(SourceLocation Last) {
+    SourceLocation L = SM.getExpansionRange(Last).getEnd();
+    return SM.getFileOffset(L) +
+           Lexer::MeasureTokenLength(L, SM, Ctx.getLangOpts());
+  }
+
+  void add(unsigned Begin, unsigned End, unsigned Rank, std::string Text) {
+    Edits.push_back({Begin, End, Rank, std::move(Text)});
+  }
+
+  std::string apply() {
+    std::stable_sort(Edits.begin(), Edits.end(),
+                     [](const Edit &A, const Edit &B) {
+                       return A.Begin != B.Begin ? A.Begin < B.Begin
+                                                 : A.Rank < B.Rank;
+                     });
+    StringRef Orig = SM.getBufferData(Main);
+    std::string Out;
+    unsigned Pos = 0;
+    for (const Edit &E : Edits) {
+      assert(E.Begin >= Pos && "overlapping edits");
+      Out += Orig.substr(Pos, E.Begin - Pos);
+      if (StringRef(E.Text).contains('\n')) {
+        if (!Out.empty() && Out.back() != '\n')
+          Out += '\n';
+        Out += E.Text;
+        if (Out.back() != '\n')
+          Out += '\n';
+        PresumedLoc P = SM.getPresumedLoc(SM.getComposedLoc(Main, E.End));
+        if (P.isValid())
+          Out += "#line " + std::to_string(P.getLine()) + " " +
+                 quoteC(P.getFilename()) + "\n" +
+                 std::string(P.getColumn() - 1, ' ');
+      } else {
+        Out += E.Text;
+      }
+      Pos = E.End;
+    }
+    Out += Orig.substr(Pos);
+    return Out;
+  }
+
+private:
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  DiagSink &Diags;
+  FileID Main;
+  std::vector<Edit> Edits;
+};
+
+/// Where a type that must be complete in a frame was defined (tags and
+/// typedefs along the way), to check it precedes the frame.
+void completeTypeDecls(QualType T, std::vector<const NamedDecl *> &Out) {
+  for (int Depth = 0; !T.isNull() && Depth < 64; ++Depth) {
+    const Type *Ty = T.getTypePtr();
+    if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
+      Out.push_back(TT->getDecl());
+      T = TT->desugar();
+    } else if (const auto *AT = dyn_cast<ArrayType>(Ty)) {
+      T = AT->getElementType();
+    } else if (const auto *ET = dyn_cast<ElaboratedType>(Ty)) {
+      T = ET->getNamedType();
+    } else if (const auto *PT = dyn_cast<ParenType>(Ty)) {
+      T = PT->getInnerType();
+    } else if (const auto *Tag = dyn_cast<TagType>(Ty)) {
+      if (const TagDecl *Def = Tag->getDecl()->getDefinition())
+        Out.push_back(Def);
+      return;
+    } else {
+      return;
+    }
+  }
+}
+
+} // namespace
+
+LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
+  LoweredTU Result;
+  Shape S = discover(Ctx, Diags);
+  if (Diags.hasErrors())
+    return Result;
+  for (AsyncFunction &F : S.Functions)
+    computeLiveness(F, Ctx, Diags);
+  if (Diags.hasErrors())
+    return Result;
+  computeLayout(S, Ctx, Diags);
+  if (Diags.hasErrors())
+    return Result;
+  if (S.Functions.empty() && S.Starts.empty())
+    return Result;
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  Splicer Sp(Ctx, Diags);
+  Emitter E(S, Ctx, Diags);
+  unsigned NF = S.Functions.size();
+  const unsigned None = ~0u;
+
+  // Callees before callers (await cycles were rejected by discover).
+  std::vector<unsigned> Topo;
+  {
+    std::vector<bool> Seen(NF, false);
+    std::function<void(unsigned)> Visit = [&](unsigned I) {
+      if (Seen[I])
+        return;
+      Seen[I] = true;
+      for (const AwaitSite &A : S.Functions[I].Awaits)
+        if (AsyncFunction *C = S.lookup(A.Callee))
+          Visit(C - S.Functions.data());
+      Topo.push_back(I);
+    };
+    for (unsigned I = 0; I != NF; ++I)
+      Visit(I);
+  }
+
+  // The first top-level declaration needing each frame, each prototype and
+  // each pair of start thunks.
+  std::vector<unsigned> FrameAt(NF, None), ProtoAt(NF, None);
+  std::map<const FunctionDecl *, unsigned> ThunksAt;
+  std::map<const FunctionDecl *, std::string> UseDescription;
+  auto Use = [&](const FunctionDecl *Callee, unsigned At) {
+    if (AsyncFunction *C = S.lookup(Callee)) {
+      unsigned I = C - S.Functions.data();
+      FrameAt[I] = std::min(FrameAt[I], At);
+      ProtoAt[I] = std::min(ProtoAt[I], At);
+    }
+  };
+  auto StartUse = [&](const StartSite &St, unsigned At) {
+    Use(St.Callee, At);
+    auto It = ThunksAt.find(St.Callee->getCanonicalDecl());
+    if (It == ThunksAt.end())
+      ThunksAt[St.Callee->getCanonicalDecl()] = At;
+    else
+      It->second = std::min(It->second, At);
+  };
+  for (unsigned I = 0; I != NF; ++I) {
+    AsyncFunction &F = S.Functions[I];
+    unsigned Def = Sp.topLevelBegin(F.Decl);
+    FrameAt[I] = std::min(FrameAt[I], Def);
+    for (const FunctionDecl *R : F.Decl->redecls())
+      if (Sp.inMainFile(R->getLocation()))
+        ProtoAt[I] = std::min(ProtoAt[I], Sp.topLevelBegin(R));
+    for (const AwaitSite &A : F.Awaits)
+      Use(A.Callee, Def);
+    for (const StartSite &St : F.Spawns)
+      StartUse(St, Def);
+  }
+  for (const StartSite &St : S.Starts)
+    StartUse(St, St.Enclosing ? Sp.topLevelBegin(St.Enclosing)
+                              : Sp.offset(St.Marker->getBeginLoc()));
+  // A frame embeds its callees' frames: they must be complete first.
+  for (auto It = Topo.rbegin(); It != Topo.rend(); ++It)
+    for (const AwaitSite &A : S.Functions[*It].Awaits)
+      if (AsyncFunction *C = S.lookup(A.Callee)) {
+        unsigned J = C - S.Functions.data();
+        FrameAt[J] = std::min(FrameAt[J], FrameAt[*It]);
+        ProtoAt[J] = std::min(ProtoAt[J], FrameAt[*It]);
+      }
+
+  // A frame placed before its function must not need types defined later.
+  for (unsigned I = 0; I != NF; ++I) {
+    const AsyncFunction &F = S.Functions[I];
+    for (const SavedVar &SV : F.Saved) {
+      std::vector<const NamedDecl *> Needs;
+      completeTypeDecls(frameFieldType(SV.Var, Ctx), Needs);
+      for (const NamedDecl *ND : Needs)
+        if (Sp.inMainFile(ND->getLocation()) &&
+            Sp.offset(ND->getLocation()) > FrameAt[I])
+          Diags.error(SV.Var->getLocation(),
+                      "the frame of '" + F.Name + "' is needed at line " +
+                          llvm::Twine(SM.getLineNumber(SM.getMainFileID(),
+                                                       FrameAt[I])) +
+                          ", before '" + ND->getName() +
+                          "' (the type of '" + SV.Var->getName() +
+                          "') is defined; move that definition up");
+    }
+  }
+  if (Diags.hasErrors())
+    return Result;
+
+  enum : unsigned { RankProto = 0, RankFrame = 1, RankThunk = 1u << 30,
+                    RankDefinition = RankThunk + 1 };
+  for (unsigned I = 0; I != NF; ++I)
+    Sp.add(ProtoAt[I], ProtoAt[I], RankProto,
+           E.prototypes(S.Functions[I]));
+  for (unsigned N = 0; N != Topo.size(); ++N) {
+    unsigned I = Topo[N];
+    Sp.add(FrameAt[I], FrameAt[I], RankFrame + N,
+           E.frameStruct(S.Functions[I]));
+  }
+  for (auto &[Callee, At] : ThunksAt)
+    Sp.add(At, At, RankThunk, E.thunks(Callee));
+  for (AsyncFunction &F : S.Functions) {
+    const FunctionDecl *FD = F.Decl;
+    Sp.add(Sp.declBegin(FD), Sp.endOffset(FD->getBody()->getEndLoc()),
+           RankDefinition, E.definition(F));
+  }
+  for (const StartSite &St : S.Starts) {
+    if (St.Nested)
+      continue;
+    SourceLocation B = St.Marker->getBeginLoc();
+    CharSourceRange R = SM.getImmediateExpansionRange(B);
+    if (R.getBegin().isMacroID() || R.getEnd().isMacroID() ||
+        !Sp.inMainFile(B)) {
+      Diags.error(B, "ca_block_on and ca_spawn outside async functions must "
+                     "be written in the .c file itself, not inside another "
+                     "macro");
+      continue;
+    }
+    unsigned Begin = SM.getFileOffset(R.getBegin());
+    unsigned End = Sp.endOffset(R.getEnd());
+    Sp.add(Begin, End, RankDefinition, E.startExpr(St, nullptr));
+  }
+  if (Diags.hasErrors())
+    return Result;
+
+  Result.Changed = true;
+  Result.Text = Sp.apply();
+  for (const AsyncFunction &F : S.Functions) {
+    FrameSummary FS;
+    FS.Name = F.Name;
+    FS.Size = F.FrameSize;
+    FS.Align = F.FrameAlign;
+    FS.NameOffset = Sp.offset(F.Decl->getLocation());
+    for (unsigned V = 0; V != F.Saved.size(); ++V) {
+      const SavedVar &SV = F.Saved[V];
+      unsigned HeldAt = 0, HeldOffset = 0;
+      for (unsigned A = 0; A != F.Awaits.size() && !HeldAt; ++A)
+        if (std::count(F.HeldAcross[A].begin(), F.HeldAcross[A].end(), V)) {
+          HeldAt = A + 1;
+          HeldOffset = Sp.offset(F.Awaits[A].Marker->getBeginLoc());
+        }
+      FS.Vars.push_back({SV.Var->getNameAsString(), SV.Size, SV.Offset,
+                         HeldAt, HeldOffset, SV.AddressEscapes});
+    }
+    FS.SubFramesOffset = F.AwaitUnionOffset;
+    FS.SubFramesSize = F.AwaitUnionSize;
+    Result.Frames.push_back(std::move(FS));
+  }
+  return Result;
+}
+
+} // namespace cawait

@@ -1,0 +1,106 @@
+//===- Shape.h - Facts about async functions, shared by every pass -------===//
+//
+// Discover fills a Shape once per translation unit; liveness, layout and emit
+// read it and add their own results to each AsyncFunction. Nothing here is
+// recomputed by a later pass (see STYLE.md: one owner per fact).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CAWAIT_PASSES_SHAPE_H
+#define CAWAIT_PASSES_SHAPE_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <string>
+#include <vector>
+
+namespace cawait {
+
+/// True for functions carrying the `async` attribute (either spelling).
+bool isAsyncFunction(const clang::FunctionDecl *FD);
+
+/// The three macros of cawait.h the plugin gives a meaning to.
+enum class MarkerKind { Await, BlockOn, Spawn };
+
+/// How an await sits in its statement; the only shapes lowered so far.
+enum class AwaitForm {
+  ExprStmt, ///< `await(f(x));` or `(void)await(f(x));`
+  DeclInit, ///< `T v = await(f(x));`
+  Assign,   ///< `lhs = await(f(x));`, `lhs += await(f(x));`, ...
+  Return    ///< `return await(f(x));`
+};
+
+/// One suspend point: an await of an async call.
+struct AwaitSite {
+  unsigned State = 0;                         ///< 1-based, the frame's state
+  const clang::Expr *Marker = nullptr;        ///< the `await(...)` expression
+  const clang::CallExpr *Call = nullptr;      ///< the awaited async call
+  const clang::FunctionDecl *Callee = nullptr;
+  AwaitForm Form = AwaitForm::ExprStmt;
+};
+
+/// A variable of an async function that lives in its frame.
+struct SavedVar {
+  const clang::VarDecl *Var = nullptr; ///< local or parameter
+  std::string Field;                   ///< member name in the frame struct
+  bool AddressEscapes = false;         ///< kept for its scope, not its value
+  unsigned Size = 0, Align = 1;        ///< bytes, from the analysis AST
+  unsigned Offset = 0;                 ///< assigned by layout
+};
+
+/// A `ca_block_on(f(...))` or `ca_spawn(f(...))` outside or inside async code.
+struct StartSite {
+  MarkerKind Kind = MarkerKind::BlockOn;
+  const clang::Expr *Marker = nullptr;
+  const clang::CallExpr *Call = nullptr;
+  const clang::FunctionDecl *Callee = nullptr;
+  const clang::FunctionDecl *Enclosing = nullptr; ///< function it appears in
+  bool Nested = false; ///< inside another start's arguments (printed there)
+};
+
+/// Everything the passes know about one async function defined in the main
+/// file.
+struct AsyncFunction {
+  const clang::FunctionDecl *Decl = nullptr; ///< the definition
+  std::string Name;
+  std::vector<AwaitSite> Awaits; ///< in source order; State = index + 1
+  llvm::DenseMap<const clang::Expr *, unsigned> AwaitOfMarker; ///< -> index
+  std::vector<StartSite> Spawns; ///< ca_spawn inside this function
+
+  // Liveness.
+  std::vector<SavedVar> Saved; ///< parameters first, then locals
+  llvm::DenseMap<const clang::VarDecl *, unsigned> SavedIndex;
+  /// Per await (same index as Awaits): saved variables held across it.
+  std::vector<std::vector<unsigned>> HeldAcross;
+
+  // Layout (bytes).
+  unsigned FrameSize = 0, FrameAlign = 1;
+  unsigned StateSize = 1;  ///< bytes of the state discriminant
+  unsigned StateOffset = 0;
+  unsigned AwaitUnionOffset = 0, AwaitUnionSize = 0, AwaitUnionAlign = 1;
+  std::vector<unsigned> SubFrameSize; ///< per await
+
+  unsigned doneState() const { return Awaits.size() + 1; }
+  const SavedVar *savedFor(const clang::VarDecl *VD) const {
+    auto It = SavedIndex.find(VD);
+    return It == SavedIndex.end() ? nullptr : &Saved[It->second];
+  }
+};
+
+/// The translation unit as the passes see it.
+struct Shape {
+  std::vector<AsyncFunction> Functions; ///< definitions in the main file
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> FunctionIndex;
+  std::vector<StartSite> Starts; ///< block_on / spawn outside async code
+
+  AsyncFunction *lookup(const clang::FunctionDecl *FD) {
+    auto It = FunctionIndex.find(FD->getCanonicalDecl());
+    return It == FunctionIndex.end() ? nullptr : &Functions[It->second];
+  }
+};
+
+} // namespace cawait
+
+#endif

@@ -1,0 +1,24 @@
+//===- Options.h - What -fplugin-arg-cawait-NAME=VALUE can set ------------===//
+#ifndef CAWAIT_PLUGIN_OPTIONS_H
+#define CAWAIT_PLUGIN_OPTIONS_H
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cawait {
+
+struct Options {
+  std::string EmitPath;                 ///< emit=<path>: the lowered TU
+  std::optional<unsigned> FrameLargerThan; ///< frame-larger-than=<bytes>
+  bool FrameReport = false;             ///< frame-report
+};
+
+/// Parses the plugin's arguments ("emit=x.c", "frame-report", ...). On a
+/// bad argument returns false and sets Error.
+bool parseOptions(const std::vector<std::string> &Args, Options &Out,
+                  std::string &Error);
+
+} // namespace cawait
+
+#endif

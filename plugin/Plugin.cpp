@@ -1,0 +1,239 @@
+//===- Plugin.cpp - cawait: the two-phase driver -------------------------===//
+//
+// Loaded with -fplugin=cawait.so, the action runs before the main action of
+// every compile (AddBeforeMainAction). In CreateASTConsumer, before the main
+// parse starts, it:
+//   1. parses the same translation unit once more in a nested
+//      CompilerInstance (syntax only, diagnostics silenced) and runs the
+//      passes on that AST (passes/Lower.h);
+//   2. when there is something to lower and no error, overrides the main
+//      file's contents with the lowered text in a fresh FileID and makes it
+//      the main file, so the real compile (and -MD, which names the same
+//      file entry) sees the lowered program;
+//   3. reports the passes' diagnostics when the main parse is done, at the
+//      user's own locations, kept in a copy of the original text.
+//
+// Tests: test/lowering, test/errors, test/run.
+//
+//===----------------------------------------------------------------------===//
+#include "../passes/Lower.h"
+#include "Diagnostics.h"
+#include "Options.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/DiagnosticFrontend.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+
+using namespace clang;
+
+namespace cawait {
+namespace {
+
+// Every loaded plugin is instantiated for every frontend action in the
+// process, the nested analysis parse included: this stops the recursion.
+bool InAnalysis = false;
+
+class AnalysisConsumer : public ASTConsumer {
+public:
+  AnalysisConsumer(LoweredTU &Out, std::vector<DiagRecord> &Diags)
+      : Out(Out), Diags(Diags) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return; // the main compile reports the same errors
+    DiagSink Sink(Ctx.getSourceManager());
+    Out = lowerTranslationUnit(Ctx, Sink);
+    Diags = Sink.take();
+  }
+
+private:
+  LoweredTU &Out;
+  std::vector<DiagRecord> &Diags;
+};
+
+class AnalysisAction : public ASTFrontendAction {
+public:
+  LoweredTU Lowered;
+  std::vector<DiagRecord> Diags;
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<AnalysisConsumer>(Lowered, Diags);
+  }
+};
+
+/// Reports the passes' diagnostics once the main parse is done (headers
+/// are loaded by then, so their locations resolve too).
+class ReportingConsumer : public ASTConsumer {
+public:
+  ReportingConsumer(CompilerInstance &CI, std::vector<DiagRecord> Records,
+                    FileID MainForDiags)
+      : CI(CI), Records(std::move(Records)), MainForDiags(MainForDiags) {}
+
+  void HandleTranslationUnit(ASTContext &) override {
+    reportDiagnostics(CI, Records, MainForDiags);
+  }
+
+private:
+  CompilerInstance &CI;
+  std::vector<DiagRecord> Records;
+  FileID MainForDiags;
+};
+
+DiagRecord mainFileRecord(DiagRecord::Level L, unsigned Offset,
+                          std::string Message) {
+  DiagRecord R;
+  R.Severity = L;
+  R.Offset = Offset;
+  R.InMainFile = true;
+  R.Valid = true;
+  R.Message = std::move(Message);
+  return R;
+}
+
+/// The frame-size warnings and remarks asked for on the command line.
+void frameDiagnostics(const Options &Opts, const LoweredTU &TU,
+                      std::vector<DiagRecord> &Out) {
+  for (const FrameSummary &F : TU.Frames) {
+    if (Opts.FrameLargerThan && F.Size > *Opts.FrameLargerThan) {
+      Out.push_back(mainFileRecord(
+          DiagRecord::Warning, F.NameOffset,
+          "async frame of '" + F.Name + "' is " + std::to_string(F.Size) +
+              " bytes, larger than " + std::to_string(*Opts.FrameLargerThan)));
+      std::vector<const FrameSummary::Var *> Big;
+      for (const FrameSummary::Var &V : F.Vars)
+        if (V.HeldAtState && V.Size)
+          Big.push_back(&V);
+      std::stable_sort(Big.begin(), Big.end(), [](auto *A, auto *B) {
+        return A->Size > B->Size;
+      });
+      if (Big.size() > 3)
+        Big.resize(3);
+      for (const FrameSummary::Var *V : Big) {
+        std::string Msg = "'" + V->Name + "' (" + std::to_string(V->Size) +
+                          " bytes) is held across this await";
+        if (V->AddressEscapes)
+          Msg += ", because its address escapes; ending its scope before "
+                 "the await lets it share space";
+        Out.push_back(
+            mainFileRecord(DiagRecord::Note, V->HeldAtOffset, Msg));
+      }
+    }
+    if (Opts.FrameReport) {
+      std::string Msg = "frame of '" + F.Name + "': " +
+                        std::to_string(F.Size) + " bytes, align " +
+                        std::to_string(F.Align);
+      for (const FrameSummary::Var &V : F.Vars)
+        Msg += "; '" + V.Name + "' " + std::to_string(V.Size) + " bytes at " +
+               std::to_string(V.Offset);
+      if (F.SubFramesSize)
+        Msg += "; awaited frames " + std::to_string(F.SubFramesSize) +
+               " bytes at " + std::to_string(F.SubFramesOffset);
+      Out.push_back(mainFileRecord(DiagRecord::Remark, F.NameOffset, Msg));
+    }
+  }
+}
+
+class CawaitAction : public PluginASTAction {
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef InFile) override {
+    if (InAnalysis)
+      return std::make_unique<ASTConsumer>();
+    SourceManager &SM = CI.getSourceManager();
+    FileID OrigFID = SM.getMainFileID();
+
+    // Phase 1: the analysis parse of the same translation unit.
+    auto Inv = std::make_shared<CompilerInvocation>(CI.getInvocation());
+    Inv->getFrontendOpts().ProgramAction = frontend::ParseSyntaxOnly;
+    Inv->getFrontendOpts().Plugins.clear();
+    Inv->getDependencyOutputOpts() = DependencyOutputOptions();
+    Inv->getDiagnosticOpts().IgnoreWarnings = true; // -Werror must not stop it
+    CompilerInstance Nested(CI.getPCHContainerOperations());
+    Nested.setInvocation(Inv);
+    Nested.setFileManager(&CI.getFileManager());
+    Nested.createDiagnostics(new IgnoringDiagConsumer(), true);
+    AnalysisAction Analysis;
+    InAnalysis = true;
+    Nested.ExecuteAction(Analysis);
+    InAnalysis = false;
+
+    std::vector<DiagRecord> Records = std::move(Analysis.Diags);
+    LoweredTU &TU = Analysis.Lowered;
+    bool Preprocessed = !CI.getFrontendOpts().Inputs.empty() &&
+                        CI.getFrontendOpts().Inputs[0].getKind().isPreprocessed();
+    bool Errors = std::any_of(Records.begin(), Records.end(), [](auto &R) {
+      return R.Severity == DiagRecord::Error;
+    });
+    if (Preprocessed && (Errors || TU.Changed)) {
+      Records.insert(Records.begin(),
+                     mainFileRecord(DiagRecord::Error, 0,
+                                    "cawait cannot lower preprocessed input "
+                                    "(a .i file, or -save-temps): await() is a "
+                                    "macro and is gone after preprocessing"));
+      Errors = true;
+    }
+    StringRef Orig = SM.getBufferData(OrigFID);
+    if (!Opts.EmitPath.empty()) {
+      std::error_code EC;
+      llvm::raw_fd_ostream OS(Opts.EmitPath, EC, llvm::sys::fs::OF_Text);
+      if (EC)
+        CI.getDiagnostics().Report(diag::err_fe_error_opening)
+            << Opts.EmitPath << EC.message();
+      else
+        OS << (TU.Changed && !Errors ? StringRef(TU.Text) : Orig);
+    }
+    if (Errors || !TU.Changed)
+      return std::make_unique<ReportingConsumer>(CI, std::move(Records),
+                                                 OrigFID);
+
+    frameDiagnostics(Opts, TU, Records);
+
+    // Phase 2: the lowered text becomes the main file. It overrides the
+    // file entry itself, so -MD and debug info still name the user's file;
+    // the original text stays reachable in a buffer of the same name, for
+    // diagnostics at the user's locations.
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(OrigFID);
+    if (!FE) {
+      Records.push_back(mainFileRecord(
+          DiagRecord::Error, 0,
+          "cawait needs the source in a file, not standard input"));
+      return std::make_unique<ReportingConsumer>(CI, std::move(Records),
+                                                 OrigFID);
+    }
+    FileID DiagFID = SM.createFileID(
+        llvm::MemoryBuffer::getMemBufferCopy(Orig, FE->getName()));
+    SM.overrideFileContents(*FE, llvm::MemoryBuffer::getMemBufferCopy(
+                                     TU.Text, FE->getName()));
+    FileID Lowered = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
+    SM.setMainFileID(Lowered);
+    (void)InFile;
+    return std::make_unique<ReportingConsumer>(CI, std::move(Records),
+                                               DiagFID);
+  }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    std::string Error;
+    if (parseOptions(Args, Opts, Error))
+      return true;
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    D.Report(D.getCustomDiagID(DiagnosticsEngine::Error, "%0")) << Error;
+    return false;
+  }
+
+  ActionType getActionType() override { return AddBeforeMainAction; }
+
+private:
+  Options Opts;
+};
+
+} // namespace
+} // namespace cawait
+
+static clang::FrontendPluginRegistry::Add<cawait::CawaitAction>
+    X("cawait", "lower async functions to polled frames");
