@@ -373,8 +373,10 @@ void BodyEmitter::initSaved(const VarDecl *VD) {
   if (VD->getType()->isArrayType()) {
     // Arrays cannot be assigned: copy from a compound literal of the same
     // type and initializer.
+    std::string List = isa<InitListExpr>(Bare) ? expr(Bare)
+                                               : "{" + expr(Bare) + "}";
     Out.line("__builtin_memcpy(&" + field(VD) + ", &(" +
-             E.declare(VD->getType(), "") + "){" + expr(Bare) + "}, sizeof(" +
+             E.declare(VD->getType(), "") + ")" + List + ", sizeof(" +
              field(VD) + "));");
     return;
   }
@@ -595,20 +597,20 @@ std::string Emitter::thunks(const FunctionDecl *Callee) {
   QualType R = Callee->getReturnType();
   bool Void = R->isVoidType();
   std::string Out;
-  Out += "static inline ca_poll " + N +
+  Out += "static inline __attribute__((unused)) ca_poll " + N +
          "__erased_poll(void *ca__f, ca_context *ca__cx, void *ca__out) { "
          "return " +
          N + "__poll((" + Frame + " *)ca__f, ca__cx, " +
          (Void ? std::string("ca__out") : "(" + declare(R, "*") + ")ca__out") +
          "); }\n";
-  Out += "static inline ca_poll " + N +
+  Out += "static inline __attribute__((unused)) ca_poll " + N +
          "__task_poll(void *ca__f, ca_context *ca__cx, void *ca__out) { ";
   if (Void)
     Out += "return " + N + "__poll((" + Frame + " *)ca__f, ca__cx, ca__out); }\n";
   else
     Out += declare(R.getUnqualifiedType(), "ca__v") + "; (void)ca__out; return " +
            N + "__poll((" + Frame + " *)ca__f, ca__cx, &ca__v); }\n";
-  Out += "static inline void " + N + "__task_drop(void *ca__f) { " + N +
+  Out += "static inline __attribute__((unused)) void " + N + "__task_drop(void *ca__f) { " + N +
          "__drop((" + Frame + " *)ca__f); }\n";
   return Out;
 }

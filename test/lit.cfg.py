@@ -1,0 +1,45 @@
+# lit configuration of the cawait test suite.
+#
+# Substitutions:
+#   %cawait-cc        build/bin/cawait-cc (clang-19 + plugin + runtime)
+#   %clang            clang-19 without the plugin
+#   %plugin           build/lib/cawait.so, for -fplugin= / -cc1 -load
+#   %cawait_include   runtime/include
+#   %cawait_lib       libcawait.a;  %cawait_san_lib: the ASan+UBSan build
+#   %differential     test/tools/differential.sh: builds a program with and
+#                     without the plugin (and sanitized), runs all, requires
+#                     equal output, prints it
+#   %valgrind         valgrind, failing the test on any error or leak
+import os
+import lit.formats
+
+config.name = "cawait"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".test"]
+config.excludes = ["Inputs", "tools", "fuzz"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.cawait_obj_root, "test")
+
+obj = config.cawait_obj_root
+src = config.cawait_src_root
+config.substitutions.append(("%cawait-cc", os.path.join(obj, "bin", "cawait-cc")))
+config.substitutions.append(("%cawait_include", os.path.join(src, "runtime", "include")))
+config.substitutions.append(("%cawait_san_lib", os.path.join(obj, "lib", "libcawait-san.a")))
+config.substitutions.append(("%cawait_lib", os.path.join(obj, "lib", "libcawait.a")))
+config.substitutions.append(("%plugin", os.path.join(obj, "lib", "cawait.so")))
+config.substitutions.append(("%clang", config.cawait_clang))
+config.substitutions.append(
+    ("%differential",
+     "env CAWAIT_CC=%s CLANG=%s CAWAIT_INCLUDE=%s CAWAIT_LIB=%s sh %s"
+     % (os.path.join(obj, "bin", "cawait-cc"), config.cawait_clang,
+        os.path.join(src, "runtime", "include"),
+        os.path.join(obj, "lib", "libcawait.a"),
+        os.path.join(src, "test", "tools", "differential.sh"))))
+config.substitutions.append(
+    ("%valgrind", "valgrind -q --error-exitcode=99 --leak-check=full "
+                  "--errors-for-leak-kinds=definite,indirect,possible"))
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+config.environment["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0"
+config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
