@@ -37,10 +37,14 @@ std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
     return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation B = PE->getLParen();
+  // Inside another macro's argument (await(f(await(g())))) the location is
+  // that argument's expansion first: look through it.
+  while (B.isMacroID() && SM.isMacroArgExpansion(B))
+    B = SM.getImmediateSpellingLoc(B);
   // The marker's parenthesis comes from the macro body, and is its first
   // token; parentheses the user wrote inside the argument do not count.
   if (!B.isMacroID() || !SM.isMacroBodyExpansion(B) ||
-      !Lexer::isAtStartOfMacroExpansion(B, SM, Ctx.getLangOpts()))
+      !SM.isAtStartOfImmediateMacroExpansion(B))
     return std::nullopt;
   StringRef Name = Lexer::getImmediateMacroName(B, SM, Ctx.getLangOpts());
   if (Name == "await")
