@@ -89,8 +89,11 @@ public:
                         "' is declared inside the function; declare the "
                         "type at file scope");
       SV.Size = Ctx.getTypeSizeInChars(T).getQuantity();
+      // The type's alignment, or more where the user asked for it; not
+      // getDeclAlign, which over-aligns large arrays for stack slots.
       SV.Align = std::max<unsigned>(Ctx.getTypeAlignInChars(T).getQuantity(),
-                                    Ctx.getDeclAlign(SV.Var).getQuantity());
+                                    SV.Var->getMaxAlignment() /
+                                        Ctx.getCharWidth());
     }
 
     F.SubFrameSize.clear();

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Installs what cawait needs on Debian bookworm (as root, or with sudo).
+set -eu
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+pkgs="clang-19 llvm-19-dev libclang-19-dev llvm-19-tools libclang-rt-19-dev cmake ninja-build make python3 valgrind"
+missing=
+for p in $pkgs; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q $missing
+fi
