@@ -1,0 +1,289 @@
+/* executor.c - the single-threaded executor: tasks, the run queue,
+ * ca__block_on, ca_run and ca_executor_shutdown. One executor per thread.
+ *
+ * A task is one malloc: a 32-byte header (ca__task) followed by the frame.
+ * Every started task is in exactly one of two circular lists that share
+ * the header's links: the run queue (FIFO, flag QUEUED set) or the waiting
+ * list (flag clear). Waking moves a task from waiting to the run queue's
+ * tail; polling moves it back first, so a task may wake itself while it is
+ * being polled. Tasks are freed only when they complete or at shutdown,
+ * and always after their drop function ran (which disarms their timers and
+ * so releases every waker that points at them).
+ *
+ * The run loop works in rounds:
+ *   1. fire the expired timers (they only queue tasks / set the main flag);
+ *   2. poll the main future of ca__block_on if it was woken; return if ready;
+ *   3. move the whole run queue into a round list and poll each task on it
+ *      once, in FIFO order; tasks woken meanwhile go to the run queue, for
+ *      the next round (each task runs at most once per round);
+ *   4. if nothing is runnable: sleep until the earliest timer deadline, or,
+ *      when no timer is armed, stop (ca_run, no task left) or abort (the
+ *      future or the tasks are pending and nothing can wake them).
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Set in ca__task.prev_flags. Tasks and list sentinels are all ca__task,
+ * aligned on max_align_t, so bit 0 of a link is always free: that is how
+ * the header stays at four words. */
+#define CA__TASK_QUEUED ((uintptr_t)1) /* on the run queue (or being freed) */
+
+typedef struct ca__task ca__task;
+struct ca__task {
+  _Alignas(max_align_t) ca__task *next; /* next in its list (circular) */
+  uintptr_t prev_flags; /* previous in its list | CA__TASK_QUEUED */
+  ca_poll_fn poll;      /* the frame's type-erased poll */
+  ca_drop_fn drop;      /* run once, before the task is freed */
+  /* The frame follows, aligned for any type. */
+};
+
+_Static_assert(sizeof(ca__task) % _Alignof(max_align_t) == 0,
+               "the frame after the header must be aligned for any type");
+#if defined(__x86_64__)
+_Static_assert(sizeof(ca__task) == 32, "task header is 32 bytes on x86-64");
+#endif
+
+typedef struct ca__executor {
+  ca__task runq;            /* sentinel: runnable tasks, FIFO */
+  ca__task waiting;         /* sentinel: started tasks that are not queued */
+  size_t ntasks;            /* started and not yet freed */
+  unsigned char main_woken; /* the ca__block_on future's waker (a flag) */
+  unsigned char running;    /* inside ca__block_on or ca_run */
+} ca__executor;
+
+static _Thread_local ca__executor ca__exec;
+
+/* ----------------------------------------------------------------- lists */
+
+static ca__task *ca__task_prev(const ca__task *t) {
+  return (ca__task *)(t->prev_flags & ~CA__TASK_QUEUED);
+}
+
+static void ca__task_set_prev(ca__task *t, ca__task *prev) {
+  t->prev_flags = (uintptr_t)prev | (t->prev_flags & CA__TASK_QUEUED);
+}
+
+static int ca__task_queued(const ca__task *t) {
+  return (t->prev_flags & CA__TASK_QUEUED) != 0;
+}
+
+static void ca__task_set_queued(ca__task *t, int queued) {
+  t->prev_flags = (uintptr_t)ca__task_prev(t) | (queued ? CA__TASK_QUEUED : 0);
+}
+
+static void ca__list_init(ca__task *sentinel) {
+  sentinel->next = sentinel;
+  sentinel->prev_flags = (uintptr_t)sentinel;
+}
+
+static int ca__list_empty(const ca__task *sentinel) {
+  return sentinel->next == sentinel;
+}
+
+/* Unlinks t from whatever list holds it; t is left linked to itself. */
+static void ca__list_remove(ca__task *t) {
+  ca__task *prev = ca__task_prev(t);
+  prev->next = t->next;
+  ca__task_set_prev(t->next, prev);
+  t->next = t;
+  ca__task_set_prev(t, t);
+}
+
+static void ca__list_push_back(ca__task *sentinel, ca__task *t) {
+  ca__task *last = ca__task_prev(sentinel);
+  t->next = sentinel;
+  ca__task_set_prev(t, last);
+  last->next = t;
+  ca__task_set_prev(sentinel, t);
+}
+
+/* Moves every task of `from` to the (empty) list `to`, in order. */
+static void ca__list_take(ca__task *to, ca__task *from) {
+  ca__list_init(to);
+  if (ca__list_empty(from))
+    return;
+  to->next = from->next;
+  ca__task_set_prev(to, ca__task_prev(from));
+  ca__task_set_prev(to->next, to);
+  ca__task_prev(to)->next = to;
+  ca__list_init(from);
+}
+
+static ca__executor *ca__executor_get(void) {
+  ca__executor *ex = &ca__exec;
+  if (!ex->runq.next) {
+    ca__list_init(&ex->runq);
+    ca__list_init(&ex->waiting);
+  }
+  return ex;
+}
+
+/* ---------------------------------------------------------------- errors */
+
+_Noreturn void ca__die(const char *fmt, ...) {
+  va_list ap;
+  fflush(stdout);
+  fputs("cawait: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  abort();
+}
+
+_Noreturn void ca__poll_after_done(const char *function) {
+  ca__die("'%s' was polled after it completed", function);
+}
+
+/* ----------------------------------------------------------------- tasks */
+
+static void *ca__task_frame(ca__task *t) { return t + 1; }
+
+static ca__task *ca__task_of(void *frame) { return (ca__task *)frame - 1; }
+
+void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop) {
+  if (!poll || !drop)
+    ca__die("ca_spawn: a task needs a poll and a drop function");
+  if (frame_size > SIZE_MAX - sizeof(ca__task))
+    ca__die("ca_spawn: a frame of %zu bytes is too large", frame_size);
+  ca__task *t = malloc(sizeof(ca__task) + frame_size);
+  if (!t)
+    ca__die("ca_spawn: out of memory allocating a task of %zu bytes",
+            sizeof(ca__task) + frame_size);
+  t->next = t; /* unlinked until ca__task_start */
+  t->prev_flags = (uintptr_t)t;
+  t->poll = poll;
+  t->drop = drop;
+  return ca__task_frame(t);
+}
+
+void ca__task_start(void *frame) {
+  ca__executor *ex = ca__executor_get();
+  ca__task *t = ca__task_of(frame);
+  if (t->next != t || ca__task_queued(t))
+    ca__die("ca_spawn: task %p was started twice", frame);
+  ca__list_push_back(&ex->runq, t);
+  ca__task_set_queued(t, 1);
+  ex->ntasks++;
+}
+
+void ca__task_wake(void *task) {
+  ca__task *t = task;
+  if (ca__task_queued(t))
+    return;
+  ca__list_remove(t);
+  ca__list_push_back(&ca__executor_get()->runq, t);
+  ca__task_set_queued(t, 1);
+}
+
+/* Unlinks, drops and frees t. Marked queued first, so wakes that its drop
+ * function causes (its own included) do nothing. */
+static void ca__task_free(ca__executor *ex, ca__task *t) {
+  ca__list_remove(t);
+  ca__task_set_queued(t, 1);
+  t->drop(ca__task_frame(t));
+  ex->ntasks--;
+  free(t);
+}
+
+static void ca__task_poll(ca__executor *ex, ca__task *t) {
+  ca__list_remove(t);
+  ca__task_set_queued(t, 0);
+  ca__list_push_back(&ex->waiting, t);
+  ca_context cx = {.waker = {.wake = ca__task_wake, .data = t}};
+  /* A spawned future's result is discarded: see ca__task_alloc. */
+  if (t->poll(ca__task_frame(t), &cx, NULL) == CA_READY)
+    ca__task_free(ex, t);
+}
+
+/* ------------------------------------------------------------- run loop */
+
+static void ca__main_wake(void *flag) { *(unsigned char *)flag = 1; }
+
+/* Step 3: polls each task queued now once, in order. */
+static void ca__executor_round(ca__executor *ex) {
+  ca__task round;
+  ca__list_take(&round, &ex->runq);
+  while (!ca__list_empty(&round))
+    ca__task_poll(ex, round.next);
+}
+
+/* Step 4: returns 1 when something is runnable (after sleeping until a
+ * timer deadline if needed), 0 when nothing can ever run again. */
+static int ca__executor_park(ca__executor *ex, int has_main) {
+  uint64_t deadline;
+  if (!ca__list_empty(&ex->runq) || (has_main && ex->main_woken))
+    return 1;
+  if (!ca__timer_next(&deadline))
+    return 0;
+  ca__timer_wait(deadline);
+  return 1;
+}
+
+static void ca__executor_enter(ca__executor *ex, const char *who) {
+  if (ex->running)
+    ca__die("%s: called while this thread's executor is running (from "
+            "inside a poll or a drop)",
+            who);
+  ex->running = 1;
+}
+
+void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
+  ca__executor *ex = ca__executor_get();
+  ca__executor_enter(ex, "ca_block_on");
+  ca_context cx = {.waker = {.wake = ca__main_wake, .data = &ex->main_woken}};
+  ex->main_woken = 1;
+  for (;;) {
+    ca__timer_fire(ca_now_ms());
+    if (ex->main_woken) {
+      ex->main_woken = 0;
+      if (poll(frame, &cx, out) == CA_READY)
+        break;
+    }
+    ca__executor_round(ex);
+    if (!ca__executor_park(ex, 1))
+      ca__die("ca_block_on: the future is pending and nothing can wake it");
+  }
+  ex->running = 0;
+}
+
+void ca_run(void) {
+  ca__executor *ex = ca__executor_get();
+  if (ex->ntasks == 0)
+    return;
+  ca__executor_enter(ex, "ca_run");
+  for (;;) {
+    ca__timer_fire(ca_now_ms());
+    ca__executor_round(ex);
+    if (ex->ntasks == 0)
+      break;
+    if (!ca__executor_park(ex, 0))
+      ca__die("ca_run: %zu task(s) are pending and nothing can wake them",
+              ex->ntasks);
+  }
+  ex->running = 0;
+}
+
+int ca_executor_shutdown(void) {
+  ca__executor *ex = ca__executor_get();
+  int dropped = 0;
+  if (ex->running)
+    return -EBUSY;
+  ex->running = 1; /* a drop function must not run the executor */
+  for (;;) {
+    if (!ca__list_empty(&ex->runq))
+      ca__task_free(ex, ex->runq.next);
+    else if (!ca__list_empty(&ex->waiting))
+      ca__task_free(ex, ex->waiting.next);
+    else
+      break;
+    dropped++;
+  }
+  ex->main_woken = 0;
+  ex->running = 0;
+  return dropped;
+}

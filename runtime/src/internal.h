@@ -1,0 +1,50 @@
+/* internal.h - what the runtime's files share and users never see: fatal
+ * errors, the task waker, and the per-thread timer list that executor.c
+ * drives and timer.c owns.
+ *
+ * Everything here is per thread (the executor and its timers are
+ * _Thread_local) and is called on the executor's thread only.
+ */
+#ifndef CAWAIT_INTERNAL_H
+#define CAWAIT_INTERNAL_H
+
+#include <cawait.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------ executor.c */
+
+/* Flushes stdout (so a program's last lines are not lost), prints
+ * "cawait: <message>" and a newline to stderr, and aborts. */
+_Noreturn void ca__die(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* The wake function of a task's waker; `task` is the task header (the
+ * waker's data). Queues the task at the tail of the run queue unless it is
+ * already queued or is being freed. */
+void ca__task_wake(void *task);
+
+/* --------------------------------------------------------------- timer.c */
+
+/* Links `t` into this thread's timer list, after every timer whose deadline
+ * is not later (timers with equal deadlines fire in arming order). `t` is
+ * borrowed: it must stay in place until it fires or is disarmed. `t` must
+ * not be armed already. */
+void ca__timer_arm(ca_timer *t, uint64_t deadline_ms, ca_waker waker);
+
+/* Unlinks `t` if it is armed; does nothing otherwise. */
+void ca__timer_disarm(ca_timer *t);
+
+/* Disarms every timer whose deadline is <= now_ms, earliest first, and wakes
+ * its waker. Returns how many fired. */
+size_t ca__timer_fire(uint64_t now_ms);
+
+/* Stores the earliest armed deadline in *deadline_ms and returns 1, or
+ * returns 0 when no timer is armed. */
+int ca__timer_next(uint64_t *deadline_ms);
+
+/* Blocks the thread until ca_now_ms() >= deadline_ms (at most a day at a
+ * time: the caller loops). Retries on EINTR. */
+void ca__timer_wait(uint64_t deadline_ms);
+
+#endif /* CAWAIT_INTERNAL_H */
