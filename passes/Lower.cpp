@@ -8,6 +8,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 #define DEBUG_TYPE "cawait-lower"
@@ -37,10 +38,26 @@ public:
       if (A->isInherited() || A->isImplicit() || A->getRange().isInvalid())
         continue;
       SourceLocation L = SM.getExpansionLoc(A->getRange().getBegin());
-      if (SM.getFileID(L) == Main)
-        Begin = std::min(Begin, SM.getFileOffset(L));
+      if (SM.getFileID(L) != Main)
+        continue;
+      unsigned Off = SM.getFileOffset(L);
+      Off = openingBrackets(Off);
+      Begin = std::min(Begin, Off);
     }
     return Begin;
+  }
+  /// The `[[` that opens the standard attribute list a name at Off is in.
+  unsigned openingBrackets(unsigned Off) {
+    StringRef Text = SM.getBufferData(Main).substr(0, Off);
+    size_t Open = Text.rfind("[[");
+    size_t Stop = Text.find_last_of(";}");
+    if (Open == StringRef::npos || (Stop != StringRef::npos && Stop > Open))
+      return Off;
+    // Only attribute names, arguments and separators may stand between.
+    for (char C : Text.substr(Open + 2))
+      if (!isalnum((unsigned char)C) && !strchr("_:, \t\n()", C))
+        return Off;
+    return Open;
   }
   unsigned topLevelBegin(const Decl *D) {
     while (!D->getLexicalDeclContext()->isTranslationUnit())

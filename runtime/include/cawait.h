@@ -4,10 +4,10 @@
  * Compiled with the cawait plugin (`cawait-cc`, or `clang -fplugin=cawait.so`)
  * every `async` function becomes a stackless coroutine:
  *
- *   struct f__frame;                                    the coroutine frame
- *   void    f__init(struct f__frame *, P...);           "calling" f, no code
- * runs ca_poll f__poll(struct f__frame *, ca_context *, T *out); void
- * f__drop(struct f__frame *);                 cancel in any state
+ *   struct f__frame;                            the coroutine frame
+ *   void    f__init(struct f__frame *, P...);   "calling" f: no code runs
+ *   ca_poll f__poll(struct f__frame *, ca_context *, T *out);
+ *   void    f__drop(struct f__frame *);         cancel in any state
  *
  * Compiled without the plugin (any C compiler), `async` is empty and
  * `await(e)` is `e`: the program is ordinary synchronous C, and the runtime
@@ -30,14 +30,16 @@
 #endif
 #endif
 
-/* Define CA_NO_ASYNC_KEYWORD to spell the attribute yourself, for example
- * as C23 `[[async]]` (a macro named `async` would expand inside it). */
-#ifndef CA_NO_ASYNC_KEYWORD
+/* CA_ASYNC is the attribute; `async` is its short name. Define
+ * CA_NO_ASYNC_KEYWORD to spell the attribute yourself, for example as C23
+ * `[[async]]` (a macro named `async` would expand inside it). */
 #ifdef CA_LOWERED
-#define async __attribute__((async))
+#define CA_ASYNC __attribute__((__async__))
 #else
-#define async
+#define CA_ASYNC
 #endif
+#ifndef CA_NO_ASYNC_KEYWORD
+#define async CA_ASYNC
 #endif
 
 /* The plugin recognises these three macros by name; their plain expansion
@@ -145,7 +147,7 @@ uint64_t ca_now_ms(void);
 
 /* Pending once (waking itself), then ready: lets other tasks run.
  * Cancellation-safe. Without the plugin it returns at once. */
-async void ca_yield(void);
+CA_ASYNC void ca_yield(void);
 struct ca_yield__frame {
   unsigned char yielded; /* 0 before the first poll, 1 after */
 };
@@ -176,7 +178,7 @@ typedef struct ca_timer {
  * also yields; polls after completion return CA_READY again. The timer is
  * on the polling thread's list: poll and drop the frame on one thread.
  * Without the plugin it is nanosleep(), retried on EINTR. */
-async void ca_sleep_ms(uint64_t ms);
+CA_ASYNC void ca_sleep_ms(uint64_t ms);
 struct ca_sleep_ms__frame {
   ca_timer timer; /* armed at the first poll */
   uint64_t ms;    /* requested duration, until the first poll */
