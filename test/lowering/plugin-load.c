@@ -1,8 +1,8 @@
 // The plugin activates with -fplugin= alone (AddBeforeMainAction), and when
-// loaded into clang -cc1 with -load; the [[async]], [[cawait::async]] and
+// loaded with -Xclang -load; the [[async]], [[cawait::async]] and
 // __attribute__((async)) spellings all make a function async.
 // RUN: %clang -fplugin=%plugin -I%cawait_include -std=c23 -fsyntax-only -fplugin-arg-cawait-frame-report -Rremark-backend-plugin %s 2>&1 | FileCheck %s
-// RUN: %clang -cc1 -load %plugin -I%cawait_include -std=c23 -fsyntax-only -plugin-arg-cawait frame-report -Rremark-backend-plugin %s 2>&1 | FileCheck %s
+// RUN: %clang -Xclang -load -Xclang %plugin -I%cawait_include -std=c23 -fsyntax-only -Xclang -plugin-arg-cawait -Xclang frame-report -Rremark-backend-plugin %s 2>&1 | FileCheck %s
 #define CA_NO_ASYNC_KEYWORD
 #include <cawait.h>
 
