@@ -9,7 +9,7 @@
 #include "clang/Lex/Lexer.h"
 #include <algorithm>
 #include <cstring>
-#include <map>
+#include <functional>
 
 #define DEBUG_TYPE "cawait-lower"
 
@@ -188,8 +188,8 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
   // The first top-level declaration needing each frame, each prototype and
   // each pair of start thunks.
   std::vector<unsigned> FrameAt(NF, None), ProtoAt(NF, None);
-  std::map<const FunctionDecl *, unsigned> ThunksAt;
-  std::map<const FunctionDecl *, std::string> UseDescription;
+  // In first-use order, so the output does not depend on pointer values.
+  std::vector<std::pair<const FunctionDecl *, unsigned>> ThunksAt;
   auto Use = [&](const FunctionDecl *Callee, unsigned At) {
     if (AsyncFunction *C = S.lookup(Callee)) {
       unsigned I = C - S.Functions.data();
@@ -199,9 +199,11 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
   };
   auto StartUse = [&](const StartSite &St, unsigned At) {
     Use(St.Callee, At);
-    auto It = ThunksAt.find(St.Callee->getCanonicalDecl());
+    const FunctionDecl *Key = St.Callee->getCanonicalDecl();
+    auto It = std::find_if(ThunksAt.begin(), ThunksAt.end(),
+                           [&](auto &P) { return P.first == Key; });
     if (It == ThunksAt.end())
-      ThunksAt[St.Callee->getCanonicalDecl()] = At;
+      ThunksAt.push_back({Key, At});
     else
       It->second = std::min(It->second, At);
   };
