@@ -198,8 +198,8 @@ private:
                          "supported yet; call the async function by name");
     else
       Diags.error(Operand->getBeginLoc(),
-                  What + " needs a call of an async function, such as " +
-                      What + "(f(x))");
+                  What + " needs a call of an async function, such as " + What +
+                      "(f(x))");
     (void)Marker;
   }
 

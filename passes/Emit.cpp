@@ -14,7 +14,8 @@
 //     ca__resumeK:
 //       if (g__poll(&ca__f->ca__aw.aK, ca__cx, &ca__rK) == CA_PENDING)
 //         return CA_PENDING;
-//     ... return e; is { *ca__out = e; ca__f->ca__state = N+1; return CA_READY; }
+//     ... return e; is { *ca__out = e; ca__f->ca__state = N+1; return CA_READY;
+//     }
 //   }
 //
 // Jumping into blocks is plain C; it skips only declarations of locals that
@@ -373,8 +374,8 @@ void BodyEmitter::initSaved(const VarDecl *VD) {
   if (VD->getType()->isArrayType()) {
     // Arrays cannot be assigned: copy from a compound literal of the same
     // type and initializer.
-    std::string List = isa<InitListExpr>(Bare) ? expr(Bare)
-                                               : "{" + expr(Bare) + "}";
+    std::string List =
+        isa<InitListExpr>(Bare) ? expr(Bare) : "{" + expr(Bare) + "}";
     Out.line("__builtin_memcpy(&" + field(VD) + ", &(" +
              E.declare(VD->getType(), "") + ")" + List + ", sizeof(" +
              field(VD) + "));");
@@ -418,9 +419,8 @@ void BodyEmitter::await(const AwaitSite &A) {
   Out.line(Init + ");");
   Out.line("ca__f->ca__state = " + K + ";");
   Out.raw("ca__resume" + K + ":\n");
-  std::string Result = A.Callee->getReturnType()->isVoidType()
-                           ? "(void *)0"
-                           : "&ca__r" + K;
+  std::string Result =
+      A.Callee->getReturnType()->isVoidType() ? "(void *)0" : "&ca__r" + K;
   Out.line("if (" + Callee + "__poll(" + Sub + ", ca__cx, " + Result +
            ") == CA_PENDING)");
   Out.line("  return CA_PENDING;");
@@ -465,7 +465,8 @@ std::string Emitter::signature(const AsyncFunction &F, llvm::StringRef Which) {
   }
   if (Which == "poll") {
     QualType R = F.Decl->getReturnType();
-    std::string Out = R->isVoidType() ? "void *ca__out" : declare(R, "*ca__out");
+    std::string Out =
+        R->isVoidType() ? "void *ca__out" : declare(R, "*ca__out");
     return Linkage + "ca_poll " + F.Name + "__poll(" + Frame +
            ", ca_context *ca__cx, " + Out + ")";
   }
@@ -501,12 +502,11 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
   const char *StateType = F.StateSize == 1   ? "unsigned char"
                           : F.StateSize == 2 ? "unsigned short"
                                              : "unsigned int";
-  Fields.push_back({F.StateOffset, std::string(StateType) + " ca__state",
-                    "ca__state"});
-  std::stable_sort(Fields.begin(), Fields.end(),
-                   [](const Field &A, const Field &B) {
-                     return A.Offset < B.Offset;
-                   });
+  Fields.push_back(
+      {F.StateOffset, std::string(StateType) + " ca__state", "ca__state"});
+  std::stable_sort(
+      Fields.begin(), Fields.end(),
+      [](const Field &A, const Field &B) { return A.Offset < B.Offset; });
   std::string Type = frameType(F.Decl);
   Out.line(Type + " {");
   Out.indent();
@@ -531,8 +531,8 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.indent();
   unsigned I = 0;
   for (const ParmVarDecl *P : F.Decl->parameters()) {
-    std::string Name = P->getName().empty() ? "ca__p" + std::to_string(I)
-                                            : P->getName().str();
+    std::string Name =
+        P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
     if (const SavedVar *SV = F.savedFor(P))
       Out.line("ca__f->" + SV->Field + " = " + Name + ";");
     else
@@ -550,9 +550,9 @@ std::string Emitter::definition(const AsyncFunction &F) {
   for (const AwaitSite &A : F.Awaits) {
     QualType R = A.Call->getType();
     if (!R->isVoidType())
-      Out.line(declare(R.getUnqualifiedType(),
-                       "ca__r" + std::to_string(A.State)) +
-               ";");
+      Out.line(
+          declare(R.getUnqualifiedType(), "ca__r" + std::to_string(A.State)) +
+          ";");
   }
   Out.line("switch (ca__f->ca__state) {");
   Out.line("case 0:");
@@ -606,12 +606,15 @@ std::string Emitter::thunks(const FunctionDecl *Callee) {
   Out += "static inline __attribute__((unused)) ca_poll " + N +
          "__task_poll(void *ca__f, ca_context *ca__cx, void *ca__out) { ";
   if (Void)
-    Out += "return " + N + "__poll((" + Frame + " *)ca__f, ca__cx, ca__out); }\n";
+    Out +=
+        "return " + N + "__poll((" + Frame + " *)ca__f, ca__cx, ca__out); }\n";
   else
-    Out += declare(R.getUnqualifiedType(), "ca__v") + "; (void)ca__out; return " +
-           N + "__poll((" + Frame + " *)ca__f, ca__cx, &ca__v); }\n";
-  Out += "static inline __attribute__((unused)) void " + N + "__task_drop(void *ca__f) { " + N +
-         "__drop((" + Frame + " *)ca__f); }\n";
+    Out += declare(R.getUnqualifiedType(), "ca__v") +
+           "; (void)ca__out; return " + N + "__poll((" + Frame +
+           " *)ca__f, ca__cx, &ca__v); }\n";
+  Out += "static inline __attribute__((unused)) void " + N +
+         "__task_drop(void *ca__f) { " + N + "__drop((" + Frame +
+         " *)ca__f); }\n";
   return Out;
 }
 
@@ -626,13 +629,13 @@ std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
            Frame + "), " + N + "__task_poll, " + N + "__task_drop); " + N +
            "__init(ca__t" + Args + "); ca__task_start(ca__t); })";
   QualType R = St.Callee->getReturnType();
-  std::string Text = "({ " + Frame + " ca__b; " + N + "__init(&ca__b" + Args +
-                     "); ";
+  std::string Text =
+      "({ " + Frame + " ca__b; " + N + "__init(&ca__b" + Args + "); ";
   if (R->isVoidType())
     return Text + "ca__block_on(&ca__b, " + N +
            "__erased_poll, (void *)0); (void)0; })";
-  return Text + declare(R.getUnqualifiedType(), "ca__v") + "; ca__block_on(&ca__b, " +
-         N + "__erased_poll, &ca__v); ca__v; })";
+  return Text + declare(R.getUnqualifiedType(), "ca__v") +
+         "; ca__block_on(&ca__b, " + N + "__erased_poll, &ca__v); ca__v; })";
 }
 
 } // namespace cawait

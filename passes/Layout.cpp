@@ -49,9 +49,8 @@ static const NamedDecl *localTypeIn(QualType T) {
   return nullptr;
 }
 
-std::pair<unsigned, unsigned> calleeFrameSize(const Shape &S,
-                                              const FunctionDecl *Callee,
-                                              ASTContext &Ctx) {
+std::pair<unsigned, unsigned>
+calleeFrameSize(const Shape &S, const FunctionDecl *Callee, ASTContext &Ctx) {
   auto It = S.FunctionIndex.find(Callee->getCanonicalDecl());
   if (It != S.FunctionIndex.end()) {
     const AsyncFunction &F = S.Functions[It->second];
@@ -91,9 +90,9 @@ public:
       SV.Size = Ctx.getTypeSizeInChars(T).getQuantity();
       // The type's alignment, or more where the user asked for it; not
       // getDeclAlign, which over-aligns large arrays for stack slots.
-      SV.Align = std::max<unsigned>(Ctx.getTypeAlignInChars(T).getQuantity(),
-                                    SV.Var->getMaxAlignment() /
-                                        Ctx.getCharWidth());
+      SV.Align =
+          std::max<unsigned>(Ctx.getTypeAlignInChars(T).getQuantity(),
+                             SV.Var->getMaxAlignment() / Ctx.getCharWidth());
     }
 
     F.SubFrameSize.clear();
@@ -121,10 +120,9 @@ public:
     if (!F.Awaits.empty() && F.AwaitUnionSize)
       Items.push_back({F.AwaitUnionAlign, F.AwaitUnionSize, -1});
     Items.push_back({F.StateSize, F.StateSize, -2});
-    std::stable_sort(Items.begin(), Items.end(),
-                     [](const Item &A, const Item &B) {
-                       return A.Align > B.Align;
-                     });
+    std::stable_sort(
+        Items.begin(), Items.end(),
+        [](const Item &A, const Item &B) { return A.Align > B.Align; });
     unsigned Offset = 0, Align = 1;
     for (const Item &It : Items) {
       Offset = llvm::alignTo(Offset, It.Align);

@@ -46,8 +46,7 @@ public:
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() == BO_Assign)
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
         DefOnly.insert(DRE);
     return true;
   }
@@ -129,9 +128,9 @@ private:
 };
 
 /// The statement whose extent is the lifetime of a local's storage.
-const Stmt *storageScope(const VarDecl *VD, ParentMap &PM, const Stmt *Body,
-                         const llvm::DenseMap<const VarDecl *, const DeclStmt *>
-                             &DeclOf) {
+const Stmt *
+storageScope(const VarDecl *VD, ParentMap &PM, const Stmt *Body,
+             const llvm::DenseMap<const VarDecl *, const DeclStmt *> &DeclOf) {
   auto It = DeclOf.find(VD);
   if (It == DeclOf.end())
     return Body;
@@ -181,8 +180,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   if (!F.Awaits.empty()) {
     CFG::BuildOptions BO;
     BO.setAllAlwaysAdd(); // every subexpression is an element
-    std::unique_ptr<CFG> G =
-        CFG::buildCFG(FD, Body, &Ctx, BO);
+    std::unique_ptr<CFG> G = CFG::buildCFG(FD, Body, &Ctx, BO);
     if (!G) {
       Diags.error(FD->getLocation(), "cannot build the control-flow graph of "
                                      "async function '" +
@@ -220,8 +218,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
 
     unsigned NB = G->getNumBlockIDs();
     std::vector<llvm::BitVector> LiveIn(NB, llvm::BitVector(N));
-    auto BlockIn = [&](const CFGBlock &B, llvm::BitVector Live,
-                       bool Record) {
+    auto BlockIn = [&](const CFGBlock &B, llvm::BitVector Live, bool Record) {
       for (auto I = B.rbegin(), E = B.rend(); I != E; ++I) {
         auto CS = I->getAs<CFGStmt>();
         if (!CS)

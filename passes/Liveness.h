@@ -25,8 +25,7 @@ namespace cawait {
 
 /// Fills F.Saved and F.HeldAcross. Reports constructs whose storage cannot
 /// live in a fixed-size frame.
-void computeLiveness(AsyncFunction &F, clang::ASTContext &Ctx,
-                     DiagSink &Diags);
+void computeLiveness(AsyncFunction &F, clang::ASTContext &Ctx, DiagSink &Diags);
 
 } // namespace cawait
 

@@ -1,10 +1,10 @@
 //===- Lower.cpp - The lowered translation unit --------------------------===//
 #include "Lower.h"
+#include "CEmitter.h"
 #include "Discover.h"
 #include "Emit.h"
 #include "Layout.h"
 #include "Liveness.h"
-#include "CEmitter.h"
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
 #include <algorithm>
@@ -82,11 +82,10 @@ public:
   }
 
   std::string apply() {
-    std::stable_sort(Edits.begin(), Edits.end(),
-                     [](const Edit &A, const Edit &B) {
-                       return A.Begin != B.Begin ? A.Begin < B.Begin
-                                                 : A.Rank < B.Rank;
-                     });
+    std::stable_sort(
+        Edits.begin(), Edits.end(), [](const Edit &A, const Edit &B) {
+          return A.Begin != B.Begin ? A.Begin < B.Begin : A.Rank < B.Rank;
+        });
     StringRef Orig = SM.getBufferData(Main);
     std::string Out;
     unsigned Pos = 0;
@@ -244,19 +243,22 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
                       "the frame of '" + F.Name + "' is needed at line " +
                           llvm::Twine(SM.getLineNumber(SM.getMainFileID(),
                                                        FrameAt[I])) +
-                          ", before '" + ND->getName() +
-                          "' (the type of '" + SV.Var->getName() +
+                          ", before '" + ND->getName() + "' (the type of '" +
+                          SV.Var->getName() +
                           "') is defined; move that definition up");
     }
   }
   if (Diags.hasErrors())
     return Result;
 
-  enum : unsigned { RankProto = 0, RankFrame = 1, RankThunk = 1u << 30,
-                    RankDefinition = RankThunk + 1 };
+  enum : unsigned {
+    RankProto = 0,
+    RankFrame = 1,
+    RankThunk = 1u << 30,
+    RankDefinition = RankThunk + 1
+  };
   for (unsigned I = 0; I != NF; ++I)
-    Sp.add(ProtoAt[I], ProtoAt[I], RankProto,
-           E.prototypes(S.Functions[I]));
+    Sp.add(ProtoAt[I], ProtoAt[I], RankProto, E.prototypes(S.Functions[I]));
   for (unsigned N = 0; N != Topo.size(); ++N) {
     unsigned I = Topo[N];
     Sp.add(FrameAt[I], FrameAt[I], RankFrame + N,
@@ -304,8 +306,8 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
           HeldAt = A + 1;
           HeldOffset = Sp.offset(F.Awaits[A].Marker->getBeginLoc());
         }
-      FS.Vars.push_back({SV.Var->getNameAsString(), SV.Size, SV.Offset,
-                         HeldAt, HeldOffset, SV.AddressEscapes});
+      FS.Vars.push_back({SV.Var->getNameAsString(), SV.Size, SV.Offset, HeldAt,
+                         HeldOffset, SV.AddressEscapes});
     }
     FS.SubFramesOffset = F.AwaitUnionOffset;
     FS.SubFramesSize = F.AwaitUnionSize;

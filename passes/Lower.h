@@ -35,8 +35,8 @@ struct FrameSummary {
 };
 
 struct LoweredTU {
-  bool Changed = false;   ///< false: compile the file as it is
-  std::string Text;       ///< the lowered main file
+  bool Changed = false; ///< false: compile the file as it is
+  std::string Text;     ///< the lowered main file
   std::vector<FrameSummary> Frames;
 };
 

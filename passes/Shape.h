@@ -34,9 +34,9 @@ enum class AwaitForm {
 
 /// One suspend point: an await of an async call.
 struct AwaitSite {
-  unsigned State = 0;                         ///< 1-based, the frame's state
-  const clang::Expr *Marker = nullptr;        ///< the `await(...)` expression
-  const clang::CallExpr *Call = nullptr;      ///< the awaited async call
+  unsigned State = 0;                    ///< 1-based, the frame's state
+  const clang::Expr *Marker = nullptr;   ///< the `await(...)` expression
+  const clang::CallExpr *Call = nullptr; ///< the awaited async call
   const clang::FunctionDecl *Callee = nullptr;
   AwaitForm Form = AwaitForm::ExprStmt;
 };
@@ -77,7 +77,7 @@ struct AsyncFunction {
 
   // Layout (bytes).
   unsigned FrameSize = 0, FrameAlign = 1;
-  unsigned StateSize = 1;  ///< bytes of the state discriminant
+  unsigned StateSize = 1; ///< bytes of the state discriminant
   unsigned StateOffset = 0;
   unsigned AwaitUnionOffset = 0, AwaitUnionSize = 0, AwaitUnionAlign = 1;
   std::vector<unsigned> SubFrameSize; ///< per await

@@ -14,7 +14,8 @@ bool parseOptions(const std::vector<std::string> &Args, Options &Out,
       unsigned N;
       if (Value.getAsInteger(10, N)) {
         Error = "-fplugin-arg-cawait-frame-larger-than= needs a number of "
-                "bytes, not '" + Value.str() + "'";
+                "bytes, not '" +
+                Value.str() + "'";
         return false;
       }
       Out.FrameLargerThan = N;

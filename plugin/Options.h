@@ -9,9 +9,9 @@
 namespace cawait {
 
 struct Options {
-  std::string EmitPath;                 ///< emit=<path>: the lowered TU
+  std::string EmitPath;                    ///< emit=<path>: the lowered TU
   std::optional<unsigned> FrameLargerThan; ///< frame-larger-than=<bytes>
-  bool FrameReport = false;             ///< frame-report
+  bool FrameReport = false;                ///< frame-report
 };
 
 /// Parses the plugin's arguments ("emit=x.c", "frame-report", ...). On a

@@ -108,9 +108,8 @@ void frameDiagnostics(const Options &Opts, const LoweredTU &TU,
       for (const FrameSummary::Var &V : F.Vars)
         if (V.HeldAtState && V.Size)
           Big.push_back(&V);
-      std::stable_sort(Big.begin(), Big.end(), [](auto *A, auto *B) {
-        return A->Size > B->Size;
-      });
+      std::stable_sort(Big.begin(), Big.end(),
+                       [](auto *A, auto *B) { return A->Size > B->Size; });
       if (Big.size() > 3)
         Big.resize(3);
       for (const FrameSummary::Var *V : Big) {
@@ -119,14 +118,12 @@ void frameDiagnostics(const Options &Opts, const LoweredTU &TU,
         if (V->AddressEscapes)
           Msg += ", because its address escapes; ending its scope before "
                  "the await lets it share space";
-        Out.push_back(
-            mainFileRecord(DiagRecord::Note, V->HeldAtOffset, Msg));
+        Out.push_back(mainFileRecord(DiagRecord::Note, V->HeldAtOffset, Msg));
       }
     }
     if (Opts.FrameReport) {
-      std::string Msg = "frame of '" + F.Name + "': " +
-                        std::to_string(F.Size) + " bytes, align " +
-                        std::to_string(F.Align);
+      std::string Msg = "frame of '" + F.Name + "': " + std::to_string(F.Size) +
+                        " bytes, align " + std::to_string(F.Align);
       for (const FrameSummary::Var &V : F.Vars)
         Msg += "; '" + V.Name + "' " + std::to_string(V.Size) + " bytes at " +
                std::to_string(V.Offset);
@@ -164,8 +161,9 @@ protected:
 
     std::vector<DiagRecord> Records = std::move(Analysis.Diags);
     LoweredTU &TU = Analysis.Lowered;
-    bool Preprocessed = !CI.getFrontendOpts().Inputs.empty() &&
-                        CI.getFrontendOpts().Inputs[0].getKind().isPreprocessed();
+    bool Preprocessed =
+        !CI.getFrontendOpts().Inputs.empty() &&
+        CI.getFrontendOpts().Inputs[0].getKind().isPreprocessed();
     bool Errors = std::any_of(Records.begin(), Records.end(), [](auto &R) {
       return R.Severity == DiagRecord::Error;
     });
@@ -207,13 +205,12 @@ protected:
     }
     FileID DiagFID = SM.createFileID(
         llvm::MemoryBuffer::getMemBufferCopy(Orig, FE->getName()));
-    SM.overrideFileContents(*FE, llvm::MemoryBuffer::getMemBufferCopy(
-                                     TU.Text, FE->getName()));
+    SM.overrideFileContents(
+        *FE, llvm::MemoryBuffer::getMemBufferCopy(TU.Text, FE->getName()));
     FileID Lowered = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
     SM.setMainFileID(Lowered);
     (void)InFile;
-    return std::make_unique<ReportingConsumer>(CI, std::move(Records),
-                                               DiagFID);
+    return std::make_unique<ReportingConsumer>(CI, std::move(Records), DiagFID);
   }
 
   bool ParseArgs(const CompilerInstance &CI,
