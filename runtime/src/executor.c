@@ -238,7 +238,7 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ca_context cx = {.waker = {.wake = ca__main_wake, .data = &ex->main_woken}};
   ex->main_woken = 1;
   for (;;) {
-    ca__timer_fire(ca_now_ms());
+    ca__timer_fire_due();
     if (ex->main_woken) {
       ex->main_woken = 0;
       if (poll(frame, &cx, out) == CA_READY)
@@ -257,7 +257,7 @@ void ca_run(void) {
     return;
   ca__executor_enter(ex, "ca_run");
   for (;;) {
-    ca__timer_fire(ca_now_ms());
+    ca__timer_fire_due();
     ca__executor_round(ex);
     if (ex->ntasks == 0)
       break;

@@ -38,6 +38,9 @@ void ca__timer_disarm(ca_timer *t);
 /* Disarms every timer whose deadline is <= now_ms, earliest first, and wakes
  * its waker. Returns how many fired. */
 size_t ca__timer_fire(uint64_t now_ms);
+/* ca__timer_fire(ca_now_ms()), without reading the clock when no timer is
+ * armed. */
+size_t ca__timer_fire_due(void);
 
 /* Stores the earliest armed deadline in *deadline_ms and returns 1, or
  * returns 0 when no timer is armed. */
