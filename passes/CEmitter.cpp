@@ -25,25 +25,39 @@ void CEmitter::mapTo(SourceLocation Loc) {
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
   if (P.isInvalid())
     return;
-  if (P.getFilename() == File && P.getLine() == Line)
+  WantFile = P.getFilename();
+  WantLine = P.getLine();
+}
+
+void CEmitter::sync() {
+  if (WantFile.empty() || (WantFile == File && WantLine == Line))
     return;
   if (!Text.empty() && Text.back() != '\n')
     Text += '\n';
-  Text += "#line " + std::to_string(P.getLine()) + " " +
-          quoteC(P.getFilename()) + "\n";
-  File = P.getFilename();
-  Line = P.getLine();
+  Text += "#line " + std::to_string(WantLine) + " " + quoteC(WantFile) + "\n";
+  File = WantFile;
+  Line = WantLine;
 }
 
 void CEmitter::line(const llvm::Twine &Code) {
+  sync();
   Text.append(2 * Depth, ' ');
   raw(Code.str());
   raw("\n");
 }
 
+void CEmitter::label(const llvm::Twine &Name) {
+  sync();
+  raw(Name.str() + ":\n");
+}
+
 void CEmitter::raw(llvm::StringRef S) {
   Text += S;
   Line += S.count('\n');
+  // Text with its own markers (a nested statement expression): the next
+  // line's presumed location is no longer known here.
+  if (S.contains("#line "))
+    File.clear();
 }
 
 } // namespace cawait

@@ -1,9 +1,10 @@
 //===- CEmitter.h - Builds C text with indentation and #line markers -----===//
 //
 // Every piece of generated C goes through a CEmitter: it indents, tracks
-// the presumed line of the next output line, and writes a `#line` marker
-// only when a statement's original line differs from it, so debuggers and
-// compiler diagnostics land on the user's lines.
+// the presumed line of the next output line, and before each line it
+// writes a `#line` marker when that line's original location (the last
+// mapTo) differs from it, so every generated line, boilerplate included,
+// lands on a user's line in debuggers and compiler diagnostics.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_CEMITTER_H
@@ -20,10 +21,12 @@ class CEmitter {
 public:
   explicit CEmitter(const clang::SourceManager &SM) : SM(SM) {}
 
-  /// Writes `#line` so the next output line is Loc's presumed line.
+  /// The lines written from now on belong to Loc's original line.
   void mapTo(clang::SourceLocation Loc);
   /// One line of code at the current indentation.
   void line(const llvm::Twine &Code);
+  /// A label, unindented.
+  void label(const llvm::Twine &Name);
   /// Raw text; newlines in it are counted.
   void raw(llvm::StringRef Text);
 
@@ -38,8 +41,11 @@ private:
   const clang::SourceManager &SM;
   std::string Text;
   unsigned Depth = 0;
+  void sync(); ///< writes `#line` if the next line is not Want's
   std::string File; ///< presumed file of the next line ("" unknown)
   unsigned Line = 0;
+  std::string WantFile; ///< where the next line belongs ("" anywhere)
+  unsigned WantLine = 0;
 };
 
 /// `"..."` with backslashes and quotes escaped, for #line and literals.

@@ -156,6 +156,7 @@ void BodyEmitter::stmt(const Stmt *S) {
     for (const Stmt *Child : cast<CompoundStmt>(S)->body())
       stmt(Child);
     Out.dedent();
+    Out.mapTo(cast<CompoundStmt>(S)->getRBracLoc());
     Out.line("}");
     return;
   case Stmt::DeclStmtClass:
@@ -418,7 +419,7 @@ void BodyEmitter::await(const AwaitSite &A) {
     Init += ", " + expr(Arg);
   Out.line(Init + ");");
   Out.line("ca__f->ca__state = " + K + ";");
-  Out.raw("ca__resume" + K + ":\n");
+  Out.label("ca__resume" + K);
   std::string Result =
       A.Callee->getReturnType()->isVoidType() ? "(void *)0" : "&ca__r" + K;
   Out.line("if (" + Callee + "__poll(" + Sub + ", ca__cx, " + Result +
@@ -572,6 +573,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.dedent();
   Out.line("}");
 
+  Out.mapTo(F.Decl->getLocation());
   Out.line(signature(F, "drop") + " {");
   Out.indent();
   Out.line("switch (ca__f->ca__state) {");

@@ -3,8 +3,9 @@
 // the awaited sub-frame. Only the variables needed after a suspension are
 // frame fields.
 // RUN: %cawait-cc -fsyntax-only -fplugin-arg-cawait-emit=%t.c %s
-// The lowered file repeats these comments: drop them before checking.
-// RUN: grep -v '^//' %t.c | FileCheck %s
+// The lowered file repeats these comments, and maps every line with #line:
+// drop both before checking.
+// RUN: grep -v -e '^//' -e '^#line' %t.c | FileCheck %s
 #include <cawait.h>
 
 async int inner(int x) {

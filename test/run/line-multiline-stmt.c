@@ -1,0 +1,26 @@
+// BUG: a statement of an async function that spans several lines is
+// re-printed on one line after a #line for its first line, so __LINE__ on
+// its later lines expands to the wrong number.
+// RUN: %differential %s %t | FileCheck %s
+#include <cawait.h>
+#include <stdio.h>
+
+async int step(int x) {
+  await(ca_yield());
+  return x + 1;
+}
+
+async int f(int n) {
+  int v = await(step(n));
+  printf("v=%d line=%d\n",
+         v, __LINE__);
+  return v;
+}
+
+int main(void) {
+  printf("r=%d\n", ca_block_on(f(5)));
+  return 0;
+}
+// CHECK: v=6 line=16
+// CHECK-NEXT: r=6
+// CHECK-NEXT: exit=0

@@ -1,0 +1,32 @@
+// BUG: a GNU local label declaration (`__label__ out;`, used in statement
+// expression macros) inside an async function is printed by DeclPrinter as
+// the label itself, `out:;`, so the label is defined twice.
+// RUN: %differential %s %t | FileCheck %s
+#include <cawait.h>
+#include <stdio.h>
+
+async int step(int x) {
+  await(ca_yield());
+  return x + 1;
+}
+
+async int f(int n) {
+  int v = await(step(n));
+  int w = ({
+    __label__ out;
+    int t = v;
+    if (t > 3)
+      goto out;
+    t = 100;
+  out:
+    t;
+  });
+  return w;
+}
+
+int main(void) {
+  printf("r=%d r=%d\n", ca_block_on(f(5)), ca_block_on(f(1)));
+  return 0;
+}
+// CHECK: r=6 r=100
+// CHECK-NEXT: exit=0

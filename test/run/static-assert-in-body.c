@@ -1,0 +1,24 @@
+// BUG: _Static_assert inside an async function is re-printed as
+// `static_assert(...)`, which C11 only knows as a macro of <assert.h>: the
+// lowered code calls an undeclared function 'static_assert'.
+// RUN: %differential %s %t | FileCheck %s
+#include <cawait.h>
+#include <stdio.h>
+
+async int step(int x) {
+  await(ca_yield());
+  return x + 1;
+}
+
+async int f(int n) {
+  _Static_assert(sizeof(int) == 4, "int is 4 bytes");
+  int v = await(step(n));
+  return v;
+}
+
+int main(void) {
+  printf("r=%d\n", ca_block_on(f(5)));
+  return 0;
+}
+// CHECK: r=6
+// CHECK-NEXT: exit=0

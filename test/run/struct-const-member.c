@@ -1,0 +1,31 @@
+// BUG: a kept local whose struct type has a const member is initialised by
+// assigning a compound literal to the frame field, which C forbids ("cannot
+// assign to ... with const-qualified data member").
+// RUN: %differential %s %t | FileCheck %s
+#include <cawait.h>
+#include <stdio.h>
+
+struct cfg {
+  const int id;
+  int n;
+};
+
+async int step(int x) {
+  await(ca_yield());
+  return x + 1;
+}
+
+async int f(int n) {
+  struct cfg c = {7, n};
+  c.n = await(step(c.n));
+  printf("%d %d\n", c.id, c.n);
+  return c.n;
+}
+
+int main(void) {
+  printf("r=%d\n", ca_block_on(f(5)));
+  return 0;
+}
+// CHECK: 7 6
+// CHECK-NEXT: r=6
+// CHECK-NEXT: exit=0

@@ -1,0 +1,25 @@
+// BUG: a struct defined in a declaration with several declarators
+// (`struct pt { ... } a, b;`) inside an async function is printed once per
+// declarator: the tag is redefined and a and b get different types.
+// RUN: %differential %s %t | FileCheck %s
+#include <cawait.h>
+#include <stdio.h>
+
+async int step(int x) {
+  await(ca_yield());
+  return x + 1;
+}
+
+async int f(int n) {
+  int v = await(step(n));
+  struct pt { int x, y; } a = {v, 2}, b = {3, 4};
+  a = b;
+  return a.x + b.y + v;
+}
+
+int main(void) {
+  printf("r=%d\n", ca_block_on(f(5)));
+  return 0;
+}
+// CHECK: r=13
+// CHECK-NEXT: exit=0
