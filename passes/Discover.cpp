@@ -56,6 +56,16 @@ std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
   return std::nullopt;
 }
 
+const Expr *skipToMarker(const Expr *E, const ASTContext &Ctx) {
+  for (;;) {
+    E = E->IgnoreImpCasts();
+    const auto *PE = dyn_cast<ParenExpr>(E);
+    if (!PE || markerKind(E, Ctx))
+      return E;
+    E = PE->getSubExpr();
+  }
+}
+
 const Expr *markerOperand(const Expr *Marker) {
   const Expr *Sub = cast<ParenExpr>(Marker)->getSubExpr();
   if (const auto *Cast = dyn_cast<CStyleCastExpr>(Sub))
@@ -235,11 +245,11 @@ public:
       for (const Decl *D : cast<DeclStmt>(S)->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
           if (const Expr *Init = VD->getInit())
-            accept(Init->IgnoreImpCasts(), AwaitForm::DeclInit);
+            accept(skipToMarker(Init, Ctx), AwaitForm::DeclInit);
       return;
     case Stmt::ReturnStmtClass:
       if (const Expr *V = cast<ReturnStmt>(S)->getRetValue())
-        accept(V->IgnoreImpCasts(), AwaitForm::Return);
+        accept(skipToMarker(V, Ctx), AwaitForm::Return);
       return;
     case Stmt::IfStmtClass:
       walk(cast<IfStmt>(S)->getThen());
@@ -252,6 +262,8 @@ public:
       walk(cast<DoStmt>(S)->getBody());
       return;
     case Stmt::ForStmtClass:
+      // The init clause runs once before the loop, like a statement.
+      walk(cast<ForStmt>(S)->getInit());
       walk(cast<ForStmt>(S)->getBody());
       return;
     case Stmt::SwitchStmtClass:
@@ -283,18 +295,20 @@ public:
 
 private:
   void classifyExpression(const Expr *E) {
+    E = skipToMarker(E, Ctx);
     if (const auto *Cast = dyn_cast<CStyleCastExpr>(E))
       if (Cast->getType()->isVoidType())
-        E = Cast->getSubExpr(); // `(void)await(f(x));`
+        E = skipToMarker(Cast->getSubExpr(), Ctx); // `(void)await(f(x));`
     if (const auto *BO = dyn_cast<BinaryOperator>(E))
       if (BO->isAssignmentOp()) {
-        accept(BO->getRHS()->IgnoreImpCasts(), AwaitForm::Assign);
+        accept(skipToMarker(BO->getRHS(), Ctx), AwaitForm::Assign, BO);
         return;
       }
     accept(E, AwaitForm::ExprStmt);
   }
 
-  void accept(const Expr *E, AwaitForm Form) {
+  void accept(const Expr *E, AwaitForm Form,
+              const BinaryOperator *Assignment = nullptr) {
     if (markerKind(E, Ctx) != MarkerKind::Await)
       return;
     const auto *Call =
@@ -307,6 +321,7 @@ private:
     A.Call = Call;
     A.Callee = Call->getDirectCallee();
     A.Form = Form;
+    A.Assignment = Assignment;
     F.AwaitOfMarker[E] = F.Awaits.size();
     F.Awaits.push_back(A);
   }

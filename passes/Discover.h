@@ -20,6 +20,10 @@ namespace cawait {
 /// The macro of cawait.h that E is the expansion of, if any.
 std::optional<MarkerKind> markerKind(const clang::Expr *E,
                                      const clang::ASTContext &Ctx);
+/// E without implicit casts and the parentheses the user wrote around a
+/// marker: `(await(f(x)))` is an await statement too.
+const clang::Expr *skipToMarker(const clang::Expr *E,
+                                const clang::ASTContext &Ctx);
 /// The operand of a marker: `f(x)` in `await(f(x))`.
 const clang::Expr *markerOperand(const clang::Expr *Marker);
 

@@ -27,6 +27,7 @@
 #include "Discover.h"
 #include "Layout.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
@@ -81,13 +82,22 @@ public:
 private:
   std::string expr(const Expr *X) { return E.expr(X, &F); }
   const AwaitSite *awaitOf(const Expr *X) {
-    auto It = F.AwaitOfMarker.find(X);
+    auto It = F.AwaitOfMarker.find(skipToMarker(X, Ctx));
     return It == F.AwaitOfMarker.end() ? nullptr : &F.Awaits[It->second];
   }
   std::string field(const VarDecl *VD) {
     return "ca__f->" + F.savedFor(VD)->Field;
   }
   void expression(const Expr *X);
+  bool containsAwait(const Stmt *S) {
+    if (const auto *X = dyn_cast<Expr>(S))
+      if (F.AwaitOfMarker.count(X))
+        return true;
+    for (const Stmt *Child : S->children())
+      if (Child && containsAwait(Child))
+        return true;
+    return false;
+  }
   void declStmt(const DeclStmt *DS);
   void declare(const VarDecl *VD, const std::string &InitText);
   void initSaved(const VarDecl *VD);
@@ -112,6 +122,20 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
           OS << "ca__f->" << SV->Field;
           return true;
         }
+  if (const auto *SL = dyn_cast<StringLiteral>(S)) {
+    // printPretty would write "??!" back, a trigraph in C11 and earlier.
+    std::string Text;
+    llvm::raw_string_ostream TS(Text);
+    SL->outputString(TS);
+    bool AfterQuestion = false;
+    for (char C : Text) {
+      if (C == '?' && AfterQuestion)
+        OS << '\\';
+      AfterQuestion = C == '?';
+      OS << C;
+    }
+    return true;
+  }
   if (const auto *PE = dyn_cast<PredefinedExpr>(S)) {
     // __func__ names the user's function, not the poll function.
     if (const StringLiteral *Name = PE->getFunctionName()) {
@@ -190,21 +214,16 @@ void BodyEmitter::stmt(const Stmt *S) {
     return;
   }
   case Stmt::ForStmtClass: {
+    // `for (init; c; i) s` is `{ init; for (; c; i) s }` in C: the init
+    // clause becomes statements, where an await can be lowered.
     const auto *For = cast<ForStmt>(S);
-    std::string Head = "for (";
-    bool Wrapped = false;
-    if (const auto *DS = dyn_cast_or_null<DeclStmt>(For->getInit())) {
-      // `for (decl; ...)` is `{ decl; for (; ...) }` in C.
+    bool Wrapped = For->getInit() != nullptr;
+    if (Wrapped) {
       Out.line("{");
       Out.indent();
-      declStmt(DS);
-      Wrapped = true;
-      Head += ";";
-    } else if (const auto *Init = dyn_cast_or_null<Expr>(For->getInit())) {
-      Head += expr(Init) + ";";
-    } else {
-      Head += ";";
+      stmt(For->getInit());
     }
+    std::string Head = "for (;";
     if (For->getCond())
       Head += " " + expr(For->getCond());
     Head += ";";
@@ -244,6 +263,16 @@ void BodyEmitter::stmt(const Stmt *S) {
     stmt(L->getSubStmt());
     return;
   }
+  case Stmt::AttributedStmtClass: {
+    // Statement attributes (fallthrough, nomerge, ...) are hints: keep them
+    // where nothing is lowered below, drop them where an await is.
+    const auto *AS = cast<AttributedStmt>(S);
+    const Stmt *Sub = AS->getSubStmt();
+    if (isa<NullStmt>(Sub) || !containsAwait(Sub))
+      break;
+    stmt(Sub);
+    return;
+  }
   case Stmt::NullStmtClass:
     Out.line(";");
     return;
@@ -259,7 +288,10 @@ void BodyEmitter::stmt(const Stmt *S) {
   case Stmt::IndirectGotoStmtClass:
     Out.line("goto *" + expr(cast<IndirectGotoStmt>(S)->getTarget()) + ";");
     return;
-  default: {
+  default:
+    break;
+  }
+  {
     // Statements with nothing to lower inside (asm, attributed null
     // statements): print them whole.
     std::string Text;
@@ -267,23 +299,21 @@ void BodyEmitter::stmt(const Stmt *S) {
     LoweringPrinter Helper(E, &F);
     S->printPretty(OS, &Helper, E.policy());
     Out.line(llvm::StringRef(Text).rtrim());
-    return;
-  }
   }
 }
 
 void BodyEmitter::expression(const Expr *X) {
-  const Expr *Inner = X;
-  if (const auto *Cast = dyn_cast<CStyleCastExpr>(X))
+  const Expr *Inner = skipToMarker(X, Ctx);
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(Inner))
     if (Cast->getType()->isVoidType())
       Inner = Cast->getSubExpr();
   if (const AwaitSite *A = awaitOf(Inner)) {
     await(*A);
     return;
   }
-  if (const auto *BO = dyn_cast<BinaryOperator>(X))
+  if (const auto *BO = dyn_cast<BinaryOperator>(skipToMarker(X, Ctx)))
     if (BO->isAssignmentOp())
-      if (const AwaitSite *A = awaitOf(BO->getRHS()->IgnoreImpCasts())) {
+      if (const AwaitSite *A = awaitOf(BO->getRHS())) {
         await(*A);
         Out.line(expr(BO->getLHS()) + " " + BO->getOpcodeStr() + " ca__r" +
                  std::to_string(A->State) + ";");
@@ -295,6 +325,18 @@ void BodyEmitter::expression(const Expr *X) {
 void BodyEmitter::declStmt(const DeclStmt *DS) {
   for (const Decl *D : DS->decls()) {
     const auto *VD = dyn_cast<VarDecl>(D);
+    if (const auto *SA = dyn_cast<StaticAssertDecl>(D)) {
+      // DeclPrinter spells it the C++ way.
+      std::string Text = "_Static_assert(" + expr(SA->getAssertExpr());
+      if (const Expr *Msg = SA->getMessage())
+        Text += ", " + expr(Msg);
+      Out.line(Text + ");");
+      continue;
+    }
+    if (const auto *LD = dyn_cast<LabelDecl>(D)) {
+      Out.line("__label__ " + LD->getName() + ";");
+      continue;
+    }
     if (!VD) {
       if (const auto *Tag = dyn_cast<TagDecl>(D))
         if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding())
@@ -306,7 +348,7 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
       continue;
     }
     const Expr *Init = VD->getInit();
-    if (const AwaitSite *A = Init ? awaitOf(Init->IgnoreImpCasts()) : nullptr) {
+    if (const AwaitSite *A = Init ? awaitOf(Init) : nullptr) {
       await(*A);
       std::string Result = "ca__r" + std::to_string(A->State);
       if (F.savedFor(VD))
@@ -395,7 +437,7 @@ void BodyEmitter::returnStmt(const ReturnStmt *RS) {
   bool VoidResult = F.Decl->getReturnType()->isVoidType();
   Out.line("{");
   Out.indent();
-  if (const AwaitSite *A = V ? awaitOf(V->IgnoreImpCasts()) : nullptr) {
+  if (const AwaitSite *A = V ? awaitOf(V) : nullptr) {
     await(*A);
     if (!VoidResult && !A->Callee->getReturnType()->isVoidType())
       Out.line("*ca__out = ca__r" + std::to_string(A->State) + ";");
@@ -431,7 +473,8 @@ void BodyEmitter::await(const AwaitSite &A) {
 
 Emitter::Emitter(const Shape &S, ASTContext &Ctx, DiagSink &Diags)
     : S(S), Ctx(Ctx), Diags(Diags), Policy(Ctx.getPrintingPolicy()) {
-  Policy.ConstantsAsWritten = true;
+  // Not ConstantsAsWritten: it prints a literal from a macro as the macro's
+  // name (`TEN` for each 5 of `#define TEN (5+5)`), and __LINE__ as itself.
   Policy.IncludeNewlines = false;
 }
 
@@ -465,7 +508,7 @@ std::string Emitter::signature(const AsyncFunction &F, llvm::StringRef Which) {
     return Text + ")";
   }
   if (Which == "poll") {
-    QualType R = F.Decl->getReturnType();
+    QualType R = F.Decl->getReturnType().getUnqualifiedType();
     std::string Out =
         R->isVoidType() ? "void *ca__out" : declare(R, "*ca__out");
     return Linkage + "ca_poll " + F.Name + "__poll(" + Frame +
@@ -596,7 +639,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
 std::string Emitter::thunks(const FunctionDecl *Callee) {
   std::string N = Callee->getNameAsString();
   std::string Frame = frameType(Callee);
-  QualType R = Callee->getReturnType();
+  QualType R = Callee->getReturnType().getUnqualifiedType();
   bool Void = R->isVoidType();
   std::string Out;
   Out += "static inline __attribute__((unused)) ca_poll " + N +

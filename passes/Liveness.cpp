@@ -254,6 +254,30 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     for (const CFGBlock *B : *G)
       BlockIn(*B, LiveOut(*B), true);
 
+    // `lhs op= await(...)` evaluates lhs after resuming: everything it
+    // reads is held (the target of a plain `v = ` is written, not read).
+    for (unsigned I = 0; I != F.Awaits.size(); ++I) {
+      const BinaryOperator *BO = F.Awaits[I].Assignment;
+      if (!BO)
+        continue;
+      const Expr *LHS = BO->getLHS()->IgnoreParens();
+      struct Reads : RecursiveASTVisitor<Reads> {
+        std::vector<const VarDecl *> Vars;
+        bool VisitDeclRefExpr(DeclRefExpr *D) {
+          if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+            Vars.push_back(VD);
+          return true;
+        }
+      } R;
+      if (!(BO->getOpcode() == BO_Assign && isa<DeclRefExpr>(LHS)))
+        R.TraverseStmt(const_cast<Expr *>(LHS));
+      for (const VarDecl *VD : R.Vars) {
+        auto It = VC.Index.find(VD);
+        if (It != VC.Index.end())
+          Held[I].set(It->second);
+      }
+    }
+
     // Escaping locals are held across every await inside their block.
     for (const VarDecl *VD : VC.Escaping) {
       if (isa<ParmVarDecl>(VD))

@@ -39,6 +39,9 @@ struct AwaitSite {
   const clang::CallExpr *Call = nullptr; ///< the awaited async call
   const clang::FunctionDecl *Callee = nullptr;
   AwaitForm Form = AwaitForm::ExprStmt;
+  /// Assign form: the assignment. Its left side is evaluated after the
+  /// await resumes, so what it reads is held across the await.
+  const clang::BinaryOperator *Assignment = nullptr;
 };
 
 /// A variable of an async function that lives in its frame.
