@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Discover.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -94,6 +95,29 @@ static const char *markerName(MarkerKind K) {
     return "ca_spawn";
   }
   return "?";
+}
+
+/// Whether E is a statement of its own, its value unused.
+static bool isDiscarded(const Expr *E, ASTContext &Ctx) {
+  auto Parents = Ctx.getParents(*E);
+  const Stmt *P = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+  if (!P)
+    return false;
+  if (isa<CompoundStmt>(P) || isa<LabelStmt>(P) || isa<AttributedStmt>(P))
+    return true;
+  if (const auto *SC = dyn_cast<SwitchCase>(P))
+    return SC->getSubStmt() == E;
+  if (const auto *If = dyn_cast<IfStmt>(P))
+    return If->getThen() == E || If->getElse() == E;
+  if (const auto *W = dyn_cast<WhileStmt>(P))
+    return W->getBody() == E;
+  if (const auto *D = dyn_cast<DoStmt>(P))
+    return D->getBody() == E;
+  if (const auto *For = dyn_cast<ForStmt>(P))
+    return For->getBody() == E || For->getInit() == E || For->getInc() == E;
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(P))
+    return Cast->getType()->isVoidType();
+  return false;
 }
 
 namespace {
@@ -428,8 +452,9 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     }
     if (!M.Call)
       continue;
-    StartSite Site{M.Kind,      M.Marker,     M.Call, M.Call->getDirectCallee(),
-                   M.Enclosing, M.InsideStart};
+    StartSite Site{M.Kind,      M.Marker,      M.Call,
+                   M.Call->getDirectCallee(), M.Enclosing, M.InsideStart,
+                   isDiscarded(M.Marker, Ctx)};
     if (F)
       F->Spawns.push_back(Site);
     else if (InAsync)

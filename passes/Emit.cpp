@@ -680,7 +680,8 @@ std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
     return Text + "ca__block_on(&ca__b, " + N +
            "__erased_poll, (void *)0); (void)0; })";
   return Text + declare(R.getUnqualifiedType(), "ca__v") +
-         "; ca__block_on(&ca__b, " + N + "__erased_poll, &ca__v); ca__v; })";
+         "; ca__block_on(&ca__b, " + N + "__erased_poll, &ca__v); " +
+         (St.Discarded ? "(void)ca__v; })" : "ca__v; })");
 }
 
 } // namespace cawait

@@ -9,6 +9,7 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/Builtins.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -41,6 +42,23 @@ public:
   bool VisitVarDecl(VarDecl *VD) {
     if (VD->hasLocalStorage())
       add(VD);
+    return true;
+  }
+
+  std::vector<const CallExpr *> Allocas;
+  bool VisitCallExpr(CallExpr *CE) {
+    switch (CE->getBuiltinCallee()) {
+    case Builtin::BIalloca:
+    case Builtin::BI_alloca:
+    case Builtin::BI__builtin_alloca:
+    case Builtin::BI__builtin_alloca_uninitialized:
+    case Builtin::BI__builtin_alloca_with_align:
+    case Builtin::BI__builtin_alloca_with_align_uninitialized:
+      Allocas.push_back(CE);
+      break;
+    default:
+      break;
+    }
     return true;
   }
 
@@ -296,6 +314,13 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     if (VC.Referenced.count(P))
       Keep.set(VC.Index[P]);
 
+  if (!F.Awaits.empty())
+    for (const CallExpr *CE : VC.Allocas)
+      Diags.error(CE->getBeginLoc(),
+                  "alloca in async function '" + F.Name +
+                      "', which awaits: the memory is on the poll "
+                      "function's stack and would not survive a suspension; "
+                      "use a fixed-size local array");
   if (!F.Awaits.empty())
     for (const VarDecl *VD : VC.Vars) {
       if (VD->getType()->isVariablyModifiedType())

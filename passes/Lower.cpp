@@ -92,7 +92,9 @@ public:
     for (const Edit &E : Edits) {
       assert(E.Begin >= Pos && "overlapping edits");
       Out += Orig.substr(Pos, E.Begin - Pos);
-      if (StringRef(E.Text).contains('\n')) {
+      // Resynchronise lines after any splice that changes their count.
+      if (StringRef(E.Text).contains('\n') ||
+          Orig.substr(E.Begin, E.End - E.Begin).contains('\n')) {
         if (!Out.empty() && Out.back() != '\n')
           Out += '\n';
         Out += E.Text;

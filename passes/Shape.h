@@ -61,6 +61,7 @@ struct StartSite {
   const clang::FunctionDecl *Callee = nullptr;
   const clang::FunctionDecl *Enclosing = nullptr; ///< function it appears in
   bool Nested = false; ///< inside another start's arguments (printed there)
+  bool Discarded = false; ///< a statement of its own: the value is unused
 };
 
 /// Everything the passes know about one async function defined in the main

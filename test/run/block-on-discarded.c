@@ -1,0 +1,22 @@
+// BUG: `ca_block_on(f(x));` used as a statement, discarding a non-void
+// result, is lowered to a statement expression ending in `ca__v;`, which
+// -Wall -Werror rejects ("expression result unused"); the original compiles.
+// RUN: %differential %s %t | FileCheck %s
+#include <cawait.h>
+#include <stdio.h>
+
+static int hits;
+
+async int sq(int x) {
+  await(ca_yield());
+  hits++;
+  return x * x;
+}
+
+int main(void) {
+  ca_block_on(sq(3));
+  printf("hits=%d\n", hits);
+  return 0;
+}
+// CHECK: hits=1
+// CHECK-NEXT: exit=0
