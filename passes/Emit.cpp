@@ -39,6 +39,32 @@ using namespace clang;
 namespace cawait {
 namespace {
 
+/// Whether `=` cannot store a whole value of T (a struct with a const
+/// member): such fields are filled with memcpy.
+bool hasConstMember(QualType T) {
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || !RD->getDefinition())
+    return false;
+  for (const FieldDecl *FD : RD->getDefinition()->fields()) {
+    QualType FT = FD->getType();
+    while (const ArrayType *AT = FT->getAsArrayTypeUnsafe())
+      FT = AT->getElementType();
+    if (FT.isConstQualified() || hasConstMember(FT))
+      return true;
+  }
+  return false;
+}
+
+/// `Field = Value;` for a frame field of type T; Value is an lvalue when
+/// T cannot be assigned.
+std::string storeField(const std::string &Field, const std::string &Value,
+                       QualType T) {
+  if (hasConstMember(T))
+    return "__builtin_memcpy(&" + Field + ", &" + Value + ", sizeof(" + Field +
+           "));";
+  return Field + " = " + Value + ";";
+}
+
 std::string frameType(const FunctionDecl *FD) {
   return "struct " + FD->getNameAsString() + "__frame";
 }
@@ -352,7 +378,7 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
       await(*A);
       std::string Result = "ca__r" + std::to_string(A->State);
       if (F.savedFor(VD))
-        Out.line(field(VD) + " = " + Result + ";");
+        Out.line(storeField(field(VD), Result, VD->getType()));
       else
         declare(VD, Result);
       continue;
@@ -422,6 +448,16 @@ void BodyEmitter::initSaved(const VarDecl *VD) {
     Out.line("__builtin_memcpy(&" + field(VD) + ", &(" +
              E.declare(VD->getType(), "") + ")" + List + ", sizeof(" +
              field(VD) + "));");
+    return;
+  }
+  if (hasConstMember(VD->getType())) {
+    // Initialise a temporary, then copy its bytes: `=` is not allowed.
+    Out.line("{");
+    Out.indent();
+    Out.line(E.declare(VD->getType(), "ca__tmp") + " = " + expr(Init) + ";");
+    Out.line(storeField(field(VD), "ca__tmp", VD->getType()));
+    Out.dedent();
+    Out.line("}");
     return;
   }
   if (isa<InitListExpr>(Bare)) {
@@ -578,7 +614,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
     std::string Name =
         P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
     if (const SavedVar *SV = F.savedFor(P))
-      Out.line("ca__f->" + SV->Field + " = " + Name + ";");
+      Out.line(storeField("ca__f->" + SV->Field, Name, P->getType()));
     else
       Out.line("(void)" + Name + ";");
     ++I;

@@ -122,9 +122,11 @@ private:
   std::vector<Edit> Edits;
 };
 
-/// Where a type that must be complete in a frame was defined (tags and
-/// typedefs along the way), to check it precedes the frame.
-void completeTypeDecls(QualType T, std::vector<const NamedDecl *> &Out) {
+/// The declarations a frame field of type T needs before it: typedefs it
+/// names anywhere, and tags it holds by value (a pointer to an incomplete
+/// struct is fine).
+void declarationsNeeded(QualType T, std::vector<const NamedDecl *> &Out,
+                        bool ByValue = true) {
   for (int Depth = 0; !T.isNull() && Depth < 64; ++Depth) {
     const Type *Ty = T.getTypePtr();
     if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
@@ -132,13 +134,22 @@ void completeTypeDecls(QualType T, std::vector<const NamedDecl *> &Out) {
       T = TT->desugar();
     } else if (const auto *AT = dyn_cast<ArrayType>(Ty)) {
       T = AT->getElementType();
+    } else if (const auto *PT = dyn_cast<PointerType>(Ty)) {
+      T = PT->getPointeeType();
+      ByValue = false;
     } else if (const auto *ET = dyn_cast<ElaboratedType>(Ty)) {
       T = ET->getNamedType();
     } else if (const auto *PT = dyn_cast<ParenType>(Ty)) {
       T = PT->getInnerType();
+    } else if (const auto *FT = dyn_cast<FunctionProtoType>(Ty)) {
+      for (QualType P : FT->param_types())
+        declarationsNeeded(P, Out, false);
+      T = FT->getReturnType();
+      ByValue = false;
     } else if (const auto *Tag = dyn_cast<TagType>(Ty)) {
-      if (const TagDecl *Def = Tag->getDecl()->getDefinition())
-        Out.push_back(Def);
+      if (ByValue)
+        if (const TagDecl *Def = Tag->getDecl()->getDefinition())
+          Out.push_back(Def);
       return;
     } else {
       return;
@@ -237,7 +248,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
     const AsyncFunction &F = S.Functions[I];
     for (const SavedVar &SV : F.Saved) {
       std::vector<const NamedDecl *> Needs;
-      completeTypeDecls(frameFieldType(SV.Var, Ctx), Needs);
+      declarationsNeeded(frameFieldType(SV.Var, Ctx), Needs);
       for (const NamedDecl *ND : Needs)
         if (Sp.inMainFile(ND->getLocation()) &&
             Sp.offset(ND->getLocation()) > FrameAt[I])

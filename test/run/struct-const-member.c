@@ -1,6 +1,7 @@
 // BUG: a kept local whose struct type has a const member is initialised by
 // assigning a compound literal to the frame field, which C forbids ("cannot
-// assign to ... with const-qualified data member").
+// assign to ... with const-qualified data member"). A parameter of such a
+// type fails the same way in f__init (`ca__f->c = c;`).
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>
@@ -22,10 +23,18 @@ async int f(int n) {
   return c.n;
 }
 
+async int g(struct cfg c) {
+  await(ca_yield());
+  return c.id * 10 + c.n;
+}
+
 int main(void) {
   printf("r=%d\n", ca_block_on(f(5)));
+  struct cfg c = {3, 4};
+  printf("g=%d\n", ca_block_on(g(c)));
   return 0;
 }
 // CHECK: 7 6
 // CHECK-NEXT: r=6
+// CHECK-NEXT: g=34
 // CHECK-NEXT: exit=0
