@@ -138,6 +138,10 @@ private:
   CEmitter &Out;
   const AsyncFunction &F;
   ASTContext &Ctx;
+  // The tag defined inside the declaration being emitted, if any.
+  const TagDecl *GroupTag = nullptr;
+  bool GroupTagPrinted = false;
+  std::string GroupFirstVar;
 };
 
 bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
@@ -349,6 +353,12 @@ void BodyEmitter::expression(const Expr *X) {
 }
 
 void BodyEmitter::declStmt(const DeclStmt *DS) {
+  GroupTag = nullptr;
+  GroupTagPrinted = false;
+  for (const Decl *D : DS->decls())
+    if (const auto *Tag = dyn_cast<TagDecl>(D))
+      if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding())
+        GroupTag = Tag;
   for (const Decl *D : DS->decls()) {
     const auto *VD = dyn_cast<VarDecl>(D);
     if (const auto *SA = dyn_cast<StaticAssertDecl>(D)) {
@@ -410,18 +420,28 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
   else if (VD->getTSCSpec() == TSCS___thread)
     Text += "__thread ";
   QualType T = VD->getType();
-  if (const TagDecl *Tag = T->getAsTagDecl())
-    if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding() &&
-        Tag->getDeclContext() == VD->getDeclContext()) {
-      // `struct { int a; } v;`: the type has no name to print.
-      std::string Def;
-      llvm::raw_string_ostream OS(Def);
-      Tag->print(OS, E.policy());
-      Text += Def + " " + VD->getName().str();
-      T = QualType();
-    }
-  if (!T.isNull())
+  if (GroupTag && !GroupTagPrinted) {
+    // `struct pt { ... } a, b;`: the definition goes with the first
+    // declarator only.
+    PrintingPolicy WithBody = E.policy();
+    WithBody.IncludeTagDefinition = true;
+    llvm::raw_string_ostream OS(Text);
+    T.print(OS, WithBody, VD->getName());
+    GroupTagPrinted = true;
+    GroupFirstVar = VD->getName().str();
+  } else if (GroupTag && !GroupTag->getIdentifier() &&
+             T->getAsTagDecl() == GroupTag) {
+    // A later declarator of an unnamed type: name it by the first one.
+    Text += "__typeof__(" + GroupFirstVar + ") " + VD->getName().str();
+  } else if (GroupTag && !GroupTag->getIdentifier()) {
+    E.diags().error(VD->getLocation(),
+                    "a pointer or array of an unnamed struct declared with "
+                    "another variable is not supported in an async function "
+                    "yet; give the struct a tag");
+    return;
+  } else {
     Text += E.declare(T, VD->getName());
+  }
   for (const Attr *A : VD->attrs()) {
     if (A->isImplicit())
       continue;

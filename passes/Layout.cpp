@@ -84,8 +84,11 @@ public:
       if (const NamedDecl *Local = localTypeIn(T))
         Diags.error(SV.Var->getLocation(),
                     "'" + SV.Var->getName() + "' is kept in the frame of '" +
-                        F.Name + "', but its type '" + Local->getName() +
-                        "' is declared inside the function; declare the "
+                        F.Name + "', but its type " +
+                        (Local->getName().empty()
+                             ? std::string("(an unnamed struct)")
+                             : "'" + Local->getName().str() + "'") +
+                        " is declared inside the function; declare the "
                         "type at file scope");
       SV.Size = Ctx.getTypeSizeInChars(T).getQuantity();
       // The type's alignment, or more where the user asked for it; not

@@ -10,3 +10,10 @@ async int f(void) {
   await(ca_yield());
   return p.x + p.y;
 }
+
+async int g(void) {
+  // CHECK: local-type.c:[[@LINE+1]]:21: error: 'q' is kept in the frame of 'g', but its type (an unnamed struct) is declared inside the function; declare the type at file scope
+  struct { int v; } q = {3};
+  await(ca_yield());
+  return q.v;
+}
