@@ -39,6 +39,25 @@ using namespace clang;
 namespace cawait {
 namespace {
 
+/// Whether T, as written, contains `typeof(expression)` (outside typedefs,
+/// which are declared elsewhere).
+bool containsTypeofExpr(QualType T) {
+  for (int Depth = 0; !T.isNull() && Depth < 64; ++Depth) {
+    const Type *Ty = T.getTypePtr();
+    if (isa<TypeOfExprType>(Ty))
+      return true;
+    if (const auto *PT = dyn_cast<PointerType>(Ty))
+      T = PT->getPointeeType();
+    else if (const auto *AT = dyn_cast<ArrayType>(Ty))
+      T = AT->getElementType();
+    else if (const auto *PT = dyn_cast<ParenType>(Ty))
+      T = PT->getInnerType();
+    else
+      return false;
+  }
+  return false;
+}
+
 /// Whether `=` cannot store a whole value of T (a struct with a const
 /// member): such fields are filled with memcpy.
 bool hasConstMember(QualType T) {
@@ -183,6 +202,19 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
       return true;
     }
   }
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(S))
+    if (F && containsTypeofExpr(Cast->getTypeAsWritten())) {
+      OS << "(" << E.declareIn(Cast->getTypeAsWritten(), "", F) << ")"
+         << E.expr(Cast->getSubExpr(), F);
+      return true;
+    }
+  if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
+    if (F && UE->isArgumentType() &&
+        containsTypeofExpr(UE->getArgumentType())) {
+      OS << (UE->getKind() == UETT_SizeOf ? "sizeof(" : "_Alignof(")
+         << E.declareIn(UE->getArgumentType(), "", F) << ")";
+      return true;
+    }
   if (const auto *SE = dyn_cast<StmtExpr>(S)) {
     if (!F)
       return false;
@@ -440,7 +472,7 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
                     "yet; give the struct a tag");
     return;
   } else {
-    Text += E.declare(T, VD->getName());
+    Text += E.declareIn(T, VD->getName().str(), &F);
   }
   for (const Attr *A : VD->attrs()) {
     if (A->isImplicit())
@@ -539,6 +571,34 @@ std::string Emitter::declare(QualType T, llvm::StringRef Name) {
   llvm::raw_string_ostream OS(Text);
   T.print(OS, Policy, Name);
   return Text;
+}
+
+std::string Emitter::declareIn(QualType T, const std::string &Name,
+                               const AsyncFunction *In) {
+  if (!In || !containsTypeofExpr(T))
+    return declare(T, Name);
+  std::string Quals = T.getLocalQualifiers().getAsString();
+  if (!Quals.empty())
+    Quals += " ";
+  const Type *Ty = T.getTypePtr();
+  if (const auto *TOE = dyn_cast<TypeOfExprType>(Ty))
+    return Quals + "__typeof__(" + expr(TOE->getUnderlyingExpr(), In) + ")" +
+           (Name.empty() ? "" : " " + Name);
+  if (const auto *PT = dyn_cast<PointerType>(Ty)) {
+    std::string Inner = "*" + Quals + Name;
+    QualType Pointee = PT->getPointeeType();
+    if (Pointee->isArrayType() || Pointee->isFunctionType())
+      Inner = "(" + Inner + ")";
+    return declareIn(Pointee, Inner, In);
+  }
+  if (const auto *AT = dyn_cast<ConstantArrayType>(Ty))
+    return declareIn(AT->getElementType(),
+                     Name + "[" + std::to_string(AT->getSize().getZExtValue()) +
+                         "]",
+                     In);
+  if (const auto *PT = dyn_cast<ParenType>(Ty))
+    return declareIn(PT->getInnerType(), Name, In);
+  return declare(T.getCanonicalType(), Name);
 }
 
 std::string Emitter::expr(const Expr *E, const AsyncFunction *In) {

@@ -40,6 +40,10 @@ public:
   std::string expr(const clang::Expr *E, const AsyncFunction *In);
   /// T printed around a declarator name (`int (*name)[3]`).
   std::string declare(clang::QualType T, llvm::StringRef Name);
+  /// Like declare, for a type written in In's body: `__typeof__(x)` of a
+  /// saved variable reads the frame.
+  std::string declareIn(clang::QualType T, const std::string &Name,
+                        const AsyncFunction *In);
 
   clang::ASTContext &context() { return Ctx; }
   const clang::PrintingPolicy &policy() const { return Policy; }
