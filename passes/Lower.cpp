@@ -77,6 +77,36 @@ public:
            Lexer::MeasureTokenLength(L, SM, Ctx.getLangOpts());
   }
 
+  /// `#define` and `#undef` lines between Begin and End of the main file,
+  /// in order: a body that is re-printed must not lose their effect on the
+  /// rest of the file.
+  std::string macroDirectives(unsigned Begin, unsigned End) {
+    StringRef Buf = SM.getBufferData(Main);
+    Lexer Raw(SM.getLocForStartOfFile(Main), Ctx.getLangOpts(), Buf.begin(),
+              Buf.begin() + Begin, Buf.end());
+    std::string Out;
+    Token Tok;
+    while (!Raw.LexFromRawLexer(Tok) || Tok.isNot(tok::eof)) {
+      unsigned Off = SM.getFileOffset(Tok.getLocation());
+      if (Off >= End || Tok.is(tok::eof))
+        break;
+      if (!Tok.is(tok::hash) || !Tok.isAtStartOfLine())
+        continue;
+      Token Name;
+      Raw.LexFromRawLexer(Name);
+      if (!Name.is(tok::raw_identifier) ||
+          (Name.getRawIdentifier() != "define" &&
+           Name.getRawIdentifier() != "undef"))
+        continue;
+      size_t Eol = Off;
+      while (Eol < Buf.size() && Buf[Eol] != '\n')
+        Eol += Buf[Eol] == '\\' && Eol + 1 < Buf.size() ? 2 : 1;
+      Out += Buf.substr(Off, Eol - Off).str() + "\n";
+      Raw.seek(Eol, /*IsAtStartOfLine=*/true);
+    }
+    return Out;
+  }
+
   void add(unsigned Begin, unsigned End, unsigned Rank, std::string Text) {
     Edits.push_back({Begin, End, Rank, std::move(Text)});
   }
@@ -281,8 +311,10 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
     Sp.add(At, At, RankThunk, E.thunks(Callee));
   for (AsyncFunction &F : S.Functions) {
     const FunctionDecl *FD = F.Decl;
-    Sp.add(Sp.declBegin(FD), Sp.endOffset(FD->getBody()->getEndLoc()),
-           RankDefinition, E.definition(F));
+    unsigned Begin = Sp.declBegin(FD);
+    unsigned End = Sp.endOffset(FD->getBody()->getEndLoc());
+    Sp.add(Begin, End, RankDefinition,
+           E.definition(F) + Sp.macroDirectives(Begin, End));
   }
   for (const StartSite &St : S.Starts) {
     if (St.Nested)

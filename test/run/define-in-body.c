@@ -1,7 +1,6 @@
-// BUG: preprocessor directives inside the body of an async function are
-// dropped when the body is re-printed: a macro #defined there is undefined
-// both later in the body (the literal is printed as written, `LIMIT`) and
-// in the rest of the file.
+// #define and #undef inside the body of an async function keep their effect
+// on the rest of the body and of the file after the body is re-printed
+// (they used to be dropped).
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>
@@ -11,14 +10,21 @@ async int step(int x) {
   return x + 1;
 }
 
+#define GONE 1
 async int f(int n) {
 #define LIMIT 3
+#define TWICE(x) \
+  ((x) * 2)
+#undef GONE
   int v = await(step(n));
   return v + LIMIT;
 }
+#ifdef GONE
+#error GONE should be undefined here
+#endif
 
 int main(void) {
-  printf("r=%d limit=%d\n", ca_block_on(f(5)), LIMIT);
+  printf("r=%d limit=%d\n", ca_block_on(f(5)), TWICE(LIMIT) / 2);
   return 0;
 }
 // CHECK: r=9 limit=3
