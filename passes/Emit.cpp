@@ -766,16 +766,16 @@ std::string Emitter::thunks(const FunctionDecl *Callee) {
          "); }\n";
   Out += "static inline __attribute__((unused)) ca_poll " + N +
          "__task_poll(void *ca__f, ca_context *ca__cx, void *ca__out) { ";
+  // A task's frame sits in its allocation at the frame's own alignment.
+  std::string TaskFrame = "CA__TASK_FRAME(" + Frame + ", ca__f)";
   if (Void)
-    Out +=
-        "return " + N + "__poll((" + Frame + " *)ca__f, ca__cx, ca__out); }\n";
+    Out += "return " + N + "__poll(" + TaskFrame + ", ca__cx, ca__out); }\n";
   else
     Out += declare(R.getUnqualifiedType(), "ca__v") +
-           "; (void)ca__out; return " + N + "__poll((" + Frame +
-           " *)ca__f, ca__cx, &ca__v); }\n";
+           "; (void)ca__out; return " + N + "__poll(" + TaskFrame +
+           ", ca__cx, &ca__v); }\n";
   Out += "static inline __attribute__((unused)) void " + N +
-         "__task_drop(void *ca__f) { " + N + "__drop((" + Frame +
-         " *)ca__f); }\n";
+         "__task_drop(void *ca__f) { " + N + "__drop(" + TaskFrame + "); }\n";
   return Out;
 }
 
@@ -786,9 +786,10 @@ std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
   for (const Expr *Arg : St.Call->arguments())
     Args += ", " + expr(Arg, In);
   if (St.Kind == MarkerKind::Spawn)
-    return "({ " + Frame + " *ca__t = (" + Frame + " *)ca__task_alloc(sizeof(" +
-           Frame + "), " + N + "__task_poll, " + N + "__task_drop); " + N +
-           "__init(ca__t" + Args + "); ca__task_start(ca__t); })";
+    return "({ void *ca__t = ca__task_alloc(CA__TASK_FRAME_SIZE(" + Frame +
+           "), " + N + "__task_poll, " + N + "__task_drop); " + N +
+           "__init(CA__TASK_FRAME(" + Frame + ", ca__t)" + Args +
+           "); ca__task_start(ca__t); })";
   QualType R = St.Callee->getReturnType();
   std::string Text =
       "({ " + Frame + " ca__b; " + N + "__init(&ca__b" + Args + "); ";

@@ -116,6 +116,15 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out);
  * NULL, so for a non-void future pass a trampoline that supplies the
  * storage. */
 void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop);
+
+/* A frame of type T aligned more than max_align_t is placed inside the
+ * task's area at its own alignment: the area is that much larger, and the
+ * poll/drop trampolines find the frame with CA__TASK_FRAME. */
+#define CA__TASK_FRAME_SIZE(T)                                                 \
+  (sizeof(T) + (_Alignof(T) > _Alignof(max_align_t)                            \
+                    ? _Alignof(T) - _Alignof(max_align_t)                      \
+                    : 0))
+#define CA__TASK_FRAME(T, area) ((T *)__builtin_align_up((area), _Alignof(T)))
 void ca__task_start(void *frame);
 
 /* Polling a frame that already completed: prints
