@@ -202,6 +202,17 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
       return true;
     }
   }
+  if (const auto *L = dyn_cast<CompoundLiteralExpr>(S))
+    if (const SavedVar *SV = F ? F->savedFor(L) : nullptr) {
+      // Initialise the frame's copy each time the literal is evaluated, and
+      // use it (an lvalue, like the literal).
+      std::string Field = "ca__f->" + SV->Field;
+      OS << "(*({ __builtin_memcpy(&" << Field << ", &("
+         << E.declareIn(L->getType(), "", F) << ")"
+         << E.expr(L->getInitializer(), F) << ", sizeof(" << Field << ")); &"
+         << Field << "; }))";
+      return true;
+    }
   if (const auto *Cast = dyn_cast<CStyleCastExpr>(S))
     if (F && containsTypeofExpr(Cast->getTypeAsWritten())) {
       OS << "(" << E.declareIn(Cast->getTypeAsWritten(), "", F) << ")"
@@ -647,7 +658,7 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
   };
   std::vector<Field> Fields;
   for (const SavedVar &SV : F.Saved) {
-    QualType T = frameFieldType(SV.Var, Ctx);
+    QualType T = frameFieldType(SV, Ctx);
     std::string Text = declare(T, SV.Field);
     if (SV.Align > Ctx.getTypeAlignInChars(T).getQuantity())
       Text += " __attribute__((aligned(" + std::to_string(SV.Align) + ")))";

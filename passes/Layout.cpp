@@ -10,8 +10,8 @@ using namespace clang;
 
 namespace cawait {
 
-QualType frameFieldType(const VarDecl *VD, ASTContext &Ctx) {
-  QualType T = VD->getType();
+QualType frameFieldType(const SavedVar &SV, ASTContext &Ctx) {
+  QualType T = SV.Var ? SV.Var->getType() : SV.Literal->getType();
   if (!T.isConstQualified() &&
       !(T->isArrayType() && Ctx.getBaseElementType(T).isConstQualified()))
     return T;
@@ -80,10 +80,10 @@ public:
         layout(*Callee);
 
     for (SavedVar &SV : F.Saved) {
-      QualType T = frameFieldType(SV.Var, Ctx);
+      QualType T = frameFieldType(SV, Ctx);
       if (const NamedDecl *Local = localTypeIn(T))
-        Diags.error(SV.Var->getLocation(),
-                    "'" + SV.Var->getName() + "' is kept in the frame of '" +
+        Diags.error(SV.location(),
+                    "'" + SV.name() + "' is kept in the frame of '" +
                         F.Name + "', but its type " +
                         (Local->getName().empty()
                              ? std::string("(an unnamed struct)")
@@ -95,7 +95,8 @@ public:
       // getDeclAlign, which over-aligns large arrays for stack slots.
       SV.Align =
           std::max<unsigned>(Ctx.getTypeAlignInChars(T).getQuantity(),
-                             SV.Var->getMaxAlignment() / Ctx.getCharWidth());
+                             (SV.Var ? SV.Var->getMaxAlignment() : 0) /
+                                 Ctx.getCharWidth());
     }
 
     F.SubFrameSize.clear();

@@ -22,8 +22,7 @@ namespace cawait {
 
 /// The type of a saved variable's field: the declared type without `const`
 /// (the frame assigns it), arrays keeping their element type.
-clang::QualType frameFieldType(const clang::VarDecl *VD,
-                               clang::ASTContext &Ctx);
+clang::QualType frameFieldType(const SavedVar &SV, clang::ASTContext &Ctx);
 
 /// Lays out every function of S, callees before callers. Await cycles must
 /// have been rejected already.

@@ -45,6 +45,13 @@ public:
     return true;
   }
 
+  std::vector<const CompoundLiteralExpr *> Literals;
+  bool VisitCompoundLiteralExpr(CompoundLiteralExpr *L) {
+    if (!L->isFileScope())
+      Literals.push_back(L);
+    return true;
+  }
+
   std::vector<const CallExpr *> Allocas;
   bool VisitCallExpr(CallExpr *CE) {
     switch (CE->getBuiltinCallee()) {
@@ -356,6 +363,33 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   for (unsigned A = 0; A != F.Awaits.size(); ++A)
     for (unsigned I : Held[A].set_bits())
       F.HeldAcross[A].push_back(F.SavedIndex[VC.Vars[I]]);
+
+  // A compound literal is an unnamed object living until the end of its
+  // block; a pointer to it may be used anywhere there, like an escaping
+  // local.
+  unsigned Literals = 0;
+  for (const CompoundLiteralExpr *L : VC.Literals) {
+    const Stmt *Scope = Body;
+    for (const Stmt *P = PM.getParent(L); P; P = PM.getParent(P))
+      if (isa<CompoundStmt>(P) || isa<ForStmt>(P)) {
+        Scope = P;
+        break;
+      }
+    std::vector<unsigned> Across;
+    for (unsigned A = 0; A != F.Awaits.size(); ++A)
+      if (isInside(F.Awaits[A].Marker, Scope, PM))
+        Across.push_back(A);
+    if (Across.empty())
+      continue;
+    SavedVar SV;
+    SV.Literal = L;
+    SV.AddressEscapes = true;
+    SV.Field = "ca__literal" + std::to_string(++Literals);
+    F.SavedIndex[L] = F.Saved.size();
+    for (unsigned A : Across)
+      F.HeldAcross[A].push_back(F.Saved.size());
+    F.Saved.push_back(SV);
+  }
 }
 
 } // namespace cawait

@@ -278,16 +278,16 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
     const AsyncFunction &F = S.Functions[I];
     for (const SavedVar &SV : F.Saved) {
       std::vector<const NamedDecl *> Needs;
-      declarationsNeeded(frameFieldType(SV.Var, Ctx), Needs);
+      declarationsNeeded(frameFieldType(SV, Ctx), Needs);
       for (const NamedDecl *ND : Needs)
         if (Sp.inMainFile(ND->getLocation()) &&
             Sp.offset(ND->getLocation()) > FrameAt[I])
-          Diags.error(SV.Var->getLocation(),
+          Diags.error(SV.location(),
                       "the frame of '" + F.Name + "' is needed at line " +
                           llvm::Twine(SM.getLineNumber(SM.getMainFileID(),
                                                        FrameAt[I])) +
                           ", before '" + ND->getName() + "' (the type of '" +
-                          SV.Var->getName() +
+                          SV.name() +
                           "') is defined; move that definition up");
     }
   }
@@ -351,7 +351,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
           HeldAt = A + 1;
           HeldOffset = Sp.offset(F.Awaits[A].Marker->getBeginLoc());
         }
-      FS.Vars.push_back({SV.Var->getNameAsString(), SV.Size, SV.Offset, HeldAt,
+      FS.Vars.push_back({SV.name(), SV.Size, SV.Offset, HeldAt,
                          HeldOffset, SV.AddressEscapes});
     }
     FS.SubFramesOffset = F.AwaitUnionOffset;

@@ -44,13 +44,22 @@ struct AwaitSite {
   const clang::BinaryOperator *Assignment = nullptr;
 };
 
-/// A variable of an async function that lives in its frame.
+/// A variable of an async function that lives in its frame, or a compound
+/// literal (an unnamed object that lives until the end of its block).
 struct SavedVar {
-  const clang::VarDecl *Var = nullptr; ///< local or parameter
+  const clang::VarDecl *Var = nullptr; ///< local or parameter, or
+  const clang::CompoundLiteralExpr *Literal = nullptr; ///< a literal
   std::string Field;                   ///< member name in the frame struct
   bool AddressEscapes = false;         ///< kept for its scope, not its value
   unsigned Size = 0, Align = 1;        ///< bytes, from the analysis AST
   unsigned Offset = 0;                 ///< assigned by layout
+
+  clang::SourceLocation location() const {
+    return Var ? Var->getLocation() : Literal->getBeginLoc();
+  }
+  std::string name() const {
+    return Var ? Var->getNameAsString() : "compound literal";
+  }
 };
 
 /// A `ca_block_on(f(...))` or `ca_spawn(f(...))` outside or inside async code.
@@ -75,7 +84,7 @@ struct AsyncFunction {
 
   // Liveness.
   std::vector<SavedVar> Saved; ///< parameters first, then locals
-  llvm::DenseMap<const clang::VarDecl *, unsigned> SavedIndex;
+  llvm::DenseMap<const void *, unsigned> SavedIndex; ///< by Var or Literal
   /// Per await (same index as Awaits): saved variables held across it.
   std::vector<std::vector<unsigned>> HeldAcross;
 
@@ -87,8 +96,8 @@ struct AsyncFunction {
   std::vector<unsigned> SubFrameSize; ///< per await
 
   unsigned doneState() const { return Awaits.size() + 1; }
-  const SavedVar *savedFor(const clang::VarDecl *VD) const {
-    auto It = SavedIndex.find(VD);
+  const SavedVar *savedFor(const void *VarOrLiteral) const {
+    auto It = SavedIndex.find(VarOrLiteral);
     return It == SavedIndex.end() ? nullptr : &Saved[It->second];
   }
 };
