@@ -1,7 +1,5 @@
-// BUG: an await statement carrying a statement attribute is accepted by
-// discover (which looks through AttributedStmt) but emit prints the whole
-// statement verbatim: the async callee is called as a plain function, the
-// resume label is never emitted ("use of undeclared label 'ca__resume1'").
+// An await statement carrying a statement attribute is lowered (the
+// attribute, a hint, is dropped) instead of being printed verbatim.
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

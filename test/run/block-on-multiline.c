@@ -1,6 +1,5 @@
-// BUG: a ca_block_on(...) that spans several lines is replaced by one line
-// and no #line marker follows, so every later line of the file is numbered
-// too low (__LINE__ and diagnostics are off).
+// A ca_block_on(...) spanning several lines keeps the line numbers of the
+// rest of the file (__LINE__ after it is right).
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

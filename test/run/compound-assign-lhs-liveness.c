@@ -1,7 +1,5 @@
-// BUG: a variable used only in the left side of a compound assignment whose
-// right side is an await (`arr[i] += await(...)`, `ps->m += await(...)`) is
-// not kept in the frame, although the lowering evaluates the left side after
-// resuming; it is read uninitialized (wrong element updated, or a crash).
+// Variables read only by the left side of `lhs op= await(...)` are kept in
+// the frame: the lowering evaluates the left side after resuming.
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

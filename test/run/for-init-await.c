@@ -1,7 +1,5 @@
-// REJECTED (questionable): a declaration initializer in a for-init clause,
-// `for (int i = await(f()); ...)`, is rejected as "await inside an
-// expression", although it is a declaration initializer (it is evaluated
-// once, before the loop, like a declaration before a while loop).
+// An await initialising a variable in a for-init clause, evaluated once
+// before the loop.
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

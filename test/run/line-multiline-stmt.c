@@ -1,6 +1,5 @@
-// BUG: a statement of an async function that spans several lines is
-// re-printed on one line after a #line for its first line, so __LINE__ on
-// its later lines expands to the wrong number.
+// __LINE__ on a later line of a multi-line statement in an async function
+// keeps its value (literals are printed by value, not as written).
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

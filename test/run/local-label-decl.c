@@ -1,6 +1,5 @@
-// BUG: a GNU local label declaration (`__label__ out;`, used in statement
-// expression macros) inside an async function is printed by DeclPrinter as
-// the label itself, `out:;`, so the label is defined twice.
+// A GNU local label declaration (`__label__ out;`) inside an async function
+// stays a declaration.
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

@@ -1,7 +1,5 @@
-// REJECTED (questionable): an await wrapped in parentheses as a whole,
-// `x = (await(f()));` or `return (await(f()));` (a common return style), is
-// rejected as "await inside an expression" although the parenthesised
-// await is the whole right side / return operand.
+// An await wrapped in parentheses as a whole (`x = (await(f()));`,
+// `return (await(f()));`) is an await statement.
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

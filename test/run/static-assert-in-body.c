@@ -1,6 +1,5 @@
-// BUG: _Static_assert inside an async function is re-printed as
-// `static_assert(...)`, which C11 only knows as a macro of <assert.h>: the
-// lowered code calls an undeclared function 'static_assert'.
+// _Static_assert inside an async function stays _Static_assert (not the
+// C++ spelling static_assert).
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

@@ -1,7 +1,5 @@
-// BUG: string literals are re-printed without escaping `?`, so "what?\?!"
-// (written with an escape to avoid a trigraph) becomes "what??!" in the
-// lowered code: with trigraphs enabled (-std=c11) it reads as "what|", and
-// with -Wall it is a -Wtrigraphs warning the original does not have.
+// String literals keep escaped question marks: "what?\?!" must not become a
+// trigraph in the lowered code.
 // RUN: %differential %s %t -std=c11 -Wno-trigraphs | FileCheck %s
 // RUN: %differential %s %t.gnu | FileCheck %s
 #include <cawait.h>

@@ -1,7 +1,5 @@
-// BUG: a kept local whose struct type has a const member is initialised by
-// assigning a compound literal to the frame field, which C forbids ("cannot
-// assign to ... with const-qualified data member"). A parameter of such a
-// type fails the same way in f__init (`ca__f->c = c;`).
+// Kept locals and parameters whose struct type has a const member are
+// stored in the frame with memcpy (C forbids assigning them).
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

@@ -1,6 +1,5 @@
-// BUG: a struct defined in a declaration with several declarators
-// (`struct pt { ... } a, b;`) inside an async function is printed once per
-// declarator: the tag is redefined and a and b get different types.
+// A struct defined in a declaration with several declarators
+// (`struct pt { ... } a, b;`) is defined once, a and b share its type.
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>

@@ -1,6 +1,5 @@
-// BUG: __typeof__(x) of a local kept in the frame is printed as `typeof (x)`
-// without the frame substitution, so the lowered code names an undeclared
-// `x` (common in GNU MAX/MIN/SWAP macros).
+// __typeof__(x) of a local kept in the frame reads the frame (GNU
+// MAX/MIN macros).
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>
