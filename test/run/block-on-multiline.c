@@ -15,5 +15,5 @@ int main(void) {
   printf("v=%d line=%d\n", v, __LINE__);
   return 0;
 }
-// CHECK: v=3 line=16
+// CHECK: v=3 line=[[#@LINE-3]]
 // CHECK-NEXT: exit=0

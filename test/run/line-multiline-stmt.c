@@ -20,6 +20,6 @@ int main(void) {
   printf("r=%d\n", ca_block_on(f(5)));
   return 0;
 }
-// CHECK: v=6 line=16
+// CHECK: v=6 line=[[#@LINE-8]]
 // CHECK-NEXT: r=6
 // CHECK-NEXT: exit=0
