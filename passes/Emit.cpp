@@ -10,9 +10,9 @@
 //     default: ca__poll_after_done("f");
 //     }
 //     ... body; each await K is:
-//       g__init(&ca__f->ca__aw.aK, args);  ca__f->ca__state = K;
+//       g__init(&ca__f->ca__awK, args);  ca__f->ca__state = K;
 //     ca__resumeK:
-//       if (g__poll(&ca__f->ca__aw.aK, ca__cx, &ca__rK) == CA_PENDING)
+//       if (g__poll(&ca__f->ca__awK, ca__cx, &ca__rK) == CA_PENDING)
 //         return CA_PENDING;
 //     ... return e; is { *ca__out = e; ca__f->ca__state = N+1; return CA_READY;
 //     }
@@ -554,7 +554,7 @@ void BodyEmitter::returnStmt(const ReturnStmt *RS) {
 void BodyEmitter::await(const AwaitSite &A) {
   std::string K = std::to_string(A.State);
   std::string Callee = A.Callee->getNameAsString();
-  std::string Sub = "&ca__f->ca__aw.a" + K;
+  std::string Sub = "&ca__f->ca__aw" + K;
   std::string Init = Callee + "__init(" + Sub;
   for (const Expr *Arg : A.Call->arguments())
     Init += ", " + expr(Arg);
@@ -650,6 +650,9 @@ std::string Emitter::prototypes(const AsyncFunction &F) {
 }
 
 std::string Emitter::frameStruct(const AsyncFunction &F) {
+  // Every slot sits at the offset layout chose: a union of one-member
+  // structs, each padded to its slot's offset. Members of anonymous
+  // structs are reached as ca__f->name.
   CEmitter Out(Ctx.getSourceManager());
   Out.mapTo(F.Decl->getLocation());
   struct Field {
@@ -664,11 +667,10 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
       Text += " __attribute__((aligned(" + std::to_string(SV.Align) + ")))";
     Fields.push_back({SV.Offset, Text, SV.Field});
   }
-  if (!F.Awaits.empty() && F.AwaitUnionSize) {
-    std::string U = "union {";
-    for (const AwaitSite &A : F.Awaits)
-      U += " " + frameType(A.Callee) + " a" + std::to_string(A.State) + ";";
-    Fields.push_back({F.AwaitUnionOffset, U + " } ca__aw", "ca__aw"});
+  for (const AwaitSite &A : F.Awaits) {
+    std::string Name = "ca__aw" + std::to_string(A.State);
+    Fields.push_back({F.SubFrameOffset[A.State - 1],
+                      frameType(A.Callee) + " " + Name, Name});
   }
   const char *StateType = F.StateSize == 1   ? "unsigned char"
                           : F.StateSize == 2 ? "unsigned short"
@@ -681,8 +683,17 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
   std::string Type = frameType(F.Decl);
   Out.line(Type + " {");
   Out.indent();
-  for (const Field &Fd : Fields)
-    Out.line(Fd.Text + "; /* offset " + std::to_string(Fd.Offset) + " */");
+  Out.line("__extension__ union {");
+  Out.indent();
+  for (const Field &Fd : Fields) {
+    std::string Pad = Fd.Offset ? "unsigned char ca__pad_" + Fd.Name + "[" +
+                                      std::to_string(Fd.Offset) + "]; "
+                                : "";
+    Out.line("struct { " + Pad + Fd.Text + "; }; /* offset " +
+             std::to_string(Fd.Offset) + " */");
+  }
+  Out.dedent();
+  Out.line("};");
   Out.dedent();
   Out.line("};");
   std::string Why = "\"cawait: layout of the frame of '" + F.Name +
@@ -704,7 +715,11 @@ std::string Emitter::definition(const AsyncFunction &F) {
   for (const ParmVarDecl *P : F.Decl->parameters()) {
     std::string Name =
         P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
-    if (const SavedVar *SV = F.savedFor(P))
+    // Only parameters read before written: another one's bytes may be
+    // shared with a parameter that is not.
+    const SavedVar *SV = F.savedFor(P);
+    if (SV && std::count(F.HeldAtStart.begin(), F.HeldAtStart.end(),
+                         SV - F.Saved.data()))
       Out.line(storeField("ca__f->" + SV->Field, Name, P->getType()));
     else
       Out.line("(void)" + Name + ";");
@@ -750,7 +765,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
   for (const AwaitSite &A : F.Awaits) {
     std::string K = std::to_string(A.State);
     Out.line("case " + K + ":");
-    Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw.a" +
+    Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" +
              K + ");");
     Out.line("  break;");
   }

@@ -65,6 +65,58 @@ calleeFrameSize(const Shape &S, const FunctionDecl *Callee, ASTContext &Ctx) {
 
 namespace {
 
+/// One thing that needs bytes in a frame.
+struct Slot {
+  unsigned Size, Align;
+  std::vector<unsigned> Conflicts; ///< indices of slots it may not overlap
+  unsigned Offset = 0;
+  bool Placed = false;
+};
+
+/// Greedy first fit, largest slots first: each slot goes to the lowest
+/// aligned offset where it overlaps no placed slot it conflicts with. Slots
+/// that never conflict share bytes whatever their types. (Optimal
+/// placement is NP-hard; this is what stack colouring does, and the lower
+/// bound it is measured against is reported.)
+unsigned placeSlots(std::vector<Slot> &Slots) {
+  std::vector<unsigned> Order(Slots.size());
+  for (unsigned I = 0; I != Order.size(); ++I)
+    Order[I] = I;
+  std::stable_sort(Order.begin(), Order.end(), [&](unsigned A, unsigned B) {
+    if (Slots[A].Size != Slots[B].Size)
+      return Slots[A].Size > Slots[B].Size;
+    return Slots[A].Align > Slots[B].Align;
+  });
+  unsigned End = 0;
+  for (unsigned I : Order) {
+    Slot &S = Slots[I];
+    // Candidates: 0 and the end of every placed conflicting slot.
+    std::vector<unsigned> Candidates = {0};
+    for (unsigned C : S.Conflicts)
+      if (Slots[C].Placed)
+        Candidates.push_back(Slots[C].Offset + Slots[C].Size);
+    std::sort(Candidates.begin(), Candidates.end());
+    for (unsigned Cand : Candidates) {
+      unsigned Off = llvm::alignTo(Cand, S.Align);
+      bool Fits = true;
+      for (unsigned C : S.Conflicts) {
+        const Slot &O = Slots[C];
+        if (O.Placed && Off < O.Offset + O.Size && O.Offset < Off + S.Size) {
+          Fits = false;
+          break;
+        }
+      }
+      if (Fits) {
+        S.Offset = Off;
+        break;
+      }
+    }
+    S.Placed = true;
+    End = std::max(End, S.Offset + S.Size);
+  }
+  return End;
+}
+
 class FrameLayout {
 public:
   FrameLayout(Shape &S, ASTContext &Ctx, DiagSink &Diags)
@@ -83,8 +135,8 @@ public:
       QualType T = frameFieldType(SV, Ctx);
       if (const NamedDecl *Local = localTypeIn(T))
         Diags.error(SV.location(),
-                    "'" + SV.name() + "' is kept in the frame of '" +
-                        F.Name + "', but its type " +
+                    "'" + SV.name() + "' is kept in the frame of '" + F.Name +
+                        "', but its type " +
                         (Local->getName().empty()
                              ? std::string("(an unnamed struct)")
                              : "'" + Local->getName().str() + "'") +
@@ -98,49 +150,75 @@ public:
                              (SV.Var ? SV.Var->getMaxAlignment() : 0) /
                                  Ctx.getCharWidth());
     }
-
-    F.SubFrameSize.clear();
-    F.AwaitUnionSize = 0;
-    F.AwaitUnionAlign = 1;
-    for (const AwaitSite &A : F.Awaits) {
-      auto [Size, Align] = calleeFrameSize(S, A.Callee, Ctx);
-      F.SubFrameSize.push_back(Size);
-      F.AwaitUnionAlign = std::max(F.AwaitUnionAlign, Align);
-      F.AwaitUnionSize = std::max(F.AwaitUnionSize, Size);
+    unsigned NA = F.Awaits.size(), NS = F.Saved.size();
+    F.SubFrameSize.assign(NA, 0);
+    F.SubFrameAlign.assign(NA, 1);
+    F.SubFrameOffset.assign(NA, 0);
+    for (unsigned K = 0; K != NA; ++K) {
+      auto [Size, Align] = calleeFrameSize(S, F.Awaits[K].Callee, Ctx);
+      F.SubFrameSize[K] = Size;
+      F.SubFrameAlign[K] = Align;
     }
-    F.AwaitUnionSize = llvm::alignTo(F.AwaitUnionSize, F.AwaitUnionAlign);
     unsigned States = F.doneState() + 1;
     F.StateSize = States <= 256 ? 1 : States <= 65536 ? 2 : 4;
 
-    // Most-aligned first leaves no padding between fields; the state, the
-    // least aligned, goes last so it can sit in the tail.
-    struct Item {
-      unsigned Align, Size;
-      int Saved; // index into F.Saved, -1 union, -2 state
+    // Slots: saved variables [0, NS), sub-frames [NS, NS + NA), the state.
+    std::vector<Slot> Slots;
+    for (const SavedVar &SV : F.Saved)
+      Slots.push_back({SV.Size, SV.Align, {}});
+    for (unsigned K = 0; K != NA; ++K)
+      Slots.push_back({F.SubFrameSize[K], F.SubFrameAlign[K], {}});
+    unsigned State = Slots.size();
+    Slots.push_back({F.StateSize, F.StateSize, {}});
+    auto Conflict = [&](unsigned A, unsigned B) {
+      Slots[A].Conflicts.push_back(B);
+      Slots[B].Conflicts.push_back(A);
     };
-    std::vector<Item> Items;
-    for (unsigned I = 0; I != F.Saved.size(); ++I)
-      Items.push_back({F.Saved[I].Align, F.Saved[I].Size, (int)I});
-    if (!F.Awaits.empty() && F.AwaitUnionSize)
-      Items.push_back({F.AwaitUnionAlign, F.AwaitUnionSize, -1});
-    Items.push_back({F.StateSize, F.StateSize, -2});
-    std::stable_sort(
-        Items.begin(), Items.end(),
-        [](const Item &A, const Item &B) { return A.Align > B.Align; });
-    unsigned Offset = 0, Align = 1;
-    for (const Item &It : Items) {
-      Offset = llvm::alignTo(Offset, It.Align);
-      Align = std::max(Align, It.Align);
-      if (It.Saved >= 0)
-        F.Saved[It.Saved].Offset = Offset;
-      else if (It.Saved == -1)
-        F.AwaitUnionOffset = Offset;
-      else
-        F.StateOffset = Offset;
-      Offset += It.Size;
-    }
+    for (unsigned A = 0; A != NS; ++A)
+      for (unsigned B : F.Conflicts[A].set_bits())
+        if (A < B)
+          Conflict(A, B);
+    for (unsigned K = 0; K != NA; ++K)
+      for (unsigned V : F.HeldAcross[K])
+        Conflict(NS + K, V);
+    for (unsigned I = 0; I != State; ++I)
+      Conflict(I, State);
+
+    unsigned End = placeSlots(Slots);
+    unsigned Align = 1;
+    for (const Slot &Sl : Slots)
+      Align = std::max(Align, Sl.Align);
     F.FrameAlign = Align;
-    F.FrameSize = llvm::alignTo(Offset, Align);
+    F.FrameSize = llvm::alignTo(End, Align);
+    for (unsigned V = 0; V != NS; ++V)
+      F.Saved[V].Offset = Slots[V].Offset;
+    for (unsigned K = 0; K != NA; ++K)
+      F.SubFrameOffset[K] = Slots[NS + K].Offset;
+    F.StateOffset = Slots[State].Offset;
+
+    // What the frame must hold at its worst suspend point, and what it would
+    // take with every slot in its own bytes (ordered to avoid padding).
+    auto Weight = [&](const std::vector<unsigned> &Held) {
+      unsigned W = F.StateSize;
+      for (unsigned V : Held)
+        W += F.Saved[V].Size;
+      return W;
+    };
+    F.LowerBound = Weight(F.HeldAtStart);
+    for (unsigned K = 0; K != NA; ++K)
+      F.LowerBound =
+          std::max(F.LowerBound, Weight(F.HeldAcross[K]) + F.SubFrameSize[K]);
+    std::vector<const Slot *> ByAlign;
+    for (const Slot &Sl : Slots)
+      ByAlign.push_back(&Sl);
+    std::stable_sort(ByAlign.begin(), ByAlign.end(),
+                     [](const Slot *A, const Slot *B) {
+                       return A->Align > B->Align;
+                     });
+    unsigned Flat = 0;
+    for (const Slot *Sl : ByAlign)
+      Flat = llvm::alignTo(Flat, Sl->Align) + Sl->Size;
+    F.NoOverlapSize = llvm::alignTo(Flat, Align);
   }
 
 private:

@@ -1,14 +1,18 @@
 //===- Layout.h - Byte layout of every generated frame -------------------===//
 //
-// Input: Shape after liveness. Output: per AsyncFunction the offset of each
-// saved variable, of the union of awaited sub-frames and of the state, and
-// the frame's size and alignment, computed with the target's type sizes.
-// Emit prints the struct in exactly this field order and asserts the size
-// with _Static_assert, so the C compiler must agree with this pass.
+// Input: Shape after liveness (saved slots, what each await holds, which
+// slots interfere). Output: per AsyncFunction a fixed byte offset for each
+// slot (saved variables and literals, the awaited sub-frame of each await,
+// the state discriminant), the frame's size and alignment from the target's
+// type sizes, and for the report the lower bound (heaviest suspend point
+// plus the discriminant) and the size without any overlap.
 //
-// The union holds one sub-frame per await: only the awaited callee's frame
-// is alive at a suspend point, so all of them share bytes. Saved variables
-// each get their own bytes for now (overlapping them is a later step).
+// Slots that never interfere share bytes whatever their types: a sub-frame
+// conflicts only with what is held across its own await, sub-frames of
+// different awaits never meet, the state conflicts with everything. Emit
+// prints the frame as a union of padded single-member structs at exactly
+// these offsets and asserts them with _Static_assert, so the C compiler
+// must agree with this pass.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_LAYOUT_H

@@ -177,6 +177,95 @@ bool isInside(const Stmt *S, const Stmt *Ancestor, ParentMap &PM) {
 
 } // namespace
 
+namespace {
+
+/// Backward may-liveness of the function's automatic variables over its CFG
+/// (every subexpression an element).
+class Dataflow {
+public:
+  Dataflow(const CFG &G, const VariableCollector &VC)
+      : G(G), VC(VC), N(VC.Vars.size()),
+        LiveIn(G.getNumBlockIDs(), llvm::BitVector(VC.Vars.size())) {
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const CFGBlock *B : G) {
+        llvm::BitVector In = liveOut(*B);
+        for (auto I = B->rbegin(), E = B->rend(); I != E; ++I)
+          if (auto CS = I->getAs<CFGStmt>())
+            transfer(CS->getStmt(), In);
+        if (In != LiveIn[B->getBlockID()]) {
+          LiveIn[B->getBlockID()] = std::move(In);
+          Changed = true;
+        }
+      }
+    }
+  }
+
+  llvm::BitVector liveOut(const CFGBlock &B) const {
+    llvm::BitVector Out(N);
+    for (const CFGBlock::AdjacentBlock &Succ : B.succs())
+      if (const CFGBlock *SB = Succ.getReachableBlock())
+        Out |= LiveIn[SB->getBlockID()];
+    return Out;
+  }
+  const llvm::BitVector &liveAtEntry() const {
+    return LiveIn[G.getEntry().getBlockID()];
+  }
+
+  /// Calls Visit(S, LiveAfterS) for every element, backwards.
+  template <typename Fn> void forEachElement(Fn Visit) const {
+    for (const CFGBlock *B : G) {
+      llvm::BitVector Live = liveOut(*B);
+      for (auto I = B->rbegin(), E = B->rend(); I != E; ++I)
+        if (auto CS = I->getAs<CFGStmt>()) {
+          Visit(CS->getStmt(), Live);
+          transfer(CS->getStmt(), Live);
+        }
+    }
+  }
+
+  /// The variable S writes as a whole (`v = ...`, a declaration), if any.
+  int defined(const Stmt *S) const {
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+          return index(DRE->getDecl());
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      // The CFG splits declarations: one variable per DeclStmt element.
+      for (const Decl *D : DS->decls())
+        if (int I = index(D); I >= 0)
+          return I;
+    }
+    return -1;
+  }
+
+private:
+  int index(const Decl *D) const {
+    auto It = VC.Index.find(dyn_cast<VarDecl>(D));
+    return It == VC.Index.end() ? -1 : (int)It->second;
+  }
+  /// Backwards: a read makes a variable live; a definition (an assignment
+  /// of the whole variable, or its declaration, which starts a new value,
+  /// initialised or indeterminate) ends that.
+  void transfer(const Stmt *S, llvm::BitVector &Live) const {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      int I = index(DRE->getDecl());
+      if (I >= 0 && !VC.DefOnly.count(DRE))
+        Live.set(I);
+    } else if (int I = defined(S); I >= 0) {
+      Live.reset(I);
+    }
+  }
+
+  const CFG &G;
+  const VariableCollector &VC;
+  unsigned N;
+  std::vector<llvm::BitVector> LiveIn;
+};
+
+} // namespace
+
 void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   const FunctionDecl *FD = F.Decl;
   Stmt *Body = FD->getBody();
@@ -199,136 +288,74 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   } DSV(DeclOf);
   DSV.TraverseStmt(Body);
 
+  CFG::BuildOptions BO;
+  BO.setAllAlwaysAdd(); // every subexpression is an element
+  std::unique_ptr<CFG> G = CFG::buildCFG(FD, Body, &Ctx, BO);
+  if (!G) {
+    Diags.error(FD->getLocation(), "cannot build the control-flow graph of "
+                                   "async function '" +
+                                       F.Name + "'");
+    return;
+  }
+  Dataflow DF(*G, VC);
   unsigned N = VC.Vars.size();
+
+  // Held across each await: live right after the awaited call returns.
+  llvm::DenseMap<const Stmt *, unsigned> AwaitOfCall;
+  for (unsigned I = 0; I != F.Awaits.size(); ++I)
+    AwaitOfCall[F.Awaits[I].Call] = I;
   std::vector<llvm::BitVector> Held(F.Awaits.size(), llvm::BitVector(N));
+  DF.forEachElement([&](const Stmt *S, const llvm::BitVector &LiveAfter) {
+    auto It = AwaitOfCall.find(S);
+    if (It != AwaitOfCall.end())
+      Held[It->second] |= LiveAfter;
+  });
 
-  if (!F.Awaits.empty()) {
-    CFG::BuildOptions BO;
-    BO.setAllAlwaysAdd(); // every subexpression is an element
-    std::unique_ptr<CFG> G = CFG::buildCFG(FD, Body, &Ctx, BO);
-    if (!G) {
-      Diags.error(FD->getLocation(), "cannot build the control-flow graph of "
-                                     "async function '" +
-                                         F.Name + "'");
-      return;
-    }
-    llvm::DenseMap<const Stmt *, unsigned> AwaitOfCall;
-    for (unsigned I = 0; I != F.Awaits.size(); ++I)
-      AwaitOfCall[F.Awaits[I].Call] = I;
-
-    // Transfer of one element, backwards: uses add, definitions remove.
-    auto Transfer = [&](const Stmt *S, llvm::BitVector &Live) {
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-        auto It = VC.Index.find(dyn_cast<VarDecl>(DRE->getDecl()));
-        if (It != VC.Index.end() && !VC.DefOnly.count(DRE))
-          Live.set(It->second);
-      } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-        if (BO->getOpcode() == BO_Assign)
-          if (const auto *DRE =
-                  dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens())) {
-            auto It = VC.Index.find(dyn_cast<VarDecl>(DRE->getDecl()));
-            if (It != VC.Index.end())
-              Live.reset(It->second);
-          }
-      } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-        // A declaration starts a new value: initialised, or indeterminate.
-        for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D)) {
-            auto It = VC.Index.find(VD);
-            if (It != VC.Index.end())
-              Live.reset(It->second);
-          }
+  // `lhs op= await(...)` evaluates lhs after resuming: everything it reads
+  // is held (the target of a plain `v = ` is written, not read).
+  for (unsigned I = 0; I != F.Awaits.size(); ++I) {
+    const BinaryOperator *Assign = F.Awaits[I].Assignment;
+    if (!Assign)
+      continue;
+    const Expr *LHS = Assign->getLHS()->IgnoreParens();
+    struct Reads : RecursiveASTVisitor<Reads> {
+      std::vector<const VarDecl *> Vars;
+      bool VisitDeclRefExpr(DeclRefExpr *D) {
+        if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+          Vars.push_back(VD);
+        return true;
       }
-    };
-
-    unsigned NB = G->getNumBlockIDs();
-    std::vector<llvm::BitVector> LiveIn(NB, llvm::BitVector(N));
-    auto BlockIn = [&](const CFGBlock &B, llvm::BitVector Live, bool Record) {
-      for (auto I = B.rbegin(), E = B.rend(); I != E; ++I) {
-        auto CS = I->getAs<CFGStmt>();
-        if (!CS)
-          continue;
-        const Stmt *S = CS->getStmt();
-        if (Record) {
-          auto It = AwaitOfCall.find(S);
-          if (It != AwaitOfCall.end())
-            Held[It->second] |= Live; // live right after the call returns
-        }
-        Transfer(S, Live);
-      }
-      return Live;
-    };
-    auto LiveOut = [&](const CFGBlock &B) {
-      llvm::BitVector Out(N);
-      for (const CFGBlock::AdjacentBlock &Succ : B.succs())
-        if (const CFGBlock *SB = Succ.getReachableBlock())
-          Out |= LiveIn[SB->getBlockID()];
-      return Out;
-    };
-    bool Changed = true;
-    while (Changed) {
-      Changed = false;
-      for (const CFGBlock *B : *G) {
-        llvm::BitVector In = BlockIn(*B, LiveOut(*B), false);
-        if (In != LiveIn[B->getBlockID()]) {
-          LiveIn[B->getBlockID()] = std::move(In);
-          Changed = true;
-        }
-      }
-    }
-    for (const CFGBlock *B : *G)
-      BlockIn(*B, LiveOut(*B), true);
-
-    // `lhs op= await(...)` evaluates lhs after resuming: everything it
-    // reads is held (the target of a plain `v = ` is written, not read).
-    for (unsigned I = 0; I != F.Awaits.size(); ++I) {
-      const BinaryOperator *BO = F.Awaits[I].Assignment;
-      if (!BO)
-        continue;
-      const Expr *LHS = BO->getLHS()->IgnoreParens();
-      struct Reads : RecursiveASTVisitor<Reads> {
-        std::vector<const VarDecl *> Vars;
-        bool VisitDeclRefExpr(DeclRefExpr *D) {
-          if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
-            Vars.push_back(VD);
-          return true;
-        }
-      } R;
-      if (!(BO->getOpcode() == BO_Assign && isa<DeclRefExpr>(LHS)))
-        R.TraverseStmt(const_cast<Expr *>(LHS));
-      for (const VarDecl *VD : R.Vars) {
-        auto It = VC.Index.find(VD);
-        if (It != VC.Index.end())
-          Held[I].set(It->second);
-      }
-    }
-
-    // Escaping locals are held across every await inside their block.
-    for (const VarDecl *VD : VC.Escaping) {
-      if (isa<ParmVarDecl>(VD))
-        continue;
-      const Stmt *Scope = storageScope(VD, PM, Body, DeclOf);
-      for (unsigned I = 0; I != F.Awaits.size(); ++I)
-        if (isInside(F.Awaits[I].Marker, Scope, PM))
-          Held[I].set(VC.Index[VD]);
+    } R;
+    if (!(Assign->getOpcode() == BO_Assign && isa<DeclRefExpr>(LHS)))
+      R.TraverseStmt(const_cast<Expr *>(LHS));
+    for (const VarDecl *VD : R.Vars) {
+      auto It = VC.Index.find(VD);
+      if (It != VC.Index.end())
+        Held[I].set(It->second);
     }
   }
 
-  llvm::BitVector Keep(N);
-  for (const llvm::BitVector &H : Held)
-    Keep |= H;
-  for (const ParmVarDecl *P : FD->parameters())
-    if (VC.Referenced.count(P))
-      Keep.set(VC.Index[P]);
+  // Escaping locals are held across every await inside their block.
+  llvm::DenseMap<unsigned, const Stmt *> EscapeScope; // var index -> block
+  for (const VarDecl *VD : VC.Escaping) {
+    if (isa<ParmVarDecl>(VD))
+      continue;
+    const Stmt *Scope = storageScope(VD, PM, Body, DeclOf);
+    unsigned V = VC.Index[VD];
+    for (unsigned I = 0; I != F.Awaits.size(); ++I)
+      if (isInside(F.Awaits[I].Marker, Scope, PM)) {
+        Held[I].set(V);
+        EscapeScope[V] = Scope;
+      }
+  }
 
-  if (!F.Awaits.empty())
+  if (!F.Awaits.empty()) {
     for (const CallExpr *CE : VC.Allocas)
       Diags.error(CE->getBeginLoc(),
                   "alloca in async function '" + F.Name +
                       "', which awaits: the memory is on the poll "
                       "function's stack and would not survive a suspension; "
                       "use a fixed-size local array");
-  if (!F.Awaits.empty())
     for (const VarDecl *VD : VC.Vars) {
       if (VD->getType()->isVariablyModifiedType())
         Diags.error(VD->getLocation(),
@@ -342,31 +369,50 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
                         "' in an async function that awaits is not "
                         "supported yet");
     }
+  }
+
+  // The frame keeps what is held across an await, and every parameter the
+  // body uses: f__init stores them and runs no code.
+  llvm::BitVector Keep(N);
+  for (const llvm::BitVector &H : Held)
+    Keep |= H;
+  for (const ParmVarDecl *P : FD->parameters())
+    if (VC.Referenced.count(P))
+      Keep.set(VC.Index[P]);
 
   llvm::StringSet<> Taken;
+  std::vector<int> SavedOfVar(N, -1);
   for (unsigned I = 0; I != N; ++I) {
     if (!Keep.test(I))
       continue;
     const VarDecl *VD = VC.Vars[I];
     SavedVar SV;
     SV.Var = VD;
-    SV.AddressEscapes = VC.Escaping.count(VD) && !isa<ParmVarDecl>(VD);
+    SV.AddressEscapes = EscapeScope.count(I);
     // Fields keep the user's names; shadowed names get a suffix.
     std::string Base = VD->getName().empty() ? "ca__p" : VD->getName().str();
     SV.Field = Base;
     for (unsigned K = 1; !Taken.insert(SV.Field).second; ++K)
       SV.Field = Base + "_" + std::to_string(K);
+    SavedOfVar[I] = F.Saved.size();
     F.SavedIndex[VD] = F.Saved.size();
     F.Saved.push_back(SV);
   }
   F.HeldAcross.assign(F.Awaits.size(), {});
   for (unsigned A = 0; A != F.Awaits.size(); ++A)
     for (unsigned I : Held[A].set_bits())
-      F.HeldAcross[A].push_back(F.SavedIndex[VC.Vars[I]]);
+      F.HeldAcross[A].push_back(SavedOfVar[I]);
+  F.HeldAtStart.clear();
+  for (unsigned I : DF.liveAtEntry().set_bits())
+    if (SavedOfVar[I] >= 0)
+      F.HeldAtStart.push_back(SavedOfVar[I]);
 
   // A compound literal is an unnamed object living until the end of its
   // block; a pointer to it may be used anywhere there, like an escaping
   // local.
+  std::vector<std::pair<unsigned, const Stmt *>> ScopedSlots; // saved, block
+  for (auto &[V, Scope] : EscapeScope)
+    ScopedSlots.push_back({(unsigned)SavedOfVar[V], Scope});
   unsigned Literals = 0;
   for (const CompoundLiteralExpr *L : VC.Literals) {
     const Stmt *Scope = Body;
@@ -388,8 +434,51 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     F.SavedIndex[L] = F.Saved.size();
     for (unsigned A : Across)
       F.HeldAcross[A].push_back(F.Saved.size());
+    ScopedSlots.push_back({(unsigned)F.Saved.size(), Scope});
     F.Saved.push_back(SV);
   }
+
+  // Interference: two saved slots may not share bytes when both may hold a
+  // needed value at one program point, or when one is written while the
+  // other is live. A slot held for its block's extent (escaping locals,
+  // literals) is live at every point inside that block.
+  unsigned NS = F.Saved.size();
+  F.Conflicts.assign(NS, llvm::BitVector(NS));
+  auto Conflict = [&](unsigned A, unsigned B) {
+    if (A != B) {
+      F.Conflicts[A].set(B);
+      F.Conflicts[B].set(A);
+    }
+  };
+  auto Clique = [&](const std::vector<unsigned> &Slots) {
+    for (unsigned I = 0; I < Slots.size(); ++I)
+      for (unsigned J = I + 1; J < Slots.size(); ++J)
+        Conflict(Slots[I], Slots[J]);
+  };
+  std::vector<unsigned> Entry;
+  for (unsigned I : DF.liveAtEntry().set_bits())
+    if (SavedOfVar[I] >= 0)
+      Entry.push_back(SavedOfVar[I]);
+  Clique(Entry); // f__init writes them all
+  DF.forEachElement([&](const Stmt *S, const llvm::BitVector &LiveAfter) {
+    std::vector<unsigned> Now;
+    for (unsigned I : LiveAfter.set_bits())
+      if (SavedOfVar[I] >= 0)
+        Now.push_back(SavedOfVar[I]);
+    for (auto &[Slot, Scope] : ScopedSlots)
+      if (isInside(S, Scope, PM))
+        Now.push_back(Slot);
+    Clique(Now);
+    int Def = DF.defined(S);
+    if (Def >= 0 && SavedOfVar[Def] >= 0)
+      for (unsigned Other : Now)
+        Conflict(SavedOfVar[Def], Other);
+  });
+  // Block-long slots whose blocks nest are alive together.
+  for (auto &[A, ScopeA] : ScopedSlots)
+    for (auto &[B, ScopeB] : ScopedSlots)
+      if (isInside(ScopeA, ScopeB, PM))
+        Conflict(A, B);
 }
 
 } // namespace cawait

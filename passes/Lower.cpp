@@ -354,8 +354,6 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
       FS.Vars.push_back({SV.name(), SV.Size, SV.Offset, HeldAt,
                          HeldOffset, SV.AddressEscapes});
     }
-    FS.SubFramesOffset = F.AwaitUnionOffset;
-    FS.SubFramesSize = F.AwaitUnionSize;
     Result.Frames.push_back(std::move(FS));
   }
   return Result;

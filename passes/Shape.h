@@ -11,6 +11,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
@@ -87,13 +88,21 @@ struct AsyncFunction {
   llvm::DenseMap<const void *, unsigned> SavedIndex; ///< by Var or Literal
   /// Per await (same index as Awaits): saved variables held across it.
   std::vector<std::vector<unsigned>> HeldAcross;
+  /// Saved variables holding a value before the first poll (parameters the
+  /// body reads before writing): the unresumed state.
+  std::vector<unsigned> HeldAtStart;
+  /// Per saved variable, the saved variables it may not share bytes with.
+  std::vector<llvm::BitVector> Conflicts;
 
   // Layout (bytes).
   unsigned FrameSize = 0, FrameAlign = 1;
   unsigned StateSize = 1; ///< bytes of the state discriminant
   unsigned StateOffset = 0;
-  unsigned AwaitUnionOffset = 0, AwaitUnionSize = 0, AwaitUnionAlign = 1;
-  std::vector<unsigned> SubFrameSize; ///< per await
+  /// Per await: the awaited callee's frame, alive only while suspended
+  /// there.
+  std::vector<unsigned> SubFrameSize, SubFrameAlign, SubFrameOffset;
+  unsigned LowerBound = 0;    ///< heaviest suspend point + discriminant
+  unsigned NoOverlapSize = 0; ///< every slot in its own bytes
 
   unsigned doneState() const { return Awaits.size() + 1; }
   const SavedVar *savedFor(const void *VarOrLiteral) const {

@@ -10,12 +10,16 @@
  * and always after their drop function ran (which disarms their timers and
  * so releases every waker that points at them).
  *
+ * The future of ca__block_on is not a task, but it is queued like one (the
+ * executor's `main` node), so it runs in wake order with the tasks: timers
+ * firing together wake their frames in deadline order, whoever owns them.
+ *
  * The run loop works in rounds:
- *   1. fire the expired timers (they only queue tasks / set the main flag);
- *   2. poll the main future of ca__block_on if it was woken; return if ready;
- *   3. move the whole run queue into a round list and poll each task on it
+ *   1. fire the expired timers (they only queue tasks or the main node);
+ *   2. move the whole run queue into a round list and poll each entry on it
  *      once, in FIFO order; tasks woken meanwhile go to the run queue, for
  *      the next round (each task runs at most once per round);
+ *   3. ca__block_on returns once its future completed;
  *   4. if nothing is runnable: sleep until the earliest timer deadline, or,
  *      when no timer is armed, stop (ca_run, no task left) or abort (the
  *      future or the tasks are pending and nothing can wake them).
@@ -48,11 +52,14 @@ _Static_assert(sizeof(ca__task) == 32, "task header is 32 bytes on x86-64");
 #endif
 
 typedef struct ca__executor {
-  ca__task runq;            /* sentinel: runnable tasks, FIFO */
-  ca__task waiting;         /* sentinel: started tasks that are not queued */
-  size_t ntasks;            /* started and not yet freed */
-  unsigned char main_woken; /* the ca__block_on future's waker (a flag) */
-  unsigned char running;    /* inside ca__block_on or ca_run */
+  ca__task runq;           /* sentinel: runnable tasks, FIFO */
+  ca__task waiting;        /* sentinel: started tasks that are not queued */
+  ca__task main;           /* queue node of the ca__block_on future */
+  void *main_frame;        /* that future's frame, */
+  void *main_out;          /* where its result goes, */
+  unsigned char main_done; /* and whether it completed */
+  unsigned char running;   /* inside ca__block_on or ca_run */
+  size_t ntasks;           /* started and not yet freed */
 } ca__executor;
 
 static _Thread_local ca__executor ca__exec;
@@ -193,16 +200,20 @@ static void ca__task_free(ca__executor *ex, ca__task *t) {
 static void ca__task_poll(ca__executor *ex, ca__task *t) {
   ca__list_remove(t);
   ca__task_set_queued(t, 0);
-  ca__list_push_back(&ex->waiting, t);
   ca_context cx = {.waker = {.wake = ca__task_wake, .data = t}};
+  if (t == &ex->main) {
+    /* The ca__block_on future: unlinked while not queued. */
+    if (t->poll(ex->main_frame, &cx, ex->main_out) == CA_READY)
+      ex->main_done = 1;
+    return;
+  }
+  ca__list_push_back(&ex->waiting, t);
   /* A spawned future's result is discarded: see ca__task_alloc. */
   if (t->poll(ca__task_frame(t), &cx, NULL) == CA_READY)
     ca__task_free(ex, t);
 }
 
 /* ------------------------------------------------------------- run loop */
-
-static void ca__main_wake(void *flag) { *(unsigned char *)flag = 1; }
 
 /* Step 3: polls each task queued now once, in order. */
 static void ca__executor_round(ca__executor *ex) {
@@ -216,7 +227,8 @@ static void ca__executor_round(ca__executor *ex) {
  * timer deadline if needed), 0 when nothing can ever run again. */
 static int ca__executor_park(ca__executor *ex, int has_main) {
   uint64_t deadline;
-  if (!ca__list_empty(&ex->runq) || (has_main && ex->main_woken))
+  (void)has_main; /* the main future is queued on runq like the tasks */
+  if (!ca__list_empty(&ex->runq))
     return 1;
   if (!ca__timer_next(&deadline))
     return 0;
@@ -235,19 +247,23 @@ static void ca__executor_enter(ca__executor *ex, const char *who) {
 void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ca__executor *ex = ca__executor_get();
   ca__executor_enter(ex, "ca_block_on");
-  ca_context cx = {.waker = {.wake = ca__main_wake, .data = &ex->main_woken}};
-  ex->main_woken = 1;
+  ex->main.poll = poll;
+  ex->main_frame = frame;
+  ex->main_out = out;
+  ex->main_done = 0;
+  ca__list_init(&ex->main);
+  ca__task_wake(&ex->main);
   for (;;) {
     ca__timer_fire_due();
-    if (ex->main_woken) {
-      ex->main_woken = 0;
-      if (poll(frame, &cx, out) == CA_READY)
-        break;
-    }
     ca__executor_round(ex);
+    if (ex->main_done)
+      break;
     if (!ca__executor_park(ex, 1))
       ca__die("ca_block_on: the future is pending and nothing can wake it");
   }
+  /* A future that woke itself before completing is still queued. */
+  ca__list_remove(&ex->main);
+  ca__task_set_queued(&ex->main, 0);
   ex->running = 0;
 }
 
@@ -283,7 +299,6 @@ int ca_executor_shutdown(void) {
       break;
     dropped++;
   }
-  ex->main_woken = 0;
   ex->running = 0;
   return dropped;
 }

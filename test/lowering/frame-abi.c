@@ -21,13 +21,20 @@ async int outer(void) {
   return a + b;
 }
 
+// x is dead once `kept` is written: they share bytes.
 // CHECK-LABEL: struct inner__frame {
-// CHECK-NEXT:    int x; /* offset 0 */
-// CHECK-NEXT:    int kept; /* offset 4 */
-// CHECK-NEXT:    union { struct ca_yield__frame a1; } ca__aw; /* offset 8 */
-// CHECK-NEXT:    unsigned char ca__state; /* offset 9 */
+// CHECK-NEXT:    __extension__ union {
+// CHECK-NEXT:      struct { int x; }; /* offset 0 */
+// CHECK-NEXT:      struct { int kept; }; /* offset 0 */
+// CHECK-NEXT:      struct { unsigned char ca__pad_ca__aw1[4]; struct ca_yield__frame ca__aw1; }; /* offset 4 */
+// CHECK-NEXT:      struct { unsigned char ca__pad_ca__state[5]; unsigned char ca__state; }; /* offset 5 */
+// CHECK-NEXT:    };
 // CHECK-NEXT:  };
-// CHECK-NEXT:  _Static_assert(sizeof(struct inner__frame) == 12,
+// CHECK-NEXT:  _Static_assert(sizeof(struct inner__frame) == 8,
+// CHECK-NEXT:  _Static_assert(__builtin_offsetof(struct inner__frame, x) == 0,
+// CHECK-NEXT:  _Static_assert(__builtin_offsetof(struct inner__frame, kept) == 0,
+// CHECK-NEXT:  _Static_assert(__builtin_offsetof(struct inner__frame, ca__aw1) == 4,
+// CHECK-NEXT:  _Static_assert(__builtin_offsetof(struct inner__frame, ca__state) == 5,
 // CHECK-LABEL: void inner__init(struct inner__frame *ca__f, int x) {
 // CHECK-NEXT:    ca__f->x = x;
 // CHECK-NEXT:    ca__f->ca__state = 0;
@@ -41,29 +48,34 @@ async int outer(void) {
 // CHECK-NEXT:      ca__poll_after_done("inner");
 // CHECK:         int scratch = ca__f->x * 2;
 // CHECK-NEXT:    ca__f->kept = scratch + 1;
-// CHECK-NEXT:    ca_yield__init(&ca__f->ca__aw.a1);
+// CHECK-NEXT:    ca_yield__init(&ca__f->ca__aw1);
 // CHECK-NEXT:    ca__f->ca__state = 1;
 // CHECK-NEXT:  ca__resume1:
-// CHECK-NEXT:    if (ca_yield__poll(&ca__f->ca__aw.a1, ca__cx, (void *)0) == CA_PENDING)
+// CHECK-NEXT:    if (ca_yield__poll(&ca__f->ca__aw1, ca__cx, (void *)0) == CA_PENDING)
 // CHECK-NEXT:      return CA_PENDING;
 // CHECK:         *ca__out = ca__f->kept;
 // CHECK-NEXT:    ca__f->ca__state = 2;
 // CHECK-NEXT:    return CA_READY;
 // CHECK-LABEL: void inner__drop(struct inner__frame *ca__f) {
 // CHECK:         case 1:
-// CHECK-NEXT:      ca_yield__drop(&ca__f->ca__aw.a1);
+// CHECK-NEXT:      ca_yield__drop(&ca__f->ca__aw1);
 
-// The caller embeds one sub-frame per await, overlapped in a union; `a` is
-// needed after the second await, `b` is not a field.
+// The caller embeds one sub-frame per await; the two never meet and share
+// bytes. `a` is held across the second await only: it may not overlap that
+// sub-frame. `b` is not a field.
 // CHECK-LABEL: struct outer__frame {
-// CHECK-NEXT:    int a; /* offset 0 */
-// CHECK-NEXT:    union { struct inner__frame a1; struct inner__frame a2; } ca__aw; /* offset 4 */
-// CHECK-NEXT:    unsigned char ca__state; /* offset 16 */
+// CHECK-NEXT:    __extension__ union {
+// CHECK-NEXT:      struct { struct inner__frame ca__aw1; }; /* offset 0 */
+// CHECK-NEXT:      struct { struct inner__frame ca__aw2; }; /* offset 0 */
+// CHECK-NEXT:      struct { unsigned char ca__pad_a[8]; int a; }; /* offset 8 */
+// CHECK-NEXT:      struct { unsigned char ca__pad_ca__state[12]; unsigned char ca__state; }; /* offset 12 */
+// CHECK-NEXT:    };
 // CHECK-NEXT:  };
+// CHECK-NEXT:  _Static_assert(sizeof(struct outer__frame) == 16,
 // CHECK-LABEL: ca_poll outer__poll(
-// CHECK:         inner__init(&ca__f->ca__aw.a1, 1);
-// CHECK:         if (inner__poll(&ca__f->ca__aw.a1, ca__cx, &ca__r1) == CA_PENDING)
+// CHECK:         inner__init(&ca__f->ca__aw1, 1);
+// CHECK:         if (inner__poll(&ca__f->ca__aw1, ca__cx, &ca__r1) == CA_PENDING)
 // CHECK:         ca__f->a = ca__r1;
-// CHECK:         inner__init(&ca__f->ca__aw.a2, ca__f->a);
+// CHECK:         inner__init(&ca__f->ca__aw2, ca__f->a);
 // CHECK:         int b = ca__r2;
 // CHECK:         *ca__out = ca__f->a + b;

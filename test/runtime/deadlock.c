@@ -39,8 +39,8 @@ int main(int argc, char **argv) {
   return 0;
 }
 
-// BLOCK:      main polled
-// BLOCK-NEXT: t1 polled
+// BLOCK:      t1 polled
+// BLOCK-NEXT: main polled
 // BLOCK-NEXT: cawait: ca_block_on: the future is pending and nothing can wake
 // it BLOCK-NOT:  unreachable
 

@@ -77,9 +77,9 @@ int main(void) {
   return 0;
 }
 
-// CHECK:      shutdown inside a poll: -EBUSY
-// CHECK-NEXT: S first poll
+// CHECK:      S first poll
 // CHECK-NEXT: N first poll
+// CHECK-NEXT: shutdown inside a poll: -EBUSY
 // CHECK-NEXT: drop Q in state 0
 // CHECK-NEXT: drop S in state 1
 // CHECK-NEXT: drop N in state 1

@@ -13,6 +13,14 @@ struct main_fut__frame {
   struct ca_sleep_ms__frame sleep;
 };
 
+/* Hand-lowered: async void other(void) { printf("T ran\n"); } */
+static ca_poll other__poll(void *p, ca_context *cx, void *out) {
+  (void)p, (void)cx, (void)out;
+  printf("T ran\n");
+  return CA_READY;
+}
+static void other__drop(void *p) { (void)p; }
+
 static ca_poll main_fut__poll(void *p, ca_context *cx, void *out) {
   struct main_fut__frame *f = p;
   (void)out;
@@ -20,6 +28,8 @@ static ca_poll main_fut__poll(void *p, ca_context *cx, void *out) {
   switch (f->state) {
   case 0:
     printf("M start\n");
+    /* A task queued now runs while the sleep is pending. */
+    ca__task_start(ca__task_alloc(0, other__poll, other__drop));
     ca_sleep_ms__init(&f->sleep, 0);
     f->state = 1;
     /* fallthrough */
@@ -36,16 +46,7 @@ static ca_poll main_fut__poll(void *p, ca_context *cx, void *out) {
   }
 }
 
-/* Hand-lowered: async void other(void) { printf("T ran\n"); } */
-static ca_poll other__poll(void *p, ca_context *cx, void *out) {
-  (void)p, (void)cx, (void)out;
-  printf("T ran\n");
-  return CA_READY;
-}
-static void other__drop(void *p) { (void)p; }
-
 int main(void) {
-  ca__task_start(ca__task_alloc(0, other__poll, other__drop));
   struct main_fut__frame m = {0};
   ca__block_on(&m, main_fut__poll, NULL);
   printf("sleep frame armed after completion: %d\n", m.sleep.timer.armed);

@@ -1,4 +1,4 @@
-// Checks round fairness: block_on's future and yielding tasks run once per round in FIFO order; a mid-round spawn waits; pending tasks outlive block_on.
+// Checks round fairness: block_on's future is queued like a task, so it and the yielding tasks run once per round in wake (FIFO) order; a mid-round spawn waits; pending tasks outlive block_on.
 // RUN: %clang -std=c11 -I%cawait_include %s %cawait_lib -o %t && %t | FileCheck %s
 // RUN: %clang -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all -I%cawait_include %s %cawait_san_lib -o %t.san && %t.san | FileCheck %s
 
@@ -77,20 +77,20 @@ int main(void) {
   return 0;
 }
 
-// CHECK:      M 0
-// CHECK-NEXT: A 0
+// CHECK:      A 0
 // CHECK-NEXT: B 0
-// CHECK-NEXT: M 1
+// CHECK-NEXT: M 0
 // CHECK-NEXT: A 1
 // CHECK-NEXT: B 1
-// CHECK-NEXT: M 2
+// CHECK-NEXT: M 1
 // CHECK-NEXT: D 0
 // CHECK-NEXT: A 2
 // CHECK-NEXT: B 2
-// CHECK-NEXT: block_on returned 42
+// CHECK-NEXT: M 2
 // CHECK-NEXT: D 1
 // CHECK-NEXT: A done
 // CHECK-NEXT: B done
+// CHECK-NEXT: block_on returned 42
 // CHECK-NEXT: D 2
 // CHECK-NEXT: D done
 // CHECK-NEXT: ca_run returned
