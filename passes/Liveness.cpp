@@ -335,18 +335,18 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     }
   }
 
-  // Escaping locals are held across every await inside their block.
+  // Escaping locals are held across every await inside their block (the
+  // whole body for a parameter).
   llvm::DenseMap<unsigned, const Stmt *> EscapeScope; // var index -> block
   for (const VarDecl *VD : VC.Escaping) {
-    if (isa<ParmVarDecl>(VD))
-      continue;
     const Stmt *Scope = storageScope(VD, PM, Body, DeclOf);
     unsigned V = VC.Index[VD];
+    // Even without an await inside, its bytes must not be shared while a
+    // pointer can reach them.
+    EscapeScope[V] = Scope;
     for (unsigned I = 0; I != F.Awaits.size(); ++I)
-      if (isInside(F.Awaits[I].Marker, Scope, PM)) {
+      if (isInside(F.Awaits[I].Marker, Scope, PM))
         Held[I].set(V);
-        EscapeScope[V] = Scope;
-      }
   }
 
   if (!F.Awaits.empty()) {
@@ -388,7 +388,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     const VarDecl *VD = VC.Vars[I];
     SavedVar SV;
     SV.Var = VD;
-    SV.AddressEscapes = EscapeScope.count(I);
+    SV.AddressEscapes = EscapeScope.count(I) && !isa<ParmVarDecl>(VD);
     // Fields keep the user's names; shadowed names get a suffix.
     std::string Base = VD->getName().empty() ? "ca__p" : VD->getName().str();
     SV.Field = Base;
@@ -412,7 +412,8 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   // local.
   std::vector<std::pair<unsigned, const Stmt *>> ScopedSlots; // saved, block
   for (auto &[V, Scope] : EscapeScope)
-    ScopedSlots.push_back({(unsigned)SavedOfVar[V], Scope});
+    if (SavedOfVar[V] >= 0)
+      ScopedSlots.push_back({(unsigned)SavedOfVar[V], Scope});
   unsigned Literals = 0;
   for (const CompoundLiteralExpr *L : VC.Literals) {
     const Stmt *Scope = Body;

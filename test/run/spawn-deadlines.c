@@ -1,4 +1,5 @@
-// Spawned tasks that sleep for different times finish in deadline order,
+// Spawned tasks that sleep for different times finish in deadline order
+// (deadlines at least 15 ms apart, so a slow machine keeps the order),
 // interleaved with the block_on future; ca_spawn works from main and from
 // async functions, and ca_run waits for the rest.
 // RUN: %cawait-cc %s -o %t && %t | FileCheck %s
@@ -17,14 +18,14 @@ async int parent(void) {
   ca_spawn(sleeper("child-a", 30));
   await(ca_sleep_ms(15));
   printf("parent at 15\n");
-  ca_spawn(sleeper("child-b", 30)); /* deadline 45 */
-  await(ca_sleep_ms(40));
-  printf("parent at 55\n");
+  ca_spawn(sleeper("child-b", 30)); /* deadline 45, from its first poll */
+  await(ca_sleep_ms(80));
+  printf("parent at 95\n");
   return 7;
 }
 
 int main(void) {
-  ca_spawn(sleeper("main-1", 70));
+  ca_spawn(sleeper("main-1", 150));
   ca_spawn(sleeper("main-2", 5));
   int r = ca_block_on(parent());
   printf("parent returned %d\n", r);
@@ -36,7 +37,7 @@ int main(void) {
 // CHECK-NEXT: parent at 15
 // CHECK-NEXT: child-a woke after 30 ms (60)
 // CHECK-NEXT: child-b woke after 30 ms (60)
-// CHECK-NEXT: parent at 55
+// CHECK-NEXT: parent at 95
 // CHECK-NEXT: parent returned 7
-// CHECK-NEXT: main-1 woke after 70 ms (140)
+// CHECK-NEXT: main-1 woke after 150 ms (300)
 // CHECK-NEXT: all done
