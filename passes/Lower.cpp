@@ -354,6 +354,30 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
       FS.Vars.push_back({SV.name(), SV.Size, SV.Offset, HeldAt,
                          HeldOffset, SV.AddressEscapes});
     }
+    FS.LowerBound = F.LowerBound;
+    FS.NoOverlapSize = F.FrameSize > F.NoOverlapSize ? F.FrameSize
+                                                     : F.NoOverlapSize;
+    PresumedLoc P = SM.getPresumedLoc(F.Decl->getLocation());
+    FS.File = P.getFilename();
+    FS.Line = P.getLine();
+    FS.Column = P.getColumn();
+    auto SlotsOf = [&](const std::vector<unsigned> &Held) {
+      std::vector<FrameSummary::Held> Out;
+      for (unsigned V : Held)
+        Out.push_back({"'" + F.Saved[V].name() + "'", F.Saved[V].Offset,
+                       F.Saved[V].Size});
+      return Out;
+    };
+    FS.Points.push_back({0, FS.NameOffset, SlotsOf(F.HeldAtStart)});
+    for (unsigned A = 0; A != F.Awaits.size(); ++A) {
+      FrameSummary::SuspendPoint SP{
+          A + 1, Sp.offset(F.Awaits[A].Marker->getBeginLoc()),
+          SlotsOf(F.HeldAcross[A])};
+      SP.Slots.push_back({"frame of '" + F.Awaits[A].Callee->getNameAsString() +
+                              "'",
+                          F.SubFrameOffset[A], F.SubFrameSize[A]});
+      FS.Points.push_back(std::move(SP));
+    }
     Result.Frames.push_back(std::move(FS));
   }
   return Result;

@@ -31,7 +31,20 @@ struct FrameSummary {
     bool AddressEscapes;
   };
   std::vector<Var> Vars;
-  unsigned SubFramesOffset = 0, SubFramesSize = 0;
+  unsigned LowerBound = 0, NoOverlapSize = 0;
+  unsigned Line = 0, Column = 0; ///< of the name, presumed
+  std::string File;              ///< presumed file name
+  /// What each suspend point holds: the unresumed state (State 0, at the
+  /// function's name) and every await.
+  struct Held {
+    std::string Name;
+    unsigned Offset, Size;
+  };
+  struct SuspendPoint {
+    unsigned State, SourceOffset;
+    std::vector<Held> Slots;
+  };
+  std::vector<SuspendPoint> Points;
 };
 
 struct LoweredTU {

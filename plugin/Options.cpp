@@ -19,12 +19,14 @@ bool parseOptions(const std::vector<std::string> &Args, Options &Out,
         return false;
       }
       Out.FrameLargerThan = N;
+    } else if (Name == "frame-usage" && !Value.empty()) {
+      Out.FrameUsagePath = Value.str();
     } else if (Name == "frame-report" && Value.empty()) {
       Out.FrameReport = true;
     } else {
       Error = "unknown cawait plugin argument '" + Arg +
               "' (known: emit=<path>, frame-larger-than=<bytes>, "
-              "frame-report)";
+              "frame-report, frame-usage=<path>)";
       return false;
     }
   }

@@ -12,6 +12,7 @@ struct Options {
   std::string EmitPath;                    ///< emit=<path>: the lowered TU
   std::optional<unsigned> FrameLargerThan; ///< frame-larger-than=<bytes>
   bool FrameReport = false;                ///< frame-report
+  std::string FrameUsagePath;              ///< frame-usage=<path>
 };
 
 /// Parses the plugin's arguments ("emit=x.c", "frame-report", ...). On a

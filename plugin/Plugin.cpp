@@ -122,17 +122,43 @@ void frameDiagnostics(const Options &Opts, const LoweredTU &TU,
       }
     }
     if (Opts.FrameReport) {
-      std::string Msg = "frame of '" + F.Name + "': " + std::to_string(F.Size) +
-                        " bytes, align " + std::to_string(F.Align);
-      for (const FrameSummary::Var &V : F.Vars)
-        Msg += "; '" + V.Name + "' " + std::to_string(V.Size) + " bytes at " +
-               std::to_string(V.Offset);
-      if (F.SubFramesSize)
-        Msg += "; awaited frames " + std::to_string(F.SubFramesSize) +
-               " bytes at " + std::to_string(F.SubFramesOffset);
-      Out.push_back(mainFileRecord(DiagRecord::Remark, F.NameOffset, Msg));
+      // Like rustc's -Zprint-type-sizes for futures, with offsets: a remark
+      // per frame, a note per suspend point.
+      Out.push_back(mainFileRecord(
+          DiagRecord::Remark, F.NameOffset,
+          "frame of '" + F.Name + "': " + std::to_string(F.Size) +
+              " bytes (lower bound " + std::to_string(F.LowerBound) +
+              ", without overlap " + std::to_string(F.NoOverlapSize) +
+              "), align " + std::to_string(F.Align)));
+      for (const FrameSummary::SuspendPoint &P : F.Points) {
+        std::string Msg = P.State ? "suspend point " + std::to_string(P.State)
+                                  : std::string("unresumed");
+        Msg += " holds";
+        if (P.Slots.empty())
+          Msg += " nothing";
+        for (size_t I = 0; I != P.Slots.size(); ++I)
+          Msg += (I ? ", " : " ") + P.Slots[I].Name + " at " +
+                 std::to_string(P.Slots[I].Offset) + " (" +
+                 std::to_string(P.Slots[I].Size) + " bytes)";
+        Out.push_back(mainFileRecord(DiagRecord::Note, P.SourceOffset, Msg));
+      }
     }
   }
+}
+
+/// GCC's -fstack-usage format, one line per async function.
+void writeFrameUsage(CompilerInstance &CI, const std::string &Path,
+                     const LoweredTU &TU) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
+  if (EC) {
+    CI.getDiagnostics().Report(diag::err_fe_error_opening)
+        << Path << EC.message();
+    return;
+  }
+  for (const FrameSummary &F : TU.Frames)
+    OS << F.File << ":" << F.Line << ":" << F.Column << ":" << F.Name << "\t"
+       << F.Size << "\tstatic\n";
 }
 
 class CawaitAction : public PluginASTAction {
@@ -190,6 +216,8 @@ protected:
                                                  OrigFID);
 
     frameDiagnostics(Opts, TU, Records);
+    if (!Opts.FrameUsagePath.empty())
+      writeFrameUsage(CI, Opts.FrameUsagePath, TU);
 
     // Phase 2: the lowered text becomes the main file. It overrides the
     // file entry itself, so -MD and debug info still name the user's file;
