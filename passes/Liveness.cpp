@@ -335,6 +335,11 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     }
   }
 
+  // What is held for its value, before the scope rule adds the escaping.
+  llvm::BitVector HeldForValue(N);
+  for (const llvm::BitVector &H : Held)
+    HeldForValue |= H;
+
   // Escaping locals are held across every await inside their block (the
   // whole body for a parameter).
   llvm::DenseMap<unsigned, const Stmt *> EscapeScope; // var index -> block
@@ -388,7 +393,10 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     const VarDecl *VD = VC.Vars[I];
     SavedVar SV;
     SV.Var = VD;
-    SV.AddressEscapes = EscapeScope.count(I) && !isa<ParmVarDecl>(VD);
+    // Kept only because a pointer may still reach it: ending its block
+    // before the await would free the bytes.
+    SV.AddressEscapes = EscapeScope.count(I) && !isa<ParmVarDecl>(VD) &&
+                        !HeldForValue.test(I);
     // Fields keep the user's names; shadowed names get a suffix.
     std::string Base = VD->getName().empty() ? "ca__p" : VD->getName().str();
     SV.Field = Base;

@@ -51,7 +51,7 @@ struct SavedVar {
   const clang::VarDecl *Var = nullptr; ///< local or parameter, or
   const clang::CompoundLiteralExpr *Literal = nullptr; ///< a literal
   std::string Field;                   ///< member name in the frame struct
-  bool AddressEscapes = false;         ///< kept for its scope, not its value
+  bool AddressEscapes = false; ///< kept only for its scope, not its value
   unsigned Size = 0, Align = 1;        ///< bytes, from the analysis AST
   unsigned Offset = 0;                 ///< assigned by layout
 

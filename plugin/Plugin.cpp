@@ -113,12 +113,17 @@ void frameDiagnostics(const Options &Opts, const LoweredTU &TU,
       if (Big.size() > 3)
         Big.resize(3);
       for (const FrameSummary::Var *V : Big) {
-        std::string Msg = "'" + V->Name + "' (" + std::to_string(V->Size) +
-                          " bytes) is held across this await";
+        Out.push_back(mainFileRecord(
+            DiagRecord::Note, V->HeldAtOffset,
+            "'" + V->Name + "' (" + std::to_string(V->Size) +
+                " bytes) is held across this await"));
         if (V->AddressEscapes)
-          Msg += ", because its address escapes; ending its scope before "
-                 "the await lets it share space";
-        Out.push_back(mainFileRecord(DiagRecord::Note, V->HeldAtOffset, Msg));
+          Out.push_back(mainFileRecord(
+              DiagRecord::Note, V->HeldAtOffset,
+              "'" + V->Name +
+                  "' is kept only because its address escaped and its "
+                  "block is still open; ending its scope before the await "
+                  "lets it share space"));
       }
     }
     if (Opts.FrameReport) {

@@ -1,0 +1,28 @@
+// A local kept only because its address escaped gets a note saying so, with
+// the hint that ending its scope earlier lets it share space.
+// RUN: %cawait-cc -fsyntax-only -fplugin-arg-cawait-frame-larger-than=64 %s 2>&1 | FileCheck %s
+#include <cawait.h>
+
+long sum(const char *p);
+
+// CHECK: frame-escape-note.c:[[@LINE+1]]:12: warning: async frame of 'f' is 4112 bytes, larger than 64 [-Wbackend-plugin]
+async long f(void) {
+  char buf[4096];
+  long s = sum(buf);
+  // CHECK: frame-escape-note.c:[[@LINE+2]]:3: note: 'buf' (4096 bytes) is held across this await
+  // CHECK: frame-escape-note.c:[[@LINE+1]]:3: note: 'buf' is kept only because its address escaped and its block is still open; ending its scope before the await lets it share space
+  await(ca_yield());
+  return s;
+}
+
+// With the buffer's block ended before the await, it is not in the frame.
+// CHECK-NOT: 'g'
+async long g(void) {
+  long s;
+  {
+    char buf[4096];
+    s = sum(buf);
+  }
+  await(ca_yield());
+  return s;
+}
