@@ -124,7 +124,10 @@ void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop);
   (sizeof(T) + (_Alignof(T) > _Alignof(max_align_t)                            \
                     ? _Alignof(T) - _Alignof(max_align_t)                      \
                     : 0))
-#define CA__TASK_FRAME(T, area) ((T *)__builtin_align_up((area), _Alignof(T)))
+#define CA__TASK_FRAME(T, area)                                                \
+  ((T *)__builtin_align_up((area), _Alignof(T) > _Alignof(max_align_t)         \
+                                       ? _Alignof(T)                           \
+                                       : _Alignof(max_align_t)))
 void ca__task_start(void *frame);
 
 /* Polling a frame that already completed: prints
