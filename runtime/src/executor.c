@@ -58,6 +58,8 @@ typedef struct ca__executor {
   void *main_frame;        /* that future's frame, */
   void *main_out;          /* where its result goes, */
   unsigned char main_done; /* and whether it completed */
+  unsigned char main_woken; /* woken while the run queue was empty: it is
+                             * first in wake order without being linked */
   unsigned char running;   /* inside ca__block_on or ca_run */
   size_t ntasks;           /* started and not yet freed */
 } ca__executor;
@@ -197,16 +199,33 @@ static void ca__task_free(ca__executor *ex, ca__task *t) {
   free(t);
 }
 
+/* The main node's waker: its executor is the one the node is part of, no
+ * thread-local lookup needed. */
+static void ca__main_wake(void *node) {
+  ca__task *t = node;
+  ca__executor *ex =
+      (ca__executor *)((char *)t - offsetof(ca__executor, main));
+  if (ex->main_woken || ca__task_queued(t))
+    return;
+  if (ca__list_empty(&ex->runq)) {
+    ex->main_woken = 1; /* the await hot path: no list to touch */
+    return;
+  }
+  ca__list_push_back(&ex->runq, t);
+  ca__task_set_queued(t, 1);
+}
+
 static void ca__task_poll(ca__executor *ex, ca__task *t) {
   ca__list_remove(t);
   ca__task_set_queued(t, 0);
-  ca_context cx = {.waker = {.wake = ca__task_wake, .data = t}};
   if (t == &ex->main) {
+    ca_context cx = {.waker = {.wake = ca__main_wake, .data = t}};
     /* The ca__block_on future: unlinked while not queued. */
     if (t->poll(ex->main_frame, &cx, ex->main_out) == CA_READY)
       ex->main_done = 1;
     return;
   }
+  ca_context cx = {.waker = {.wake = ca__task_wake, .data = t}};
   ca__list_push_back(&ex->waiting, t);
   /* A spawned future's result is discarded: see ca__task_alloc. */
   if (t->poll(ca__task_frame(t), &cx, NULL) == CA_READY)
@@ -227,8 +246,7 @@ static void ca__executor_round(ca__executor *ex) {
  * timer deadline if needed), 0 when nothing can ever run again. */
 static int ca__executor_park(ca__executor *ex, int has_main) {
   uint64_t deadline;
-  (void)has_main; /* the main future is queued on runq like the tasks */
-  if (!ca__list_empty(&ex->runq))
+  if (!ca__list_empty(&ex->runq) || (has_main && ex->main_woken))
     return 1;
   if (!ca__timer_next(&deadline))
     return 0;
@@ -251,10 +269,18 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ex->main_frame = frame;
   ex->main_out = out;
   ex->main_done = 0;
+  ex->main_woken = 0;
   ca__list_init(&ex->main);
-  ca__task_wake(&ex->main);
+  ca__main_wake(&ex->main);
+  ca_context cx = {.waker = {.wake = ca__main_wake, .data = &ex->main}};
   for (;;) {
     ca__timer_fire_due();
+    if (ex->main_woken) {
+      /* Woken before anything now queued: it goes first. */
+      ex->main_woken = 0;
+      if (poll(frame, &cx, out) == CA_READY)
+        break;
+    }
     ca__executor_round(ex);
     if (ex->main_done)
       break;
