@@ -281,9 +281,11 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
       if (poll(frame, &cx, out) == CA_READY)
         break;
     }
-    ca__executor_round(ex);
-    if (ex->main_done)
-      break;
+    if (!ca__list_empty(&ex->runq)) {
+      ca__executor_round(ex);
+      if (ex->main_done)
+        break;
+    }
     if (!ca__executor_park(ex, 1))
       ca__die("ca_block_on: the future is pending and nothing can wake it");
   }
