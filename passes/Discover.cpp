@@ -180,7 +180,7 @@ public:
     const auto *Call = dyn_cast<CallExpr>(Operand);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (!isAsyncFunction(Callee)) {
-      reportBadOperand(*K, PE, Operand, Callee);
+      reportBadOperand(*K, Operand, Callee);
       Call = nullptr;
     } else {
       Consumed.insert(Call);
@@ -218,7 +218,7 @@ public:
   }
 
 private:
-  void reportBadOperand(MarkerKind K, const Expr *Marker, const Expr *Operand,
+  void reportBadOperand(MarkerKind K, const Expr *Operand,
                         const FunctionDecl *Callee) {
     std::string What = markerName(K);
     if (Callee)
@@ -234,7 +234,6 @@ private:
       Diags.error(Operand->getBeginLoc(),
                   What + " needs a call of an async function, such as " + What +
                       "(f(x))");
-    (void)Marker;
   }
 
   ASTContext &Ctx;
@@ -452,8 +451,12 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     }
     if (!M.Call)
       continue;
-    StartSite Site{M.Kind,      M.Marker,      M.Call,
-                   M.Call->getDirectCallee(), M.Enclosing, M.InsideStart,
+    StartSite Site{M.Kind,
+                   M.Marker,
+                   M.Call,
+                   M.Call->getDirectCallee(),
+                   M.Enclosing,
+                   M.InsideStart,
                    isDiscarded(M.Marker, Ctx)};
     if (F)
       F->Spawns.push_back(Site);

@@ -570,8 +570,8 @@ void BodyEmitter::await(const AwaitSite &A) {
 
 } // namespace
 
-Emitter::Emitter(const Shape &S, ASTContext &Ctx, DiagSink &Diags)
-    : S(S), Ctx(Ctx), Diags(Diags), Policy(Ctx.getPrintingPolicy()) {
+Emitter::Emitter(ASTContext &Ctx, DiagSink &Diags)
+    : Ctx(Ctx), Diags(Diags), Policy(Ctx.getPrintingPolicy()) {
   // Not ConstantsAsWritten: it prints a literal from a macro as the macro's
   // name (`TEN` for each 5 of `#define TEN (5+5)`), and __LINE__ as itself.
   Policy.IncludeNewlines = false;
@@ -603,10 +603,9 @@ std::string Emitter::declareIn(QualType T, const std::string &Name,
     return declareIn(Pointee, Inner, In);
   }
   if (const auto *AT = dyn_cast<ConstantArrayType>(Ty))
-    return declareIn(AT->getElementType(),
-                     Name + "[" + std::to_string(AT->getSize().getZExtValue()) +
-                         "]",
-                     In);
+    return declareIn(
+        AT->getElementType(),
+        Name + "[" + std::to_string(AT->getSize().getZExtValue()) + "]", In);
   if (const auto *PT = dyn_cast<ParenType>(Ty))
     return declareIn(PT->getInnerType(), Name, In);
   return declare(T.getCanonicalType(), Name);
@@ -765,8 +764,8 @@ std::string Emitter::definition(const AsyncFunction &F) {
   for (const AwaitSite &A : F.Awaits) {
     std::string K = std::to_string(A.State);
     Out.line("case " + K + ":");
-    Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" +
-             K + ");");
+    Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" + K +
+             ");");
     Out.line("  break;");
   }
   Out.line("default:");

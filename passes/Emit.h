@@ -22,7 +22,7 @@ namespace cawait {
 
 class Emitter {
 public:
-  Emitter(const Shape &S, clang::ASTContext &Ctx, DiagSink &Diags);
+  Emitter(clang::ASTContext &Ctx, DiagSink &Diags);
 
   /// `struct f__frame;` and the prototypes of f__init, f__poll, f__drop.
   std::string prototypes(const AsyncFunction &F);
@@ -52,7 +52,6 @@ public:
 private:
   std::string signature(const AsyncFunction &F, llvm::StringRef Which);
 
-  const Shape &S;
   clang::ASTContext &Ctx;
   DiagSink &Diags;
   clang::PrintingPolicy Policy;

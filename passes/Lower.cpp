@@ -26,9 +26,8 @@ struct Edit {
 
 class Splicer {
 public:
-  Splicer(ASTContext &Ctx, DiagSink &Diags)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Diags),
-        Main(SM.getMainFileID()) {}
+  explicit Splicer(ASTContext &Ctx)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Main(SM.getMainFileID()) {}
 
   /// Offset in the main file of the first character of D, its leading
   /// attributes (`async int f(...)`) included.
@@ -147,7 +146,6 @@ public:
 private:
   ASTContext &Ctx;
   const SourceManager &SM;
-  DiagSink &Diags;
   FileID Main;
   std::vector<Edit> Edits;
 };
@@ -205,8 +203,8 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
     return Result;
 
   const SourceManager &SM = Ctx.getSourceManager();
-  Splicer Sp(Ctx, Diags);
-  Emitter E(S, Ctx, Diags);
+  Splicer Sp(Ctx);
+  Emitter E(Ctx, Diags);
   unsigned NF = S.Functions.size();
   const unsigned None = ~0u;
 
@@ -287,8 +285,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
                           llvm::Twine(SM.getLineNumber(SM.getMainFileID(),
                                                        FrameAt[I])) +
                           ", before '" + ND->getName() + "' (the type of '" +
-                          SV.name() +
-                          "') is defined; move that definition up");
+                          SV.name() + "') is defined; move that definition up");
     }
   }
   if (Diags.hasErrors())
@@ -351,12 +348,12 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
           HeldAt = A + 1;
           HeldOffset = Sp.offset(F.Awaits[A].Marker->getBeginLoc());
         }
-      FS.Vars.push_back({SV.name(), SV.Size, SV.Offset, HeldAt,
-                         HeldOffset, SV.AddressEscapes});
+      FS.Vars.push_back({SV.name(), SV.Size, SV.Offset, HeldAt, HeldOffset,
+                         SV.AddressEscapes});
     }
     FS.LowerBound = F.LowerBound;
-    FS.NoOverlapSize = F.FrameSize > F.NoOverlapSize ? F.FrameSize
-                                                     : F.NoOverlapSize;
+    FS.NoOverlapSize =
+        F.FrameSize > F.NoOverlapSize ? F.FrameSize : F.NoOverlapSize;
     PresumedLoc P = SM.getPresumedLoc(F.Decl->getLocation());
     FS.File = P.getFilename();
     FS.Line = P.getLine();
@@ -373,9 +370,9 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
       FrameSummary::SuspendPoint SP{
           A + 1, Sp.offset(F.Awaits[A].Marker->getBeginLoc()),
           SlotsOf(F.HeldAcross[A])};
-      SP.Slots.push_back({"frame of '" + F.Awaits[A].Callee->getNameAsString() +
-                              "'",
-                          F.SubFrameOffset[A], F.SubFrameSize[A]});
+      SP.Slots.push_back(
+          {"frame of '" + F.Awaits[A].Callee->getNameAsString() + "'",
+           F.SubFrameOffset[A], F.SubFrameSize[A]});
       FS.Points.push_back(std::move(SP));
     }
     Result.Frames.push_back(std::move(FS));
