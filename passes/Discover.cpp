@@ -120,6 +120,20 @@ static bool isDiscarded(const Expr *E, ASTContext &Ctx) {
   return false;
 }
 
+/// Whether an await is nested in E (in the arguments of an awaited call).
+static bool hasNestedAwait(const Stmt *S, const ASTContext &Ctx) {
+  for (const Stmt *Child : S->children()) {
+    if (!Child)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(Child))
+      if (markerKind(E, Ctx) == MarkerKind::Await)
+        return true;
+    if (hasNestedAwait(Child, Ctx))
+      return true;
+  }
+  return false;
+}
+
 namespace {
 
 struct FoundMarker {
@@ -436,11 +450,9 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
                              : llvm::Twine("await outside a function"));
         continue;
       }
-      if (F && !F->AwaitOfMarker.count(M.Marker) && M.Call)
-        Diags.error(Loc, "await inside an expression is not supported yet: "
-                         "use it as a statement, an initializer, the right "
-                         "side of an assignment or a return value "
-                         "(T v = await(f(...));)");
+      if (F && M.Call &&
+          (!F->AwaitOfMarker.count(M.Marker) || hasNestedAwait(M.Call, Ctx)))
+        F->Pending.push_back(M.Marker);
       continue;
     }
     if (M.Kind == MarkerKind::BlockOn && InAsync) {

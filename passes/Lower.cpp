@@ -187,11 +187,29 @@ void declarationsNeeded(QualType T, std::vector<const NamedDecl *> &Out,
 
 } // namespace
 
-LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags) {
+LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
+                               bool MayNormalize) {
   LoweredTU Result;
   Shape S = discover(Ctx, Diags);
   if (Diags.hasErrors())
     return Result;
+  if (needsNormalize(S)) {
+    if (MayNormalize) {
+      NormalizedTU N = normalize(Ctx, S, Diags);
+      if (!Diags.hasErrors())
+        Result.Normalized = std::move(N);
+      return Result;
+    }
+    // The normalized text still has an await it cannot lower: never
+    // guess, say where.
+    for (const AsyncFunction &F : S.Functions)
+      for (const Expr *M : F.Pending)
+        Diags.error(M->getBeginLoc(),
+                    "cawait cannot lower this await here; assign it to a "
+                    "variable in a statement of its own (T v = "
+                    "await(f(...));) and use the variable");
+    return Result;
+  }
   for (AsyncFunction &F : S.Functions)
     computeLiveness(F, Ctx, Diags);
   if (Diags.hasErrors())

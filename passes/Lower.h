@@ -13,8 +13,10 @@
 #define CAWAIT_PASSES_LOWER_H
 
 #include "Diag.h"
+#include "Normalize.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
+#include <optional>
 #include <string>
 
 namespace cawait {
@@ -51,11 +53,16 @@ struct LoweredTU {
   bool Changed = false; ///< false: compile the file as it is
   std::string Text;     ///< the lowered main file
   std::vector<FrameSummary> Frames;
+  /// Set when awaits had to be moved out of expressions first: lower this
+  /// text instead (parse it, then call lowerTranslationUnit again).
+  std::optional<NormalizedTU> Normalized;
 };
 
 /// Lowers the main file of Ctx. Diagnostics go to Diags; when it has errors
-/// the result is unchanged.
-LoweredTU lowerTranslationUnit(clang::ASTContext &Ctx, DiagSink &Diags);
+/// the result is unchanged. With MayNormalize, a file with awaits inside
+/// expressions yields only its normalized text.
+LoweredTU lowerTranslationUnit(clang::ASTContext &Ctx, DiagSink &Diags,
+                               bool MayNormalize);
 
 } // namespace cawait
 

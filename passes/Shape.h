@@ -82,6 +82,9 @@ struct AsyncFunction {
   std::vector<AwaitSite> Awaits; ///< in source order; State = index + 1
   llvm::DenseMap<const clang::Expr *, unsigned> AwaitOfMarker; ///< -> index
   std::vector<StartSite> Spawns; ///< ca_spawn inside this function
+  /// Awaits inside expressions (or with awaits in their arguments): the
+  /// normalize pass moves them into statement positions first.
+  std::vector<const clang::Expr *> Pending;
 
   // Liveness.
   std::vector<SavedVar> Saved; ///< parameters first, then locals

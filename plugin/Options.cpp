@@ -10,6 +10,8 @@ bool parseOptions(const std::vector<std::string> &Args, Options &Out,
     auto [Name, Value] = llvm::StringRef(Arg).split('=');
     if (Name == "emit" && !Value.empty()) {
       Out.EmitPath = Value.str();
+    } else if (Name == "emit-normalized" && !Value.empty()) {
+      Out.EmitNormalizedPath = Value.str();
     } else if (Name == "frame-larger-than") {
       unsigned N;
       if (Value.getAsInteger(10, N)) {
@@ -25,7 +27,7 @@ bool parseOptions(const std::vector<std::string> &Args, Options &Out,
       Out.FrameReport = true;
     } else {
       Error = "unknown cawait plugin argument '" + Arg +
-              "' (known: emit=<path>, frame-larger-than=<bytes>, "
+              "' (known: emit=<path>, emit-normalized=<path>, frame-larger-than=<bytes>, "
               "frame-report, frame-usage=<path>)";
       return false;
     }

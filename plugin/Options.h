@@ -10,6 +10,8 @@ namespace cawait {
 
 struct Options {
   std::string EmitPath;                    ///< emit=<path>: the lowered TU
+  /// emit-normalized=<path>: the text with awaits moved out of expressions
+  std::string EmitNormalizedPath;
   std::optional<unsigned> FrameLargerThan; ///< frame-larger-than=<bytes>
   bool FrameReport = false;                ///< frame-report
   std::string FrameUsagePath;              ///< frame-usage=<path>

@@ -24,6 +24,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
@@ -39,32 +40,86 @@ bool InAnalysis = false;
 
 class AnalysisConsumer : public ASTConsumer {
 public:
-  AnalysisConsumer(LoweredTU &Out, std::vector<DiagRecord> &Diags)
-      : Out(Out), Diags(Diags) {}
+  AnalysisConsumer(LoweredTU &Out, std::vector<DiagRecord> &Diags,
+                   bool MayNormalize, bool &ParseFailed)
+      : Out(Out), Diags(Diags), MayNormalize(MayNormalize),
+        ParseFailed(ParseFailed) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (Ctx.getDiagnostics().hasErrorOccurred())
+    if (Ctx.getDiagnostics().hasErrorOccurred()) {
+      ParseFailed = true;
       return; // the main compile reports the same errors
+    }
     DiagSink Sink(Ctx.getSourceManager());
-    Out = lowerTranslationUnit(Ctx, Sink);
+    Out = lowerTranslationUnit(Ctx, Sink, MayNormalize);
     Diags = Sink.take();
   }
 
 private:
   LoweredTU &Out;
   std::vector<DiagRecord> &Diags;
+  bool MayNormalize;
+  bool &ParseFailed;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
+  explicit AnalysisAction(bool MayNormalize) : MayNormalize(MayNormalize) {}
   LoweredTU Lowered;
   std::vector<DiagRecord> Diags;
+  bool ParseFailed = false;
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Lowered, Diags);
+    return std::make_unique<AnalysisConsumer>(Lowered, Diags, MayNormalize,
+                                              ParseFailed);
   }
+
+private:
+  bool MayNormalize;
 };
+
+/// Parses the translation unit of CI again (syntax only, diagnostics
+/// silenced) and runs the passes on it; with MainText, that text stands
+/// for the main file.
+void runAnalysis(CompilerInstance &CI, AnalysisAction &Analysis,
+                 const std::string *MainText) {
+  auto Inv = std::make_shared<CompilerInvocation>(CI.getInvocation());
+  Inv->getFrontendOpts().ProgramAction = frontend::ParseSyntaxOnly;
+  Inv->getFrontendOpts().Plugins.clear();
+  Inv->getDependencyOutputOpts() = DependencyOutputOptions();
+  Inv->getDiagnosticOpts().IgnoreWarnings = true; // -Werror must not stop it
+  if (MainText) {
+    SourceManager &SM = CI.getSourceManager();
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getMainFileID());
+    Inv->getPreprocessorOpts().addRemappedFile(
+        FE->getName(),
+        llvm::MemoryBuffer::getMemBufferCopy(*MainText, FE->getName())
+            .release());
+  }
+  CompilerInstance Nested(CI.getPCHContainerOperations());
+  Nested.setInvocation(Inv);
+  Nested.setFileManager(&CI.getFileManager());
+  Nested.createDiagnostics(new IgnoringDiagConsumer(), true);
+  InAnalysis = true;
+  Nested.ExecuteAction(Analysis);
+  InAnalysis = false;
+}
+
+/// Takes main-file offsets of the normalized text back to the user's.
+void toOriginalOffsets(const OffsetMap &Map, std::vector<DiagRecord> &Records,
+                       LoweredTU &TU) {
+  for (DiagRecord &R : Records)
+    if (R.InMainFile)
+      R.Offset = Map.toOriginal(R.Offset);
+  for (FrameSummary &F : TU.Frames) {
+    F.NameOffset = Map.toOriginal(F.NameOffset);
+    for (FrameSummary::Var &V : F.Vars)
+      V.HeldAtOffset = Map.toOriginal(V.HeldAtOffset);
+    for (FrameSummary::SuspendPoint &P : F.Points)
+      P.SourceOffset = Map.toOriginal(P.SourceOffset);
+  }
+}
 
 /// Reports the passes' diagnostics once the main parse is done (headers
 /// are loaded by then, so their locations resolve too).
@@ -113,10 +168,10 @@ void frameDiagnostics(const Options &Opts, const LoweredTU &TU,
       if (Big.size() > 3)
         Big.resize(3);
       for (const FrameSummary::Var *V : Big) {
-        Out.push_back(mainFileRecord(
-            DiagRecord::Note, V->HeldAtOffset,
-            "'" + V->Name + "' (" + std::to_string(V->Size) +
-                " bytes) is held across this await"));
+        Out.push_back(mainFileRecord(DiagRecord::Note, V->HeldAtOffset,
+                                     "'" + V->Name + "' (" +
+                                         std::to_string(V->Size) +
+                                         " bytes) is held across this await"));
         if (V->AddressEscapes)
           Out.push_back(mainFileRecord(
               DiagRecord::Note, V->HeldAtOffset,
@@ -176,22 +231,34 @@ protected:
     FileID OrigFID = SM.getMainFileID();
 
     // Phase 1: the analysis parse of the same translation unit.
-    auto Inv = std::make_shared<CompilerInvocation>(CI.getInvocation());
-    Inv->getFrontendOpts().ProgramAction = frontend::ParseSyntaxOnly;
-    Inv->getFrontendOpts().Plugins.clear();
-    Inv->getDependencyOutputOpts() = DependencyOutputOptions();
-    Inv->getDiagnosticOpts().IgnoreWarnings = true; // -Werror must not stop it
-    CompilerInstance Nested(CI.getPCHContainerOperations());
-    Nested.setInvocation(Inv);
-    Nested.setFileManager(&CI.getFileManager());
-    Nested.createDiagnostics(new IgnoringDiagConsumer(), true);
-    AnalysisAction Analysis;
-    InAnalysis = true;
-    Nested.ExecuteAction(Analysis);
-    InAnalysis = false;
-
+    AnalysisAction Analysis(/*MayNormalize=*/true);
+    runAnalysis(CI, Analysis, nullptr);
     std::vector<DiagRecord> Records = std::move(Analysis.Diags);
-    LoweredTU &TU = Analysis.Lowered;
+    LoweredTU TU = std::move(Analysis.Lowered);
+    if (TU.Normalized) {
+      // Awaits inside expressions were moved into statements: lower that
+      // text, with its diagnostics taken back to the user's offsets.
+      NormalizedTU N = std::move(*TU.Normalized);
+      AnalysisAction Second(/*MayNormalize=*/false);
+      runAnalysis(CI, Second, &N.Text);
+      TU = std::move(Second.Lowered);
+      std::vector<DiagRecord> More = std::move(Second.Diags);
+      if (Second.ParseFailed)
+        More.push_back(mainFileRecord(
+            DiagRecord::Error, 0,
+            "cawait's rewrite of awaits inside expressions does not "
+            "compile (a cawait bug); -fplugin-arg-cawait-emit-normalized=FILE "
+            "writes it"));
+      toOriginalOffsets(N.Map, More, TU);
+      Records.insert(Records.end(), More.begin(), More.end());
+      if (!Opts.EmitNormalizedPath.empty()) {
+        std::error_code EC;
+        llvm::raw_fd_ostream OS(Opts.EmitNormalizedPath, EC,
+                                llvm::sys::fs::OF_Text);
+        if (!EC)
+          OS << N.Text;
+      }
+    }
     bool Preprocessed =
         !CI.getFrontendOpts().Inputs.empty() &&
         CI.getFrontendOpts().Inputs[0].getKind().isPreprocessed();

@@ -1,0 +1,1021 @@
+//===- Normalize.cpp - Move awaits out of expressions into statements ----===//
+//
+// Per async function with pending awaits, the body is re-written statement
+// by statement into a TextBuilder. A statement with nothing to change is
+// copied verbatim; one whose expressions hold awaits is generated: the
+// expression is split into code that runs first (Prelude: the awaits, each
+// into a fresh `ca__eN`, and the `if`s that keep && || ?: lazy) and a
+// residual expression printed with those awaits replaced by their results.
+// Statements coming from a macro expansion are printed rather than copied.
+//
+//===----------------------------------------------------------------------===//
+#include "Normalize.h"
+#include "Discover.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/PrettyPrinter.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSwitch.h"
+#include <algorithm>
+
+using namespace clang;
+
+namespace cawait {
+
+unsigned OffsetMap::toOriginal(unsigned Off) const {
+  auto It = std::upper_bound(
+      Segments.begin(), Segments.end(), Off,
+      [](unsigned O, const Segment &S) { return O < S.OutBegin; });
+  if (It == Segments.begin())
+    return Off;
+  --It;
+  if (!It->Verbatim)
+    return It->OrigBegin;
+  return It->OrigBegin + std::min(Off - It->OutBegin, It->Length);
+}
+
+bool needsNormalize(const Shape &S) {
+  for (const AsyncFunction &F : S.Functions)
+    if (!F.Pending.empty())
+      return true;
+  return false;
+}
+
+namespace {
+
+/// Builds the normalized text, keeping every verbatim piece on its own
+/// original line.
+class TextBuilder {
+public:
+  TextBuilder(StringRef Orig, OffsetMap *Map) : Orig(Orig), Map(Map) {}
+
+  /// Copies Orig[B, E). False (and nothing written) if that would copy
+  /// text out of order.
+  bool verbatim(unsigned B, unsigned E) {
+    if (!Map || B < Copied || E < B || E > Orig.size())
+      return false;
+    sync(B);
+    Map->add({(unsigned)Out.size(), E - B, B, true});
+    StringRef Piece = Orig.substr(B, E - B);
+    Line += Piece.count('\n');
+    Out += Piece;
+    Copied = E;
+    return true;
+  }
+  /// Generated code, on the current line.
+  void gen(StringRef Text, unsigned Anchor) {
+    if (Text.empty())
+      return;
+    if (Map)
+      Map->add({(unsigned)Out.size(), (unsigned)Text.size(), Anchor, false});
+    for (char C : Text)
+      Out += C == '\n' ? ' ' : C;
+  }
+  /// Pads with newlines until the output is on the line of Orig offset B.
+  void sync(unsigned B) {
+    if (!Map)
+      return;
+    unsigned Want = lineOf(B);
+    if (Line < Want)
+      Map->add({(unsigned)Out.size(), Want - Line, B, false});
+    for (; Line < Want; ++Line)
+      Out += '\n';
+  }
+  bool canCopy() const { return Map != nullptr; }
+  unsigned copied() const { return Copied; }
+  std::string &str() { return Out; }
+
+private:
+  unsigned lineOf(unsigned Off) {
+    while (LineScan < Off) {
+      if (Orig[LineScan] == '\n')
+        ++ScanLine;
+      ++LineScan;
+    }
+    return ScanLine;
+  }
+
+  StringRef Orig;
+  OffsetMap *Map; ///< null: a detached builder that only generates
+  std::string Out;
+  unsigned Copied = 0;
+  unsigned Line = 0; ///< newlines written so far
+  unsigned LineScan = 0, ScanLine = 0;
+};
+
+/// Code that must run before a residual expression, each piece with the
+/// original offset of what it came from.
+struct Prelude {
+  std::vector<std::pair<std::string, unsigned>> Pieces;
+  void add(std::string Text, unsigned Anchor) {
+    Pieces.emplace_back(std::move(Text), Anchor);
+  }
+  void append(Prelude &&Other) {
+    for (auto &P : Other.Pieces)
+      Pieces.push_back(std::move(P));
+  }
+  void writeTo(TextBuilder &B) const {
+    for (const auto &P : Pieces)
+      B.gen(P.first, P.second);
+  }
+};
+
+class FunctionNormalizer;
+
+/// Prints expressions with the awaits already moved replaced by their
+/// results, and the cawait.h markers as the macros the user wrote.
+class NormalizePrinter : public PrinterHelper {
+public:
+  explicit NormalizePrinter(FunctionNormalizer &N) : N(N) {}
+  bool handledStmt(Stmt *S, raw_ostream &OS) override;
+
+private:
+  FunctionNormalizer &N;
+};
+
+class FunctionNormalizer {
+public:
+  FunctionNormalizer(ASTContext &Ctx, DiagSink &Diags, const AsyncFunction &F)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Diags), F(F),
+        Policy(Ctx.getLangOpts()) {
+    Policy.IncludeNewlines = false;
+    for (const Expr *M : F.Pending)
+      Pending.insert(M);
+  }
+
+  void run(TextBuilder &B) {
+    findContinueTargets(F.Decl->getBody());
+    emit(F.Decl->getBody(), B, false);
+  }
+
+  // Used by the printer.
+  llvm::DenseMap<const Stmt *, std::string> Replaced;
+  std::string print(const Stmt *S) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    NormalizePrinter Helper(*this);
+    S->printPretty(OS, &Helper, Policy, 0, " ", &Ctx);
+    return Text;
+  }
+  ASTContext &Ctx;
+
+private:
+  // ---- Facts about the body ----------------------------------------------
+
+  bool isAwait(const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    return E && markerKind(E, Ctx) == MarkerKind::Await;
+  }
+  /// Whether S contains an await.
+  bool hasAwait(const Stmt *S) {
+    if (!S)
+      return false;
+    auto It = HasAwait.find(S);
+    if (It != HasAwait.end())
+      return It->second;
+    bool R = isAwait(S);
+    for (const Stmt *Child : S->children())
+      if (!R && hasAwait(Child))
+        R = true;
+    return HasAwait[S] = R;
+  }
+  /// Whether S must be re-written: it holds a pending await or a
+  /// `continue` whose loop moves its increment.
+  bool dirty(const Stmt *S) {
+    if (!S)
+      return false;
+    auto It = Dirty.find(S);
+    if (It != Dirty.end())
+      return It->second;
+    bool R = false;
+    if (const auto *E = dyn_cast<Expr>(S))
+      R = Pending.count(E);
+    if (const auto *C = dyn_cast<ContinueStmt>(S))
+      R = ContinueLabel.count(C);
+    for (const Stmt *Child : S->children())
+      if (!R && dirty(Child))
+        R = true;
+    return Dirty[S] = R;
+  }
+
+  /// Loops whose increment or do-while condition moves to the end of the
+  /// body get a label there; their `continue`s jump to it.
+  void findContinueTargets(const Stmt *S) {
+    if (!S)
+      return;
+    std::string Label;
+    const Stmt *Body = nullptr;
+    if (const auto *For = dyn_cast<ForStmt>(S)) {
+      if (forNeedsRewrite(For) && For->getInc()) {
+        Label = "ca__next" + std::to_string(++Labels);
+        Body = For->getBody();
+      }
+    } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+      if (hasAwait(Do->getCond())) {
+        Label = "ca__next" + std::to_string(++Labels);
+        Body = Do->getBody();
+      }
+    }
+    if (Body) {
+      LoopLabel[S] = Label;
+      markContinues(Body, Label);
+    }
+    for (const Stmt *Child : S->children())
+      findContinueTargets(Child);
+  }
+  void markContinues(const Stmt *S, const std::string &Label) {
+    if (!S)
+      return;
+    if (const auto *C = dyn_cast<ContinueStmt>(S)) {
+      ContinueLabel[C] = Label;
+      return;
+    }
+    if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S))
+      return; // their continues are their own
+    for (const Stmt *Child : S->children())
+      markContinues(Child, Label);
+  }
+  bool forNeedsRewrite(const ForStmt *For) {
+    return hasAwait(For->getCond()) || hasAwait(For->getInc()) ||
+           (For->getInit() && dirty(For->getInit()));
+  }
+
+  // ---- Source extents ----------------------------------------------------
+
+  struct Extent {
+    unsigned B = 0, E = 0;
+    bool Valid = false;
+  };
+  unsigned fileOffset(SourceLocation L) { return SM.getFileOffset(L); }
+  /// The main-file bytes S occupies, its closing `;` included.
+  Extent extentOf(const Stmt *S) {
+    Extent X;
+    SourceLocation B = SM.getExpansionLoc(S->getBeginLoc());
+    SourceLocation E = SM.getExpansionRange(S->getEndLoc()).getEnd();
+    FileID Main = SM.getMainFileID();
+    if (B.isInvalid() || E.isInvalid() || SM.getFileID(B) != Main ||
+        SM.getFileID(E) != Main)
+      return X;
+    X.B = fileOffset(B);
+    X.E = fileOffset(E) + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
+    if (endsBeforeSemicolon(S)) {
+      std::optional<Token> Next =
+          Lexer::findNextToken(E, SM, Ctx.getLangOpts());
+      if (Next && Next->is(tok::semi) && Next->getLocation().isFileID())
+        X.E = fileOffset(Next->getLocation()) + 1;
+    }
+    X.Valid = X.B <= X.E;
+    return X;
+  }
+  /// Statements whose source range stops before their `;`.
+  bool endsBeforeSemicolon(const Stmt *S) {
+    for (;;) {
+      if (const auto *If = dyn_cast<IfStmt>(S))
+        S = If->getElse() ? If->getElse() : If->getThen();
+      else if (const auto *W = dyn_cast<WhileStmt>(S))
+        S = W->getBody();
+      else if (const auto *For = dyn_cast<ForStmt>(S))
+        S = For->getBody();
+      else if (const auto *Sw = dyn_cast<SwitchStmt>(S))
+        S = Sw->getBody();
+      else if (const auto *L = dyn_cast<LabelStmt>(S))
+        S = L->getSubStmt();
+      else if (const auto *C = dyn_cast<SwitchCase>(S))
+        S = C->getSubStmt();
+      else if (const auto *A = dyn_cast<AttributedStmt>(S))
+        S = A->getSubStmt();
+      else
+        break;
+    }
+    return isa<Expr>(S) || isa<ReturnStmt>(S) || isa<DoStmt>(S) ||
+           isa<BreakStmt>(S) || isa<ContinueStmt>(S) || isa<GotoStmt>(S) ||
+           isa<IndirectGotoStmt>(S) || isa<GCCAsmStmt>(S);
+  }
+  unsigned anchor(const Stmt *S) {
+    SourceLocation L = SM.getFileLoc(S->getBeginLoc());
+    return SM.getFileID(L) == SM.getMainFileID() ? fileOffset(L) : 0;
+  }
+  bool fromMacro(const Stmt *S) {
+    return S->getBeginLoc().isMacroID() || S->getEndLoc().isMacroID();
+  }
+
+  // ---- Statements --------------------------------------------------------
+
+  /// Writes S. Printed: S is part of a macro expansion or of a statement
+  /// expression: nothing below it can be copied from the file.
+  void emit(const Stmt *S, TextBuilder &B, bool Printed) {
+    if (!S)
+      return;
+    Extent X = extentOf(S);
+    bool Copyable = !Printed && X.Valid && B.canCopy();
+    if (!dirty(S)) {
+      if (Copyable && B.verbatim(X.B, X.E))
+        return;
+      B.gen(printStatement(S), anchor(S));
+      return;
+    }
+    if (fromMacro(S))
+      Printed = true, Copyable = false;
+    if (Copyable)
+      B.sync(X.B);
+    unsigned At = anchor(S);
+
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      Prelude P;
+      std::string R = norm(E, P);
+      B.gen("{ ", At);
+      P.writeTo(B);
+      B.gen(R + "; }", At);
+      return;
+    }
+    switch (S->getStmtClass()) {
+    case Stmt::CompoundStmtClass: {
+      const auto *CS = cast<CompoundStmt>(S);
+      std::vector<const Stmt *> Kids(CS->body_begin(), CS->body_end());
+      if (Copyable && copyAround(S, X, Kids, B))
+        return;
+      B.gen("{ ", At);
+      for (const Stmt *Child : CS->body())
+        emit(Child, B, true);
+      B.gen(" }", At);
+      return;
+    }
+    case Stmt::DeclStmtClass:
+      declStmt(cast<DeclStmt>(S), B, Copyable);
+      return;
+    case Stmt::ReturnStmtClass: {
+      Prelude P;
+      std::string R = norm(cast<ReturnStmt>(S)->getRetValue(), P);
+      B.gen("{ ", At);
+      P.writeTo(B);
+      B.gen("return " + R + "; }", At);
+      return;
+    }
+    case Stmt::IfStmtClass: {
+      const auto *If = cast<IfStmt>(S);
+      if (If->getInit() || If->getConditionVariable())
+        break;
+      const Stmt *Kids[] = {If->getThen(), If->getElse()};
+      if (!hasAwait(If->getCond()) && Copyable &&
+          copyAround(S, X, llvm::ArrayRef(Kids, If->getElse() ? 2 : 1), B))
+        return;
+      Prelude P;
+      std::string C = norm(If->getCond(), P);
+      B.gen("{ ", At);
+      P.writeTo(B);
+      B.gen("if (" + C + ") ", At);
+      emit(If->getThen(), B, Printed);
+      if (If->getElse()) {
+        B.gen(" else ", At);
+        emit(If->getElse(), B, Printed);
+      }
+      B.gen(" }", At);
+      return;
+    }
+    case Stmt::WhileStmtClass: {
+      const auto *W = cast<WhileStmt>(S);
+      if (W->getConditionVariable())
+        break;
+      const Stmt *Kids[] = {W->getBody()};
+      if (!hasAwait(W->getCond()) && Copyable && copyAround(S, X, Kids, B))
+        return;
+      Prelude P;
+      std::string C = norm(W->getCond(), P);
+      B.gen("for (;;) { ", At);
+      P.writeTo(B);
+      B.gen("if (!(" + C + ")) break; ", At);
+      emit(W->getBody(), B, Printed);
+      B.gen(" }", At);
+      return;
+    }
+    case Stmt::DoStmtClass: {
+      const auto *D = cast<DoStmt>(S);
+      const Stmt *Kids[] = {D->getBody()};
+      if (!hasAwait(D->getCond()) && Copyable && copyAround(S, X, Kids, B))
+        return;
+      if (!hasAwait(D->getCond())) {
+        B.gen("do ", At);
+        emit(D->getBody(), B, Printed);
+        B.gen(" while (" + print(D->getCond()) + ");", At);
+        return;
+      }
+      B.gen("for (;;) { ", At);
+      emit(D->getBody(), B, Printed);
+      Prelude P;
+      std::string C = norm(D->getCond(), P);
+      B.gen(" " + LoopLabel[S] + ": ; ", anchor(D->getCond()));
+      P.writeTo(B);
+      B.gen("if (!(" + C + ")) break; }", anchor(D->getCond()));
+      return;
+    }
+    case Stmt::ForStmtClass: {
+      const auto *For = cast<ForStmt>(S);
+      if (For->getConditionVariable())
+        break;
+      const Stmt *Kids[] = {For->getBody()};
+      if (!forNeedsRewrite(For)) {
+        if (Copyable && copyAround(S, X, Kids, B))
+          return;
+        B.gen("for (" +
+                  (For->getInit() ? printStatement(For->getInit()) : ";") +
+                  " " + (For->getCond() ? print(For->getCond()) : "") + "; " +
+                  (For->getInc() ? print(For->getInc()) : "") + ") ",
+              At);
+        emit(For->getBody(), B, Printed);
+        return;
+      }
+      B.gen("{ ", At);
+      emit(For->getInit(), B, Printed);
+      B.gen(" for (;;) { ", At);
+      if (const Expr *Cond = For->getCond()) {
+        Prelude P;
+        std::string C = norm(Cond, P);
+        P.writeTo(B);
+        B.gen("if (!(" + C + ")) break; ", anchor(Cond));
+      }
+      emit(For->getBody(), B, Printed);
+      if (const Expr *Inc = For->getInc()) {
+        Prelude P;
+        std::string I = norm(Inc, P);
+        B.gen(" " + LoopLabel[S] + ": ; ", anchor(Inc));
+        P.writeTo(B);
+        B.gen("(void)(" + I + "); ", anchor(Inc));
+      }
+      B.gen("} }", At);
+      return;
+    }
+    case Stmt::SwitchStmtClass: {
+      const auto *Sw = cast<SwitchStmt>(S);
+      if (Sw->getInit() || Sw->getConditionVariable())
+        break;
+      const Stmt *Kids[] = {Sw->getBody()};
+      if (!hasAwait(Sw->getCond()) && Copyable && copyAround(S, X, Kids, B))
+        return;
+      Prelude P;
+      std::string C = norm(Sw->getCond(), P);
+      B.gen("{ ", At);
+      P.writeTo(B);
+      B.gen("switch (" + C + ") ", At);
+      emit(Sw->getBody(), B, Printed);
+      B.gen(" }", At);
+      return;
+    }
+    case Stmt::CaseStmtClass:
+    case Stmt::DefaultStmtClass:
+    case Stmt::LabelStmtClass:
+    case Stmt::AttributedStmtClass: {
+      const Stmt *Sub = nullptr;
+      std::string Head;
+      if (const auto *C = dyn_cast<CaseStmt>(S)) {
+        Sub = C->getSubStmt();
+        Head = "case " + print(C->getLHS()) +
+               (C->getRHS() ? " ... " + print(C->getRHS()) : "") + ": ";
+      } else if (const auto *D = dyn_cast<DefaultStmt>(S)) {
+        Sub = D->getSubStmt();
+        Head = "default: ";
+      } else if (const auto *L = dyn_cast<LabelStmt>(S)) {
+        Sub = L->getSubStmt();
+        Head = std::string(L->getName()) + ": ";
+      } else {
+        Sub = cast<AttributedStmt>(S)->getSubStmt();
+      }
+      const Stmt *Kids[] = {Sub};
+      if (Copyable && copyAround(S, X, Kids, B))
+        return;
+      B.gen(Head, At);
+      emit(Sub, B, Printed);
+      return;
+    }
+    case Stmt::ContinueStmtClass:
+      B.gen("goto " + ContinueLabel[cast<ContinueStmt>(S)] + ";", At);
+      return;
+    default:
+      break;
+    }
+    Diags.error(S->getBeginLoc(),
+                std::string("await inside a '") + S->getStmtClassName() +
+                    "' statement cannot be lowered; move the await into a "
+                    "statement of its own before it");
+  }
+
+  /// Copies S around its sub-statements Kids, which are emitted in place.
+  /// False (nothing written) when the pieces are not in order in the file.
+  bool copyAround(const Stmt *S, Extent X, llvm::ArrayRef<const Stmt *> Kids,
+                  TextBuilder &B) {
+    std::vector<Extent> KX;
+    unsigned Pos = X.B;
+    for (const Stmt *K : Kids) {
+      Extent E = extentOf(K);
+      if (!E.Valid || E.B < Pos || E.E > X.E)
+        return false;
+      Pos = E.E;
+      KX.push_back(E);
+    }
+    if (X.B < B.copied())
+      return false;
+    Pos = X.B;
+    for (size_t I = 0; I != Kids.size(); ++I) {
+      B.verbatim(Pos, KX[I].B);
+      emit(Kids[I], B, false);
+      Pos = KX[I].E;
+    }
+    B.verbatim(Pos, X.E);
+    (void)S;
+    return true;
+  }
+
+  void declStmt(const DeclStmt *DS, TextBuilder &B, bool Copyable) {
+    unsigned At = anchor(DS);
+    std::vector<const VarDecl *> Vars;
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        Vars.push_back(VD);
+    // Declarators are initialised in order, so the awaits of a later one
+    // may read the earlier ones: each declarator with awaits after the
+    // first needs a declaration of its own.
+    bool Split = false;
+    for (size_t I = 1; I < Vars.size(); ++I)
+      Split |= hasAwait(Vars[I]->getInit());
+    Extent X = extentOf(DS);
+    if (!Copyable || !X.Valid) {
+      // Printed: one declaration per declarator, each after its awaits.
+      for (const Decl *D : DS->decls()) {
+        const auto *VD = dyn_cast<VarDecl>(D);
+        if (!VD) {
+          B.gen(printDecl(D), At);
+          continue;
+        }
+        Prelude P;
+        if (const Expr *Init = VD->getInit())
+          if (hasAwait(Init))
+            Replaced[Init] = norm(Init, P);
+        P.writeTo(B);
+        B.gen(printVarDecl(VD) + " ", At);
+      }
+      return;
+    }
+    if (!Split) {
+      Prelude P;
+      std::vector<std::pair<Extent, std::string>> Inits;
+      for (const VarDecl *VD : Vars)
+        if (hasAwait(VD->getInit())) {
+          Extent IX = extentOfExpr(VD->getInit());
+          if (!IX.Valid)
+            return macroInit(VD);
+          Inits.push_back({IX, norm(VD->getInit(), P)});
+        }
+      P.writeTo(B);
+      unsigned Pos = X.B;
+      for (auto &[IX, Text] : Inits) {
+        B.verbatim(Pos, IX.B);
+        B.gen(Text, IX.B);
+        Pos = IX.E;
+      }
+      B.verbatim(Pos, X.E);
+      return;
+    }
+    // `int a = 1, *b = await(f(&a));` -> `int a = 1; int *b = ...;`
+    for (const Decl *D : DS->decls())
+      if (const auto *TD = dyn_cast<TagDecl>(D))
+        if (TD->isThisDeclarationADefinition()) {
+          Diags.error(Vars[1]->getLocation(),
+                      "await in the initializer of '" + Vars[1]->getName() +
+                          "', in a declaration that also defines a type; "
+                          "define the type in a declaration of its own");
+          return;
+        }
+    std::optional<unsigned> SpecEnd = specifiersEnd(DS, Vars[0]);
+    if (!SpecEnd) {
+      Diags.error(Vars[1]->getLocation(),
+                  "await in the initializer of '" + Vars[1]->getName() +
+                      "' in a declaration cannot be split; declare it in a "
+                      "declaration of its own");
+      return;
+    }
+    StringRef Orig = SM.getBufferData(SM.getMainFileID());
+    std::string Specs = Orig.substr(X.B, *SpecEnd - X.B).str();
+    unsigned Pos = X.B;
+    for (size_t I = 0; I != Vars.size(); ++I) {
+      const VarDecl *VD = Vars[I];
+      Extent VX = extentOfDecl(VD);
+      if (!VX.Valid)
+        return macroInit(VD);
+      unsigned DeclaratorBegin = I == 0 ? X.B : Pos;
+      if (I > 0) {
+        // Skip the comma that ended the previous declarator.
+        std::optional<Token> Comma =
+            Lexer::findNextToken(SM.getComposedLoc(SM.getMainFileID(), Pos - 1),
+                                 SM, Ctx.getLangOpts());
+        if (!Comma || !Comma->is(tok::comma))
+          return macroInit(VD);
+        DeclaratorBegin = fileOffset(Comma->getLocation()) + 1;
+      }
+      Prelude P;
+      std::string Init;
+      Extent IX;
+      if (hasAwait(VD->getInit())) {
+        IX = extentOfExpr(VD->getInit());
+        if (!IX.Valid)
+          return macroInit(VD);
+        Init = norm(VD->getInit(), P);
+      }
+      P.writeTo(B);
+      if (I > 0)
+        B.gen(" " + Specs + " ", At);
+      if (IX.Valid) {
+        B.verbatim(DeclaratorBegin, IX.B);
+        B.gen(Init, IX.B);
+        B.verbatim(IX.E, VX.E);
+      } else {
+        B.verbatim(DeclaratorBegin, VX.E);
+      }
+      B.gen(";", At);
+      Pos = VX.E;
+    }
+    // The declaration's own `;` is left out: each part has its own.
+  }
+  void macroInit(const VarDecl *VD) {
+    Diags.error(VD->getLocation(),
+                "await in the initializer of '" + VD->getName() +
+                    "' cannot be lowered: the initializer comes from a macro; "
+                    "assign it with await(...) in a statement of its own");
+  }
+  Extent extentOfExpr(const Expr *E) {
+    Extent X;
+    CharSourceRange R = SM.getExpansionRange(E->getSourceRange());
+    if (SM.getFileID(R.getBegin()) != SM.getMainFileID() ||
+        SM.getFileID(R.getEnd()) != SM.getMainFileID())
+      return X;
+    X.B = fileOffset(R.getBegin());
+    X.E = fileOffset(R.getEnd()) +
+          (R.isTokenRange()
+               ? Lexer::MeasureTokenLength(R.getEnd(), SM, Ctx.getLangOpts())
+               : 0);
+    X.Valid = X.B <= X.E;
+    return X;
+  }
+  Extent extentOfDecl(const VarDecl *VD) {
+    Extent X;
+    SourceLocation E = SM.getExpansionRange(VD->getEndLoc()).getEnd();
+    if (SM.getFileID(E) != SM.getMainFileID())
+      return X;
+    X.E = fileOffset(E) + Lexer::MeasureTokenLength(E, SM, Ctx.getLangOpts());
+    X.Valid = true;
+    return X;
+  }
+  /// Where the declaration specifiers shared by all declarators end: before
+  /// the first `*`, `(` or `[` of the first declarator, or its name.
+  std::optional<unsigned> specifiersEnd(const DeclStmt *DS,
+                                        const VarDecl *First) {
+    SourceLocation Name = First->getLocation();
+    if (!Name.isFileID() || !DS->getBeginLoc().isFileID())
+      return std::nullopt;
+    unsigned NameOff = fileOffset(Name);
+    StringRef Buf = SM.getBufferData(SM.getMainFileID());
+    unsigned Begin = fileOffset(DS->getBeginLoc());
+    Lexer Raw(SM.getLocForStartOfFile(SM.getMainFileID()), Ctx.getLangOpts(),
+              Buf.begin(), Buf.begin() + Begin, Buf.end());
+    Token Tok;
+    int Depth = 0;
+    while (!Raw.LexFromRawLexer(Tok)) {
+      unsigned Off = fileOffset(Tok.getLocation());
+      if (Off >= NameOff)
+        return Depth == 0 ? std::optional<unsigned>(Off) : std::nullopt;
+      if (Tok.is(tok::l_paren)) {
+        if (Depth == 0 && !AfterAttributeKeyword)
+          return Off;
+        ++Depth;
+      } else if (Tok.is(tok::r_paren)) {
+        --Depth;
+      } else if (Depth == 0 && (Tok.is(tok::star) || Tok.is(tok::l_square))) {
+        return Off;
+      }
+      AfterAttributeKeyword =
+          Tok.is(tok::raw_identifier) &&
+          llvm::StringSwitch<bool>(Tok.getRawIdentifier())
+              .Cases("__attribute__", "_Alignas", "__typeof__", "typeof",
+                     "_Atomic", "__declspec", "__typeof", true)
+              .Default(false);
+      if (Depth > 0)
+        AfterAttributeKeyword = true;
+    }
+    return std::nullopt;
+  }
+  bool AfterAttributeKeyword = false;
+
+public:
+  /// `static const int x __attribute__((...)) = init;`, the initializer
+  /// printed with the awaits already moved replaced.
+  std::string printVarDecl(const VarDecl *VD) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    switch (VD->getStorageClass()) {
+    case SC_Static:
+      OS << "static ";
+      break;
+    case SC_Extern:
+      OS << "extern ";
+      break;
+    case SC_Register:
+      OS << "register ";
+      break;
+    default:
+      break;
+    }
+    if (VD->getTSCSpec() != TSCS_unspecified)
+      OS << "_Thread_local ";
+    std::string Declarator;
+    llvm::raw_string_ostream DO(Declarator);
+    VD->getType().print(DO, Policy, VD->getName());
+    OS << Declarator;
+    if (Declarator.find("(unnamed") != std::string::npos ||
+        Declarator.find("(anonymous") != std::string::npos)
+      Diags.error(VD->getLocation(),
+                  "'" + VD->getName() +
+                      "' has an unnamed type and its declaration must be "
+                      "re-written to move an await; give the type a name");
+    for (const Attr *A : VD->attrs())
+      if (!A->isImplicit())
+        A->printPretty(OS, Policy);
+    if (const Expr *Init = VD->getInit())
+      OS << " = " << print(Init);
+    OS << ";";
+    return Text;
+  }
+  std::string printDecl(const Decl *D) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    D->print(OS, Policy);
+    OS << ";";
+    return Text;
+  }
+
+private:
+  std::string printStatement(const Stmt *S) {
+    std::string Text = print(S);
+    if (isa<Expr>(S))
+      Text += ";";
+    return Text;
+  }
+
+  // ---- Expressions -------------------------------------------------------
+
+  std::string temp() { return "ca__e" + std::to_string(++Temps); }
+  /// `T name` for a temporary of E's type, or "" (and an error) when the
+  /// type cannot be written.
+  std::string declareTemp(const Expr *E, const std::string &Name) {
+    QualType T = E->getType().getUnqualifiedType();
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    T.print(OS, Policy, Name);
+    if (Text.find("(unnamed") != std::string::npos ||
+        Text.find("(anonymous") != std::string::npos) {
+      Diags.error(E->getBeginLoc(),
+                  "this expression has an unnamed type and holds an await; "
+                  "give the type a name (a tag or a typedef)");
+      return "";
+    }
+    return Text;
+  }
+
+  /// Appends to P the code that must run before the result, and returns
+  /// the residual expression that yields E's value after it.
+  std::string norm(const Expr *E, Prelude &P) {
+    if (!E)
+      return "";
+    if (!hasAwait(E))
+      return print(E);
+    unsigned At = anchor(E);
+    if (isAwait(E)) {
+      const auto *Call =
+          dyn_cast<CallExpr>(markerOperand(E)->IgnoreParenImpCasts());
+      std::string CallText = Call ? normChildren(Call, P) : print(E);
+      if (E->getType()->isVoidType()) {
+        P.add("await(" + CallText + "); ", At);
+        return "((void)0)";
+      }
+      std::string T = temp();
+      P.add("__auto_type " + T + " = await(" + CallText + "); ", At);
+      return T;
+    }
+    if (std::optional<MarkerKind> K = markerKind(E, Ctx)) {
+      // A start inside async code: its arguments' awaits run before it.
+      std::string Op = norm(markerOperand(E), P);
+      return (*K == MarkerKind::Spawn ? "ca_spawn(" : "ca_block_on(") + Op +
+             ")";
+    }
+    if (const auto *PE = dyn_cast<ParenExpr>(E))
+      return "(" + norm(PE->getSubExpr(), P) + ")";
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() == BO_Comma) {
+        std::string L = norm(BO->getLHS(), P);
+        P.add("(void)(" + L + "); ", At);
+        return norm(BO->getRHS(), P);
+      }
+      if (BO->isLogicalOp() && hasAwait(BO->getRHS())) {
+        bool And = BO->getOpcode() == BO_LAnd;
+        std::string T = temp();
+        P.add("int " + T + "; ", At);
+        std::string L = norm(BO->getLHS(), P);
+        Prelude RP;
+        std::string R = norm(BO->getRHS(), RP);
+        P.add(std::string("if (") + (And ? "" : "!") + "(" + L + ")) { ", At);
+        P.append(std::move(RP));
+        P.add(T + " = !!(" + R + "); } else " + T + " = " + (And ? "0" : "1") +
+                  "; ",
+              At);
+        return T;
+      }
+    }
+    if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+      if (!hasAwait(CO->getTrueExpr()) && !hasAwait(CO->getFalseExpr()))
+        return normChildren(E, P);
+      bool Void = E->getType()->isVoidType();
+      std::string T = Void ? "" : temp();
+      if (!Void) {
+        std::string Decl = declareTemp(E, T);
+        if (Decl.empty())
+          return T;
+        P.add(Decl + "; ", At);
+      }
+      std::string C = norm(CO->getCond(), P);
+      P.add("if (" + C + ") { ", At);
+      branch(CO->getTrueExpr(), T, P);
+      P.add("} else { ", At);
+      branch(CO->getFalseExpr(), T, P);
+      P.add("} ", At);
+      return Void ? "((void)0)" : T;
+    }
+    if (const auto *BC = dyn_cast<BinaryConditionalOperator>(E)) {
+      // `a ?: b`: a is evaluated once.
+      if (!hasAwait(BC->getFalseExpr()))
+        return normChildren(E, P);
+      std::string T = temp(), Common = temp();
+      std::string Decl = declareTemp(E, T);
+      if (Decl.empty())
+        return T;
+      P.add(Decl + "; ", At);
+      std::string C = norm(BC->getCommon(), P);
+      P.add("__auto_type " + Common + " = " + C + "; if (" + Common + ") " + T +
+                " = " + Common + "; else { ",
+            At);
+      branch(BC->getFalseExpr(), T, P);
+      P.add("} ", At);
+      return T;
+    }
+    if (const auto *SE = dyn_cast<StmtExpr>(E))
+      return statementExpression(SE, P);
+    if (const auto *CE = dyn_cast<ChooseExpr>(E))
+      return norm(CE->getChosenSubExpr(), P);
+    if (const auto *GS = dyn_cast<GenericSelectionExpr>(E)) {
+      if (!GS->isResultDependent() && GS->getResultExpr())
+        return norm(GS->getResultExpr(), P);
+    }
+    if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(E)) {
+      Diags.error(UE->getBeginLoc(),
+                  "await inside sizeof or _Alignof is never evaluated; "
+                  "await the call before and use the result's type");
+      return print(E);
+    }
+    return normChildren(E, P);
+  }
+  /// One arm of a lazy operator: its own prelude, then the store.
+  void branch(const Expr *Arm, const std::string &T, Prelude &P) {
+    Prelude AP;
+    std::string R = norm(Arm, AP);
+    P.append(std::move(AP));
+    P.add(T.empty() ? "(void)(" + R + "); " : T + " = " + R + "; ",
+          anchor(Arm));
+  }
+  /// E with the awaits of its operands moved in front, in operand order
+  /// (C leaves the order of unsequenced operands open).
+  std::string normChildren(const Expr *E, Prelude &P) {
+    const Stmt *Walk = E;
+    if (const auto *ILE = dyn_cast<InitListExpr>(E))
+      if (ILE->getSyntacticForm())
+        Walk = ILE->getSyntacticForm();
+    for (const Stmt *Child : Walk->children()) {
+      const auto *CE = dyn_cast_or_null<Expr>(Child);
+      if (!CE || !hasAwait(CE))
+        continue;
+      if (isa<OpaqueValueExpr>(CE))
+        continue;
+      std::string R = norm(CE, P);
+      Replaced[CE] = R;
+    }
+    return print(E);
+  }
+  /// `({ s1; s2; e; })` holding awaits: the statements run in front, the
+  /// value goes to a temporary.
+  std::string statementExpression(const StmtExpr *SE, Prelude &P) {
+    unsigned At = anchor(SE);
+    bool Void = SE->getType()->isVoidType();
+    std::string T = Void ? "" : temp();
+    if (!Void) {
+      std::string Decl = declareTemp(SE, T);
+      if (Decl.empty())
+        return T;
+      P.add(Decl + "; ", At);
+    }
+    TextBuilder Sub("", nullptr);
+    Sub.gen("{ ", At);
+    auto Body = SE->getSubStmt()->body();
+    for (auto It = Body.begin(); It != Body.end(); ++It) {
+      const Stmt *S = *It;
+      const auto *Last = dyn_cast<Expr>(S);
+      if (std::next(It) == Body.end() && Last && !Void) {
+        Prelude LP;
+        std::string R = norm(Last, LP);
+        LP.writeTo(Sub);
+        Sub.gen(T + " = " + R + "; ", At);
+      } else {
+        emit(S, Sub, true);
+        Sub.gen(" ", At);
+      }
+    }
+    Sub.gen("} ", At);
+    P.add(Sub.str(), At);
+    return Void ? "((void)0)" : T;
+  }
+
+  const SourceManager &SM;
+  DiagSink &Diags;
+  const AsyncFunction &F;
+  PrintingPolicy Policy;
+  llvm::SmallPtrSet<const Expr *, 8> Pending;
+  llvm::DenseMap<const Stmt *, bool> HasAwait, Dirty;
+  llvm::DenseMap<const Stmt *, std::string> LoopLabel;
+  llvm::DenseMap<const ContinueStmt *, std::string> ContinueLabel;
+  unsigned Temps = 0, Labels = 0;
+};
+
+bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
+  auto It = N.Replaced.find(S);
+  if (It != N.Replaced.end()) {
+    OS << It->second;
+    return true;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    // Decl::print prints initializers without this helper: awaits in them
+    // would come out as plain calls.
+    for (const Decl *D : DS->decls())
+      OS << (isa<VarDecl>(D) ? N.printVarDecl(cast<VarDecl>(D))
+                             : N.printDecl(D))
+         << " ";
+    return true;
+  }
+  if (const auto *SL = dyn_cast<StringLiteral>(S)) {
+    // printPretty would write "??!" back, a trigraph in C11 and earlier.
+    std::string Text;
+    llvm::raw_string_ostream TS(Text);
+    SL->outputString(TS);
+    bool AfterQuestion = false;
+    for (char C : Text) {
+      if (C == '?' && AfterQuestion)
+        OS << '\\';
+      AfterQuestion = C == '?';
+      OS << C;
+    }
+    return true;
+  }
+  if (const auto *X = dyn_cast<Expr>(S))
+    if (std::optional<MarkerKind> K = markerKind(X, N.Ctx)) {
+      const char *Name = *K == MarkerKind::Await     ? "await"
+                         : *K == MarkerKind::BlockOn ? "ca_block_on"
+                                                     : "ca_spawn";
+      OS << Name << "(" << N.print(markerOperand(X)) << ")";
+      return true;
+    }
+  return false;
+}
+
+} // namespace
+
+NormalizedTU normalize(ASTContext &Ctx, const Shape &S, DiagSink &Diags) {
+  NormalizedTU Result;
+  const SourceManager &SM = Ctx.getSourceManager();
+  StringRef Orig = SM.getBufferData(SM.getMainFileID());
+  TextBuilder B(Orig, &Result.Map);
+
+  std::vector<const AsyncFunction *> Todo;
+  for (const AsyncFunction &F : S.Functions)
+    if (!F.Pending.empty())
+      Todo.push_back(&F);
+  std::sort(Todo.begin(), Todo.end(), [&](auto *A, auto *C) {
+    return SM.getFileOffset(SM.getExpansionLoc(A->Decl->getBeginLoc())) <
+           SM.getFileOffset(SM.getExpansionLoc(C->Decl->getBeginLoc()));
+  });
+  for (const AsyncFunction *F : Todo) {
+    const Stmt *Body = F->Decl->getBody();
+    unsigned BodyBegin =
+        SM.getFileOffset(SM.getExpansionLoc(Body->getBeginLoc()));
+    B.verbatim(B.copied(), BodyBegin);
+    FunctionNormalizer(Ctx, Diags, *F).run(B);
+  }
+  B.verbatim(B.copied(), Orig.size());
+  Result.Text = std::move(B.str());
+  return Result;
+}
+
+} // namespace cawait

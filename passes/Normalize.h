@@ -1,0 +1,64 @@
+//===- Normalize.h - Move awaits out of expressions into statements ------===//
+//
+// Input: the analysis AST and the Shape from discover, whose async functions
+// list the awaits that are not yet in a statement position (Pending). Output:
+// a new text of the main file in which every await is a statement of its
+// own, an initializer, the right side of an assignment or a return value,
+// with C's sequencing kept: awaits in unsequenced operands are hoisted in
+// front of the expression, the right side of `&&`, `||`, `?:` and `,`
+// becomes an `if`, loop conditions and `for` clauses move into the loop
+// body (`continue` becomes a `goto` where the increment moved). The text is
+// parsed again and lowered as usual.
+//
+// The new text has the same lines as the original: generated code never
+// adds a line, and verbatim text is re-aligned to its own line, so #line
+// markers, __LINE__ and line-based diagnostics need no translation. An
+// OffsetMap takes byte offsets of the new text back to the original for
+// column-exact diagnostics.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CAWAIT_PASSES_NORMALIZE_H
+#define CAWAIT_PASSES_NORMALIZE_H
+
+#include "Diag.h"
+#include "Shape.h"
+#include "clang/AST/ASTContext.h"
+#include <string>
+#include <vector>
+
+namespace cawait {
+
+/// Byte offsets of a normalized text back to the original.
+class OffsetMap {
+public:
+  /// Out[OutBegin, OutBegin + Length) is a copy of the original at
+  /// OrigBegin (Verbatim) or was generated for the construct at OrigBegin.
+  struct Segment {
+    unsigned OutBegin, Length, OrigBegin;
+    bool Verbatim;
+  };
+  void add(Segment S) { Segments.push_back(S); }
+  /// The original offset of Out offset Off.
+  unsigned toOriginal(unsigned Off) const;
+  bool empty() const { return Segments.empty(); }
+
+private:
+  std::vector<Segment> Segments; ///< in increasing OutBegin
+};
+
+struct NormalizedTU {
+  std::string Text;
+  OffsetMap Map;
+};
+
+/// True when some async function of S has an await that is not in a
+/// statement position yet.
+bool needsNormalize(const Shape &S);
+
+/// The main file with every pending await moved into a statement position.
+/// Reports what cannot be rewritten to Diags.
+NormalizedTU normalize(clang::ASTContext &Ctx, const Shape &S, DiagSink &Diags);
+
+} // namespace cawait
+
+#endif
