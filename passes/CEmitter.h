@@ -41,7 +41,7 @@ private:
   const clang::SourceManager &SM;
   std::string Text;
   unsigned Depth = 0;
-  void sync(); ///< writes `#line` if the next line is not Want's
+  void sync();      ///< writes `#line` if the next line is not Want's
   std::string File; ///< presumed file of the next line ("" unknown)
   unsigned Line = 0;
   std::string WantFile; ///< where the next line belongs ("" anywhere)

@@ -28,7 +28,9 @@
 #include "Layout.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/PrettyPrinter.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 
@@ -153,6 +155,56 @@ private:
     Out.line("return CA_READY;");
   }
 
+  // Cleanup locals kept in the frame: C runs their cleanup when their
+  // block is left; the poll function must call it itself on every way out
+  // (end of block, break, continue, goto, return).
+  struct Scope {
+    const Stmt *Block;
+    std::vector<const VarDecl *> Cleanups; ///< in declaration order
+  };
+  std::vector<Scope> Scopes;
+  std::vector<size_t> BreakDepth, ContinueDepth; ///< Scopes.size() at loop
+  bool hasCleanups() const {
+    for (const Scope &Sc : Scopes)
+      if (!Sc.Cleanups.empty())
+        return true;
+    return false;
+  }
+  /// Calls the cleanups of Scopes[From..], innermost first.
+  void runCleanups(size_t From) {
+    for (size_t I = Scopes.size(); I-- > From;)
+      for (auto It = Scopes[I].Cleanups.rbegin();
+           It != Scopes[I].Cleanups.rend(); ++It) {
+        const FunctionDecl *Fn =
+            (*It)->getAttr<CleanupAttr>()->getFunctionDecl();
+        Out.line(Fn->getName() + "(&" + field(*It) + ");");
+      }
+  }
+  /// The outermost scope a jump to Target leaves.
+  size_t firstScopeNotEnclosing(const Stmt *Target) {
+    if (!PM)
+      PM = std::make_unique<ParentMap>(const_cast<Stmt *>(F.Decl->getBody()));
+    llvm::SmallPtrSet<const Stmt *, 8> Enclosing;
+    for (const Stmt *P = Target; P; P = PM->getParent(P))
+      Enclosing.insert(P);
+    size_t I = 0;
+    while (I < Scopes.size() && Enclosing.count(Scopes[I].Block))
+      ++I;
+    return I;
+  }
+  std::unique_ptr<ParentMap> PM;
+  /// The body of a loop (Continue) or switch: break and continue inside
+  /// leave the scopes opened below it.
+  void loopBody(const Stmt *Body, bool Continue) {
+    BreakDepth.push_back(Scopes.size());
+    if (Continue)
+      ContinueDepth.push_back(Scopes.size());
+    block(Body);
+    BreakDepth.pop_back();
+    if (Continue)
+      ContinueDepth.pop_back();
+  }
+
   Emitter &E;
   CEmitter &Out;
   const AsyncFunction &F;
@@ -250,10 +302,13 @@ void BodyEmitter::stmt(const Stmt *S) {
   case Stmt::CompoundStmtClass:
     Out.line("{");
     Out.indent();
+    Scopes.push_back({S, {}});
     for (const Stmt *Child : cast<CompoundStmt>(S)->body())
       stmt(Child);
-    Out.dedent();
     Out.mapTo(cast<CompoundStmt>(S)->getRBracLoc());
+    runCleanups(Scopes.size() - 1);
+    Scopes.pop_back();
+    Out.dedent();
     Out.line("}");
     return;
   case Stmt::DeclStmtClass:
@@ -275,13 +330,13 @@ void BodyEmitter::stmt(const Stmt *S) {
   case Stmt::WhileStmtClass: {
     const auto *W = cast<WhileStmt>(S);
     Out.line("while (" + expr(W->getCond()) + ")");
-    block(W->getBody());
+    loopBody(W->getBody(), true);
     return;
   }
   case Stmt::DoStmtClass: {
     const auto *D = cast<DoStmt>(S);
     Out.line("do");
-    block(D->getBody());
+    loopBody(D->getBody(), true);
     Out.mapTo(D->getWhileLoc());
     Out.line("while (" + expr(D->getCond()) + ");");
     return;
@@ -294,6 +349,7 @@ void BodyEmitter::stmt(const Stmt *S) {
     if (Wrapped) {
       Out.line("{");
       Out.indent();
+      Scopes.push_back({S, {}});
       stmt(For->getInit());
     }
     std::string Head = "for (;";
@@ -304,8 +360,10 @@ void BodyEmitter::stmt(const Stmt *S) {
       Head += " " + expr(For->getInc());
     Out.mapTo(For->getBeginLoc());
     Out.line(Head + ")");
-    block(For->getBody());
+    loopBody(For->getBody(), true);
     if (Wrapped) {
+      runCleanups(Scopes.size() - 1);
+      Scopes.pop_back();
       Out.dedent();
       Out.line("}");
     }
@@ -314,7 +372,7 @@ void BodyEmitter::stmt(const Stmt *S) {
   case Stmt::SwitchStmtClass: {
     const auto *Sw = cast<SwitchStmt>(S);
     Out.line("switch (" + expr(Sw->getCond()) + ")");
-    block(Sw->getBody());
+    loopBody(Sw->getBody(), false);
     return;
   }
   case Stmt::CaseStmtClass: {
@@ -350,14 +408,22 @@ void BodyEmitter::stmt(const Stmt *S) {
     Out.line(";");
     return;
   case Stmt::BreakStmtClass:
+    if (!BreakDepth.empty())
+      runCleanups(BreakDepth.back());
     Out.line("break;");
     return;
   case Stmt::ContinueStmtClass:
+    if (!ContinueDepth.empty())
+      runCleanups(ContinueDepth.back());
     Out.line("continue;");
     return;
-  case Stmt::GotoStmtClass:
-    Out.line("goto " + cast<GotoStmt>(S)->getLabel()->getName() + ";");
+  case Stmt::GotoStmtClass: {
+    const LabelDecl *L = cast<GotoStmt>(S)->getLabel();
+    if (hasCleanups())
+      runCleanups(firstScopeNotEnclosing(L->getStmt()));
+    Out.line("goto " + L->getName() + ";");
     return;
+  }
   case Stmt::IndirectGotoStmtClass:
     Out.line("goto *" + expr(cast<IndirectGotoStmt>(S)->getTarget()) + ";");
     return;
@@ -434,12 +500,16 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
         Out.line(storeField(field(VD), Result, VD->getType()));
       else
         declare(VD, Result);
+      if (F.savedFor(VD) && VD->hasAttr<CleanupAttr>() && !Scopes.empty())
+        Scopes.back().Cleanups.push_back(VD);
       continue;
     }
     if (F.savedFor(VD))
       initSaved(VD);
     else
       declare(VD, Init ? expr(Init) : "");
+    if (F.savedFor(VD) && VD->hasAttr<CleanupAttr>() && !Scopes.empty())
+      Scopes.back().Cleanups.push_back(VD);
   }
 }
 
@@ -546,6 +616,7 @@ void BodyEmitter::returnStmt(const ReturnStmt *RS) {
     else
       Out.line("*ca__out = " + expr(V) + ";");
   }
+  runCleanups(0);
   finish();
   Out.dedent();
   Out.line("}");

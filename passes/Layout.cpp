@@ -145,10 +145,9 @@ public:
       SV.Size = Ctx.getTypeSizeInChars(T).getQuantity();
       // The type's alignment, or more where the user asked for it; not
       // getDeclAlign, which over-aligns large arrays for stack slots.
-      SV.Align =
-          std::max<unsigned>(Ctx.getTypeAlignInChars(T).getQuantity(),
-                             (SV.Var ? SV.Var->getMaxAlignment() : 0) /
-                                 Ctx.getCharWidth());
+      SV.Align = std::max<unsigned>(Ctx.getTypeAlignInChars(T).getQuantity(),
+                                    (SV.Var ? SV.Var->getMaxAlignment() : 0) /
+                                        Ctx.getCharWidth());
     }
     unsigned NA = F.Awaits.size(), NS = F.Saved.size();
     F.SubFrameSize.assign(NA, 0);
@@ -211,10 +210,9 @@ public:
     std::vector<const Slot *> ByAlign;
     for (const Slot &Sl : Slots)
       ByAlign.push_back(&Sl);
-    std::stable_sort(ByAlign.begin(), ByAlign.end(),
-                     [](const Slot *A, const Slot *B) {
-                       return A->Align > B->Align;
-                     });
+    std::stable_sort(
+        ByAlign.begin(), ByAlign.end(),
+        [](const Slot *A, const Slot *B) { return A->Align > B->Align; });
     unsigned Flat = 0;
     for (const Slot *Sl : ByAlign)
       Flat = llvm::alignTo(Flat, Sl->Align) + Sl->Size;

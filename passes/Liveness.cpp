@@ -42,6 +42,9 @@ public:
   bool VisitVarDecl(VarDecl *VD) {
     if (VD->hasLocalStorage())
       add(VD);
+    // The cleanup reads the variable's address when its block ends.
+    if (VD->hasAttr<CleanupAttr>())
+      Escaping.insert(VD);
     return true;
   }
 
@@ -53,7 +56,17 @@ public:
   }
 
   std::vector<const CallExpr *> Allocas;
+  std::vector<std::pair<const Stmt *, const char *>> NonLocalJumps;
   bool VisitCallExpr(CallExpr *CE) {
+    if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+      StringRef Name = Callee->getName();
+      if (Callee->hasAttr<ReturnsTwiceAttr>() || Name.contains("setjmp") ||
+          Name == "getcontext")
+        NonLocalJumps.push_back({CE, "setjmp"});
+      else if (Name.contains("longjmp") || Name == "setcontext" ||
+               Name == "swapcontext")
+        NonLocalJumps.push_back({CE, "longjmp"});
+    }
     switch (CE->getBuiltinCallee()) {
     case Builtin::BIalloca:
     case Builtin::BI_alloca:
@@ -368,11 +381,21 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
                         "' in async function '" + F.Name +
                         "': a frame has a fixed size; use a fixed-size "
                         "array or a buffer passed by pointer");
-      if (VD->hasAttr<CleanupAttr>())
-        Diags.error(VD->getLocation(),
-                    "__attribute__((cleanup)) on '" + VD->getName() +
-                        "' in an async function that awaits is not "
-                        "supported yet");
+    }
+    for (auto [S, What] : VC.NonLocalJumps) {
+      std::string Kind = What;
+      if (Kind == "setjmp")
+        Diags.error(S->getBeginLoc(),
+                    "setjmp in async function '" + F.Name +
+                        "', which awaits: a later poll runs on another "
+                        "stack, so a longjmp back would resume a dead "
+                        "one; return an error value instead");
+      else
+        Diags.error(S->getBeginLoc(),
+                    "longjmp in async function '" + F.Name +
+                        "', which awaits: leaving a poll function by "
+                        "longjmp abandons its frame half-way; return an "
+                        "error value instead");
     }
   }
 
@@ -395,8 +418,8 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     SV.Var = VD;
     // Kept only because a pointer may still reach it: ending its block
     // before the await would free the bytes.
-    SV.AddressEscapes = EscapeScope.count(I) && !isa<ParmVarDecl>(VD) &&
-                        !HeldForValue.test(I);
+    SV.AddressEscapes =
+        EscapeScope.count(I) && !isa<ParmVarDecl>(VD) && !HeldForValue.test(I);
     // Fields keep the user's names; shadowed names get a suffix.
     std::string Base = VD->getName().empty() ? "ca__p" : VD->getName().str();
     SV.Field = Base;

@@ -349,7 +349,7 @@ private:
       std::string R = norm(cast<ReturnStmt>(S)->getRetValue(), P);
       B.gen("{ ", At);
       P.writeTo(B);
-      B.gen("return " + R + "; }", At);
+      B.gen("return " + R + "; }", anchor(cast<ReturnStmt>(S)->getRetValue()));
       return;
     }
     case Stmt::IfStmtClass: {
@@ -364,7 +364,7 @@ private:
       std::string C = norm(If->getCond(), P);
       B.gen("{ ", At);
       P.writeTo(B);
-      B.gen("if (" + C + ") ", At);
+      B.gen("if (" + C + ") ", anchor(If->getCond()));
       emit(If->getThen(), B, Printed);
       if (If->getElse()) {
         B.gen(" else ", At);
@@ -384,7 +384,7 @@ private:
       std::string C = norm(W->getCond(), P);
       B.gen("for (;;) { ", At);
       P.writeTo(B);
-      B.gen("if (!(" + C + ")) break; ", At);
+      B.gen("if (!(" + C + ")) break; ", anchor(W->getCond()));
       emit(W->getBody(), B, Printed);
       B.gen(" }", At);
       return;
@@ -456,7 +456,7 @@ private:
       std::string C = norm(Sw->getCond(), P);
       B.gen("{ ", At);
       P.writeTo(B);
-      B.gen("switch (" + C + ") ", At);
+      B.gen("switch (" + C + ") ", anchor(Sw->getCond()));
       emit(Sw->getBody(), B, Printed);
       B.gen(" }", At);
       return;

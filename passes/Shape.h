@@ -50,10 +50,10 @@ struct AwaitSite {
 struct SavedVar {
   const clang::VarDecl *Var = nullptr; ///< local or parameter, or
   const clang::CompoundLiteralExpr *Literal = nullptr; ///< a literal
-  std::string Field;                   ///< member name in the frame struct
-  bool AddressEscapes = false; ///< kept only for its scope, not its value
-  unsigned Size = 0, Align = 1;        ///< bytes, from the analysis AST
-  unsigned Offset = 0;                 ///< assigned by layout
+  std::string Field;            ///< member name in the frame struct
+  bool AddressEscapes = false;  ///< kept only for its scope, not its value
+  unsigned Size = 0, Align = 1; ///< bytes, from the analysis AST
+  unsigned Offset = 0;          ///< assigned by layout
 
   clang::SourceLocation location() const {
     return Var ? Var->getLocation() : Literal->getBeginLoc();
@@ -70,7 +70,7 @@ struct StartSite {
   const clang::CallExpr *Call = nullptr;
   const clang::FunctionDecl *Callee = nullptr;
   const clang::FunctionDecl *Enclosing = nullptr; ///< function it appears in
-  bool Nested = false; ///< inside another start's arguments (printed there)
+  bool Nested = false;    ///< inside another start's arguments (printed there)
   bool Discarded = false; ///< a statement of its own: the value is unused
 };
 

@@ -27,7 +27,8 @@ bool parseOptions(const std::vector<std::string> &Args, Options &Out,
       Out.FrameReport = true;
     } else {
       Error = "unknown cawait plugin argument '" + Arg +
-              "' (known: emit=<path>, emit-normalized=<path>, frame-larger-than=<bytes>, "
+              "' (known: emit=<path>, emit-normalized=<path>, "
+              "frame-larger-than=<bytes>, "
               "frame-report, frame-usage=<path>)";
       return false;
     }
