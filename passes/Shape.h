@@ -59,7 +59,14 @@ struct SavedVar {
     return Var ? Var->getLocation() : Literal->getBeginLoc();
   }
   std::string name() const {
-    return Var ? Var->getNameAsString() : "compound literal";
+    if (!Var)
+      return "compound literal";
+    // Temporaries of the normalize pass hold an await's result or the
+    // value of a lazy operator: say so.
+    llvm::StringRef N = Var->getName();
+    if (N.starts_with("ca__e"))
+      return "await result";
+    return N.str();
   }
 };
 

@@ -288,6 +288,10 @@ protected:
                                                  OrigFID);
 
     frameDiagnostics(Opts, TU, Records);
+    if (Opts.FrameReport) // asking for the report is asking to see it
+      CI.getDiagnostics().setSeverity(diag::remark_fe_backend_plugin,
+                                      diag::Severity::Remark,
+                                      SourceLocation());
     if (!Opts.FrameUsagePath.empty())
       writeFrameUsage(CI, Opts.FrameUsagePath, TU);
 
