@@ -75,6 +75,19 @@ const Expr *markerOperand(const Expr *Marker) {
   return Sub;
 }
 
+MacroUse macroNamedAt(Preprocessor *PP, const SourceManager &SM,
+                      const IdentifierInfo *II, SourceLocation Loc) {
+  if (!II || !II->hadMacroDefinition())
+    return MacroUse::None;
+  if (!PP)
+    return MacroUse::FunctionLike;
+  MacroDefinition MD = PP->getMacroDefinitionAtLoc(II, SM.getExpansionLoc(Loc));
+  const MacroInfo *MI = MD.getMacroInfo();
+  if (!MI)
+    return MacroUse::None;
+  return MI->isObjectLike() ? MacroUse::ObjectLike : MacroUse::FunctionLike;
+}
+
 const RecordDecl *findFrameRecord(const FunctionDecl *FD, ASTContext &Ctx) {
   std::string Name = FD->getNameAsString() + "__frame";
   for (const NamedDecl *ND :
@@ -186,9 +199,50 @@ public:
     return true;
   }
 
+  // Operands C never evaluates (sizeof, typeof, _Generic's controlling
+  // expression and unselected associations, the unchosen side of
+  // __builtin_choose_expr): an await or async call there never runs and
+  // needs no frame.
+  bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
+    ++Unevaluated;
+    bool R = RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
+    --Unevaluated;
+    return R;
+  }
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc TL) {
+    ++Unevaluated;
+    bool R = RecursiveASTVisitor::TraverseTypeOfExprTypeLoc(TL);
+    --Unevaluated;
+    return R;
+  }
+  bool TraverseGenericSelectionExpr(GenericSelectionExpr *E) {
+    ++Unevaluated;
+    if (E->isExprPredicate())
+      TraverseStmt(E->getControllingExpr());
+    --Unevaluated;
+    for (auto Assoc : E->associations()) {
+      bool Chosen = Assoc.isSelected();
+      Unevaluated += !Chosen;
+      TraverseStmt(Assoc.getAssociationExpr());
+      Unevaluated -= !Chosen;
+    }
+    return true;
+  }
+  bool TraverseChooseExpr(ChooseExpr *E) {
+    TraverseStmt(E->getCond());
+    bool LHS = E->isConditionTrue();
+    Unevaluated += !LHS;
+    TraverseStmt(E->getLHS());
+    Unevaluated -= !LHS;
+    Unevaluated += LHS;
+    TraverseStmt(E->getRHS());
+    Unevaluated -= LHS;
+    return true;
+  }
+
   bool TraverseParenExpr(ParenExpr *PE) {
     std::optional<MarkerKind> K = markerKind(PE, Ctx);
-    if (!K)
+    if (!K || Unevaluated)
       return RecursiveASTVisitor::TraverseParenExpr(PE);
     const Expr *Operand = markerOperand(PE)->IgnoreParenImpCasts();
     const auto *Call = dyn_cast<CallExpr>(Operand);
@@ -210,7 +264,7 @@ public:
 
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
-    if (isAsyncFunction(Callee) && !Consumed.count(CE)) {
+    if (isAsyncFunction(Callee) && !Consumed.count(CE) && !Unevaluated) {
       AllowedRefs.insert(CE->getCallee()->IgnoreParenImpCasts());
       Diags.error(CE->getBeginLoc(),
                   "call of async function '" + Callee->getName() +
@@ -223,7 +277,7 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
-    if (isAsyncFunction(FD) && !AllowedRefs.count(DRE))
+    if (isAsyncFunction(FD) && !AllowedRefs.count(DRE) && !Unevaluated)
       Diags.error(DRE->getLocation(),
                   "async function '" + FD->getName() +
                       "' used as a value; async function pointers are not "
@@ -254,6 +308,7 @@ private:
   DiagSink &Diags;
   const FunctionDecl *Current = nullptr;
   unsigned StartDepth = 0;
+  unsigned Unevaluated = 0;
   llvm::SmallPtrSet<const CallExpr *, 16> Consumed;
   llvm::SmallPtrSet<const Expr *, 16> AllowedRefs;
 };

@@ -13,6 +13,7 @@
 #include "Diag.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Lex/Preprocessor.h"
 #include <optional>
 
 namespace cawait {
@@ -26,6 +27,14 @@ const clang::Expr *skipToMarker(const clang::Expr *E,
                                 const clang::ASTContext &Ctx);
 /// The operand of a marker: `f(x)` in `await(f(x))`.
 const clang::Expr *markerOperand(const clang::Expr *Marker);
+
+/// What a name re-printed at Loc would turn into when parsed again: a
+/// function-like macro there is kept off by `(name)`; an object-like one
+/// cannot be.
+enum class MacroUse { None, FunctionLike, ObjectLike };
+MacroUse macroNamedAt(clang::Preprocessor *PP, const clang::SourceManager &SM,
+                      const clang::IdentifierInfo *II,
+                      clang::SourceLocation Loc);
 
 /// `struct NAME__frame` when its definition is visible in the TU.
 const clang::RecordDecl *findFrameRecord(const clang::FunctionDecl *FD,

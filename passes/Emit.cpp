@@ -26,6 +26,7 @@
 #include "CEmitter.h"
 #include "Discover.h"
 #include "Layout.h"
+#include "TypeText.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -40,25 +41,6 @@ using namespace clang;
 
 namespace cawait {
 namespace {
-
-/// Whether T, as written, contains `typeof(expression)` (outside typedefs,
-/// which are declared elsewhere).
-bool containsTypeofExpr(QualType T) {
-  for (int Depth = 0; !T.isNull() && Depth < 64; ++Depth) {
-    const Type *Ty = T.getTypePtr();
-    if (isa<TypeOfExprType>(Ty))
-      return true;
-    if (const auto *PT = dyn_cast<PointerType>(Ty))
-      T = PT->getPointeeType();
-    else if (const auto *AT = dyn_cast<ArrayType>(Ty))
-      T = AT->getElementType();
-    else if (const auto *PT = dyn_cast<ParenType>(Ty))
-      T = PT->getInnerType();
-    else
-      return false;
-  }
-  return false;
-}
 
 /// Whether `=` cannot store a whole value of T (a struct with a const
 /// member): such fields are filled with memcpy.
@@ -216,6 +198,40 @@ private:
 };
 
 bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (!F || !isa<VarDecl>(DRE->getDecl()) ||
+        !F->savedFor(cast<VarDecl>(DRE->getDecl()))) {
+      // The text is parsed again: a macro of the same name would expand.
+      const IdentifierInfo *II = DRE->getDecl()->getIdentifier();
+      switch (macroNamedAt(E.PP, E.context().getSourceManager(), II,
+                           DRE->getLocation())) {
+      case MacroUse::None:
+        break;
+      case MacroUse::FunctionLike:
+        OS << "(" << II->getName() << ")";
+        return true;
+      case MacroUse::ObjectLike:
+        if (E.ReportedMacroNames.insert(DRE).second)
+          E.diags().error(DRE->getLocation(),
+                          "'" + DRE->getDecl()->getName() +
+                              "' is also the name of a macro defined here; "
+                              "cawait re-prints this expression, already "
+                              "expanded, and the macro would expand again: "
+                              "rename one of them");
+        break;
+      }
+    }
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (isAsyncFunction(CE->getDirectCallee())) {
+      // Only in an operand C never evaluates (sizeof, typeof, _Generic):
+      // the function is gone, its type is what counts.
+      QualType R = CE->getCallReturnType(E.context()).getUnqualifiedType();
+      if (R->isVoidType())
+        OS << "((void)0)";
+      else
+        OS << "(*(" << E.declare(E.context().getPointerType(R), "") << ")0)";
+      return true;
+    }
   if (F)
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
@@ -561,7 +577,7 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
     std::string AttrText;
     llvm::raw_string_ostream OS(AttrText);
     A->printPretty(OS, E.policy());
-    Text += AttrText;
+    Text += " " + StringRef(AttrText).ltrim().str();
   }
   if (!InitText.empty())
     Text += " = " + InitText;
@@ -641,8 +657,8 @@ void BodyEmitter::await(const AwaitSite &A) {
 
 } // namespace
 
-Emitter::Emitter(ASTContext &Ctx, DiagSink &Diags)
-    : Ctx(Ctx), Diags(Diags), Policy(Ctx.getPrintingPolicy()) {
+Emitter::Emitter(ASTContext &Ctx, DiagSink &Diags, Preprocessor *PP)
+    : Ctx(Ctx), Diags(Diags), Policy(Ctx.getPrintingPolicy()), PP(PP) {
   // Not ConstantsAsWritten: it prints a literal from a macro as the macro's
   // name (`TEN` for each 5 of `#define TEN (5+5)`), and __LINE__ as itself.
   Policy.IncludeNewlines = false;
@@ -657,29 +673,10 @@ std::string Emitter::declare(QualType T, llvm::StringRef Name) {
 
 std::string Emitter::declareIn(QualType T, const std::string &Name,
                                const AsyncFunction *In) {
-  if (!In || !containsTypeofExpr(T))
+  if (!In)
     return declare(T, Name);
-  std::string Quals = T.getLocalQualifiers().getAsString();
-  if (!Quals.empty())
-    Quals += " ";
-  const Type *Ty = T.getTypePtr();
-  if (const auto *TOE = dyn_cast<TypeOfExprType>(Ty))
-    return Quals + "__typeof__(" + expr(TOE->getUnderlyingExpr(), In) + ")" +
-           (Name.empty() ? "" : " " + Name);
-  if (const auto *PT = dyn_cast<PointerType>(Ty)) {
-    std::string Inner = "*" + Quals + Name;
-    QualType Pointee = PT->getPointeeType();
-    if (Pointee->isArrayType() || Pointee->isFunctionType())
-      Inner = "(" + Inner + ")";
-    return declareIn(Pointee, Inner, In);
-  }
-  if (const auto *AT = dyn_cast<ConstantArrayType>(Ty))
-    return declareIn(
-        AT->getElementType(),
-        Name + "[" + std::to_string(AT->getSize().getZExtValue()) + "]", In);
-  if (const auto *PT = dyn_cast<ParenType>(Ty))
-    return declareIn(PT->getInnerType(), Name, In);
-  return declare(T.getCanonicalType(), Name);
+  return declareWithTypeof(T, Name, Policy,
+                           [&](const Expr *E) { return expr(E, In); });
 }
 
 std::string Emitter::expr(const Expr *E, const AsyncFunction *In) {

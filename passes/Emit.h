@@ -16,13 +16,16 @@
 #include "Diag.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <string>
 
 namespace cawait {
 
 class Emitter {
 public:
-  Emitter(clang::ASTContext &Ctx, DiagSink &Diags);
+  Emitter(clang::ASTContext &Ctx, DiagSink &Diags,
+          clang::Preprocessor *PP = nullptr);
 
   /// `struct f__frame;` and the prototypes of f__init, f__poll, f__drop.
   std::string prototypes(const AsyncFunction &F);
@@ -55,6 +58,11 @@ private:
   clang::ASTContext &Ctx;
   DiagSink &Diags;
   clang::PrintingPolicy Policy;
+
+public:
+  clang::Preprocessor *PP;
+  /// Names already reported as macros (one error per use).
+  llvm::SmallPtrSet<const void *, 4> ReportedMacroNames;
 };
 
 } // namespace cawait

@@ -188,14 +188,14 @@ void declarationsNeeded(QualType T, std::vector<const NamedDecl *> &Out,
 } // namespace
 
 LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
-                               bool MayNormalize) {
+                               bool MayNormalize, Preprocessor *PP) {
   LoweredTU Result;
   Shape S = discover(Ctx, Diags);
   if (Diags.hasErrors())
     return Result;
   if (needsNormalize(S)) {
     if (MayNormalize) {
-      NormalizedTU N = normalize(Ctx, S, Diags);
+      NormalizedTU N = normalize(Ctx, S, Diags, PP);
       if (!Diags.hasErrors())
         Result.Normalized = std::move(N);
       return Result;
@@ -222,7 +222,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
 
   const SourceManager &SM = Ctx.getSourceManager();
   Splicer Sp(Ctx);
-  Emitter E(Ctx, Diags);
+  Emitter E(Ctx, Diags, PP);
   unsigned NF = S.Functions.size();
   const unsigned None = ~0u;
 

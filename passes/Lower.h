@@ -62,7 +62,8 @@ struct LoweredTU {
 /// the result is unchanged. With MayNormalize, a file with awaits inside
 /// expressions yields only its normalized text.
 LoweredTU lowerTranslationUnit(clang::ASTContext &Ctx, DiagSink &Diags,
-                               bool MayNormalize);
+                               bool MayNormalize,
+                               clang::Preprocessor *PP = nullptr);
 
 } // namespace cawait
 

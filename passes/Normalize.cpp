@@ -11,13 +11,18 @@
 //===----------------------------------------------------------------------===//
 #include "Normalize.h"
 #include "Discover.h"
+#include "TypeText.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
+#include <map>
 
 using namespace clang;
 
@@ -49,6 +54,24 @@ namespace {
 class TextBuilder {
 public:
   TextBuilder(StringRef Orig, OffsetMap *Map) : Orig(Orig), Map(Map) {}
+  /// Where the preprocessor directives of Orig are: line -> offset of `#`.
+  void findDirectives(const SourceManager &SM, const LangOptions &LO) {
+    FileID Main = SM.getMainFileID();
+    Lexer Raw(SM.getLocForStartOfFile(Main), LO, Orig.begin(), Orig.begin(),
+              Orig.end());
+    Raw.SetCommentRetentionState(false);
+    Token Tok;
+    while (!Raw.LexFromRawLexer(Tok) && Tok.isNot(tok::eof)) {
+      if (!Tok.is(tok::hash) || !Tok.isAtStartOfLine())
+        continue;
+      unsigned Off = SM.getFileOffset(Tok.getLocation());
+      Directives[lineOf(Off)] = Off;
+      unsigned Eol = Off;
+      while (Eol < Orig.size() && Orig[Eol] != '\n')
+        Eol += Orig[Eol] == '\\' && Eol + 1 < Orig.size() ? 2 : 1;
+      Raw.seek(Eol, /*IsAtStartOfLine=*/true);
+    }
+  }
 
   /// Copies Orig[B, E). False (and nothing written) if that would copy
   /// text out of order.
@@ -77,23 +100,59 @@ public:
     if (!Map)
       return;
     unsigned Want = lineOf(B);
-    if (Line < Want)
-      Map->add({(unsigned)Out.size(), Want - Line, B, false});
-    for (; Line < Want; ++Line)
-      Out += '\n';
+    keepDirectives(Want);
+    pad(Want, B);
   }
   bool canCopy() const { return Map != nullptr; }
+  /// Orig[.., E) was generated over: never copy it.
+  void skipTo(unsigned E) {
+    if (Map && E > Copied)
+      Copied = E;
+  }
   unsigned copied() const { return Copied; }
   std::string &str() { return Out; }
 
 private:
-  unsigned lineOf(unsigned Off) {
-    while (LineScan < Off) {
-      if (Orig[LineScan] == '\n')
-        ++ScanLine;
-      ++LineScan;
+  void pad(unsigned Want, unsigned Anchor) {
+    if (Line < Want)
+      Map->add({(unsigned)Out.size(), Want - Line, Anchor, false});
+    for (; Line < Want; ++Line)
+      Out += '\n';
+  }
+  /// Copies the preprocessor lines (#define, #undef, #if, ...) of the text
+  /// skipped since the last copy, on their own lines: what was re-printed
+  /// from the AST lost them, and the rest of the file may need them.
+  void keepDirectives(unsigned Before) {
+    unsigned First = lineOf(Copied);
+    if (LineStarts[First] != Copied)
+      ++First;
+    First = std::max(First, Scanned);
+    for (unsigned L = First; L < Before; ++L) {
+      auto D = Directives.find(L);
+      if (D == Directives.end() || L < Line)
+        continue;
+      unsigned At = D->second;
+      unsigned End = At;
+      while (End < Orig.size() && Orig[End] != '\n')
+        End += Orig[End] == '\\' && End + 1 < Orig.size() ? 2 : 1;
+      pad(L, At);
+      Map->add({(unsigned)Out.size(), End - At, At, true});
+      StringRef Piece = Orig.substr(At, End - At);
+      Line += Piece.count('\n');
+      Out += Piece;
+      L = lineOf(End);
     }
-    return ScanLine;
+    Scanned = std::max(Scanned, Before);
+  }
+  unsigned lineOf(unsigned Off) {
+    if (LineStarts.empty()) {
+      LineStarts.push_back(0);
+      for (unsigned I = 0; I != Orig.size(); ++I)
+        if (Orig[I] == '\n')
+          LineStarts.push_back(I + 1);
+    }
+    return std::upper_bound(LineStarts.begin(), LineStarts.end(), Off) -
+           LineStarts.begin() - 1;
   }
 
   StringRef Orig;
@@ -101,7 +160,9 @@ private:
   std::string Out;
   unsigned Copied = 0;
   unsigned Line = 0; ///< newlines written so far
-  unsigned LineScan = 0, ScanLine = 0;
+  std::vector<unsigned> LineStarts;
+  std::map<unsigned, unsigned> Directives;
+  unsigned Scanned = 0; ///< lines below this were searched for directives
 };
 
 /// Code that must run before a residual expression, each piece with the
@@ -136,17 +197,22 @@ private:
 
 class FunctionNormalizer {
 public:
-  FunctionNormalizer(ASTContext &Ctx, DiagSink &Diags, const AsyncFunction &F)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Diags(Diags), F(F),
+  FunctionNormalizer(ASTContext &Ctx, DiagSink &Diags, const AsyncFunction &F,
+                     Preprocessor *PP)
+      : Ctx(Ctx), PP(PP), SM(Ctx.getSourceManager()), Diags(Diags), F(F),
         Policy(Ctx.getLangOpts()) {
     Policy.IncludeNewlines = false;
     for (const Expr *M : F.Pending)
       Pending.insert(M);
+    for (const AwaitSite &A : F.Awaits)
+      Evaluated.insert(A.Marker);
+    for (const Expr *M : F.Pending)
+      Evaluated.insert(M);
   }
 
-  void run(TextBuilder &B) {
+  void run(TextBuilder &B, bool Printed) {
     findContinueTargets(F.Decl->getBody());
-    emit(F.Decl->getBody(), B, false);
+    emit(F.Decl->getBody(), B, Printed);
   }
 
   // Used by the printer.
@@ -156,16 +222,36 @@ public:
     llvm::raw_string_ostream OS(Text);
     NormalizePrinter Helper(*this);
     S->printPretty(OS, &Helper, Policy, 0, " ", &Ctx);
+    if ((Text.find("(unnamed ") != std::string::npos ||
+         Text.find("(anonymous ") != std::string::npos) &&
+        ReportedUnnamed.insert(S).second)
+      Diags.error(S->getBeginLoc(),
+                  "this code names an unnamed struct, union or enum type and "
+                  "holds an await; cawait re-prints it and cannot name the "
+                  "type: give the type a tag or a typedef");
     return Text;
   }
+  llvm::SmallPtrSet<const Stmt *, 4> ReportedUnnamed;
   ASTContext &Ctx;
+  Preprocessor *PP;
+
+  void reportMacroName(const DeclRefExpr *DRE) {
+    if (ReportedUnnamed.insert(DRE).second)
+      Diags.error(DRE->getLocation(),
+                  "'" + DRE->getDecl()->getName() +
+                      "' is also the name of a macro defined here; cawait "
+                      "re-prints this expression, already expanded, and the "
+                      "macro would expand again: rename one of them");
+  }
 
 private:
   // ---- Facts about the body ----------------------------------------------
 
+  /// An await that runs (discover leaves out those in sizeof, typeof and
+  /// the like, which C never evaluates: they stay as they are).
   bool isAwait(const Stmt *S) {
     const auto *E = dyn_cast<Expr>(S);
-    return E && markerKind(E, Ctx) == MarkerKind::Await;
+    return E && Evaluated.count(E);
   }
   /// Whether S contains an await.
   bool hasAwait(const Stmt *S) {
@@ -217,24 +303,29 @@ private:
         Body = Do->getBody();
       }
     }
-    if (Body) {
+    if (Body && markContinues(Body, Label))
       LoopLabel[S] = Label;
-      markContinues(Body, Label);
-    }
     for (const Stmt *Child : S->children())
       findContinueTargets(Child);
   }
-  void markContinues(const Stmt *S, const std::string &Label) {
+  /// False when there is no such continue (and no label is needed).
+  bool markContinues(const Stmt *S, const std::string &Label) {
     if (!S)
-      return;
+      return false;
     if (const auto *C = dyn_cast<ContinueStmt>(S)) {
       ContinueLabel[C] = Label;
-      return;
+      return true;
     }
     if (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S))
-      return; // their continues are their own
+      return false; // their continues are their own
+    bool Any = false;
     for (const Stmt *Child : S->children())
-      markContinues(Child, Label);
+      Any |= markContinues(Child, Label);
+    return Any;
+  }
+  std::string labelOf(const Stmt *Loop) {
+    auto It = LoopLabel.find(Loop);
+    return It == LoopLabel.end() ? " " : " " + It->second + ": ; ";
   }
   bool forNeedsRewrite(const ForStmt *For) {
     return hasAwait(For->getCond()) || hasAwait(For->getInc()) ||
@@ -319,11 +410,22 @@ private:
       Printed = true, Copyable = false;
     if (Copyable)
       B.sync(X.B);
+    emitDirty(S, X, B, Printed, Copyable);
+    // What was generated stands for the whole statement.
+    if (X.Valid)
+      B.skipTo(X.E);
+  }
+
+  void emitDirty(const Stmt *S, Extent X, TextBuilder &B, bool Printed,
+                 bool Copyable) {
     unsigned At = anchor(S);
 
     if (const auto *E = dyn_cast<Expr>(S)) {
       Prelude P;
       std::string R = norm(E, P);
+      StringRef Bare = StringRef(R).ltrim('(');
+      if (Bare.starts_with("ca__e") || Bare.starts_with("void"))
+        R = "(void)" + R; // the value is discarded, as it was
       B.gen("{ ", At);
       P.writeTo(B);
       B.gen(R + "; }", At);
@@ -361,7 +463,7 @@ private:
           copyAround(S, X, llvm::ArrayRef(Kids, If->getElse() ? 2 : 1), B))
         return;
       Prelude P;
-      std::string C = norm(If->getCond(), P);
+      std::string C = normCondition(If->getCond(), P);
       B.gen("{ ", At);
       P.writeTo(B);
       B.gen("if (" + C + ") ", anchor(If->getCond()));
@@ -381,7 +483,7 @@ private:
       if (!hasAwait(W->getCond()) && Copyable && copyAround(S, X, Kids, B))
         return;
       Prelude P;
-      std::string C = norm(W->getCond(), P);
+      std::string C = normCondition(W->getCond(), P);
       B.gen("for (;;) { ", At);
       P.writeTo(B);
       B.gen("if (!(" + C + ")) break; ", anchor(W->getCond()));
@@ -403,8 +505,8 @@ private:
       B.gen("for (;;) { ", At);
       emit(D->getBody(), B, Printed);
       Prelude P;
-      std::string C = norm(D->getCond(), P);
-      B.gen(" " + LoopLabel[S] + ": ; ", anchor(D->getCond()));
+      std::string C = normCondition(D->getCond(), P);
+      B.gen(labelOf(S), anchor(D->getCond()));
       P.writeTo(B);
       B.gen("if (!(" + C + ")) break; }", anchor(D->getCond()));
       return;
@@ -417,12 +519,14 @@ private:
       if (!forNeedsRewrite(For)) {
         if (Copyable && copyAround(S, X, Kids, B))
           return;
-        B.gen("for (" +
-                  (For->getInit() ? printStatement(For->getInit()) : ";") +
-                  " " + (For->getCond() ? print(For->getCond()) : "") + "; " +
-                  (For->getInc() ? print(For->getInc()) : "") + ") ",
+        // `{ init for (; c; i) body }`: the init may print as several
+        // declarations.
+        B.gen("{ " + (For->getInit() ? printStatement(For->getInit()) : "") +
+                  " for (; " + (For->getCond() ? print(For->getCond()) : "") +
+                  "; " + (For->getInc() ? print(For->getInc()) : "") + ") ",
               At);
         emit(For->getBody(), B, Printed);
+        B.gen(" }", At);
         return;
       }
       B.gen("{ ", At);
@@ -430,7 +534,7 @@ private:
       B.gen(" for (;;) { ", At);
       if (const Expr *Cond = For->getCond()) {
         Prelude P;
-        std::string C = norm(Cond, P);
+        std::string C = normCondition(Cond, P);
         P.writeTo(B);
         B.gen("if (!(" + C + ")) break; ", anchor(Cond));
       }
@@ -438,7 +542,7 @@ private:
       if (const Expr *Inc = For->getInc()) {
         Prelude P;
         std::string I = norm(Inc, P);
-        B.gen(" " + LoopLabel[S] + ": ; ", anchor(Inc));
+        B.gen(labelOf(S), anchor(Inc));
         P.writeTo(B);
         B.gen("(void)(" + I + "); ", anchor(Inc));
       }
@@ -453,7 +557,7 @@ private:
       if (!hasAwait(Sw->getCond()) && Copyable && copyAround(S, X, Kids, B))
         return;
       Prelude P;
-      std::string C = norm(Sw->getCond(), P);
+      std::string C = normCondition(Sw->getCond(), P);
       B.gen("{ ", At);
       P.writeTo(B);
       B.gen("switch (" + C + ") ", anchor(Sw->getCond()));
@@ -596,27 +700,32 @@ private:
     StringRef Orig = SM.getBufferData(SM.getMainFileID());
     std::string Specs = Orig.substr(X.B, *SpecEnd - X.B).str();
     unsigned Pos = X.B;
+    // Each declarator runs to the comma after it (attributes may follow
+    // its end), the last to the `;`.
+    std::vector<unsigned> Ends;
+    for (size_t I = 0; I != Vars.size(); ++I) {
+      Extent VX = extentOfDecl(Vars[I]);
+      if (!VX.Valid)
+        return macroInit(Vars[I]);
+      if (I + 1 == Vars.size()) {
+        Ends.push_back(Orig[X.E - 1] == ';' ? X.E - 1 : VX.E);
+        break;
+      }
+      std::optional<Token> Comma =
+          nextCommaAfter(SM.getExpansionRange(Vars[I]->getEndLoc()).getEnd());
+      if (!Comma)
+        return macroInit(Vars[I + 1]);
+      Ends.push_back(fileOffset(Comma->getLocation()));
+    }
     for (size_t I = 0; I != Vars.size(); ++I) {
       const VarDecl *VD = Vars[I];
-      Extent VX = extentOfDecl(VD);
-      if (!VX.Valid)
-        return macroInit(VD);
-      unsigned DeclaratorBegin = I == 0 ? X.B : Pos;
-      if (I > 0) {
-        // Skip the comma that ended the previous declarator.
-        std::optional<Token> Comma =
-            Lexer::findNextToken(SM.getComposedLoc(SM.getMainFileID(), Pos - 1),
-                                 SM, Ctx.getLangOpts());
-        if (!Comma || !Comma->is(tok::comma))
-          return macroInit(VD);
-        DeclaratorBegin = fileOffset(Comma->getLocation()) + 1;
-      }
+      unsigned DeclaratorBegin = I == 0 ? X.B : Ends[I - 1] + 1;
       Prelude P;
       std::string Init;
       Extent IX;
       if (hasAwait(VD->getInit())) {
         IX = extentOfExpr(VD->getInit());
-        if (!IX.Valid)
+        if (!IX.Valid || IX.B < DeclaratorBegin || IX.E > Ends[I])
           return macroInit(VD);
         Init = norm(VD->getInit(), P);
       }
@@ -626,14 +735,31 @@ private:
       if (IX.Valid) {
         B.verbatim(DeclaratorBegin, IX.B);
         B.gen(Init, IX.B);
-        B.verbatim(IX.E, VX.E);
+        B.verbatim(IX.E, Ends[I]);
       } else {
-        B.verbatim(DeclaratorBegin, VX.E);
+        B.verbatim(DeclaratorBegin, Ends[I]);
       }
       B.gen(";", At);
-      Pos = VX.E;
     }
     // The declaration's own `;` is left out: each part has its own.
+  }
+  /// The first `,` after Loc outside parentheses (a declarator may end
+  /// with attributes: `int c[2] __attribute__((unused)), d`).
+  std::optional<Token> nextCommaAfter(SourceLocation Loc) {
+    int Depth = 0;
+    for (int Guard = 0; Guard < 10000; ++Guard) {
+      std::optional<Token> T = Lexer::findNextToken(Loc, SM, Ctx.getLangOpts());
+      if (!T || T->is(tok::eof) || T->is(tok::semi))
+        return std::nullopt;
+      if (T->is(tok::l_paren))
+        ++Depth;
+      else if (T->is(tok::r_paren))
+        --Depth;
+      else if (Depth == 0 && T->is(tok::comma))
+        return T;
+      Loc = T->getLocation();
+    }
+    return std::nullopt;
   }
   void macroInit(const VarDecl *VD) {
     Diags.error(VD->getLocation(),
@@ -725,9 +851,15 @@ public:
     }
     if (VD->getTSCSpec() != TSCS_unspecified)
       OS << "_Thread_local ";
-    std::string Declarator;
-    llvm::raw_string_ostream DO(Declarator);
-    VD->getType().print(DO, Policy, VD->getName());
+    // _Alignas is written before the type, attributes after the name.
+    for (const auto *AA : VD->specific_attrs<AlignedAttr>())
+      if (AA->isC11() || AA->isAlignas()) {
+        std::string AttrText;
+        llvm::raw_string_ostream AO(AttrText);
+        AA->printPretty(AO, Policy);
+        OS << StringRef(AttrText).trim() << " ";
+      }
+    std::string Declarator = typeText(VD->getType(), VD->getName().str());
     OS << Declarator;
     if (Declarator.find("(unnamed") != std::string::npos ||
         Declarator.find("(anonymous") != std::string::npos)
@@ -736,14 +868,30 @@ public:
                       "' has an unnamed type and its declaration must be "
                       "re-written to move an await; give the type a name");
     for (const Attr *A : VD->attrs())
-      if (!A->isImplicit())
-        A->printPretty(OS, Policy);
+      if (!A->isImplicit() &&
+          !(isa<AlignedAttr>(A) && (cast<AlignedAttr>(A)->isC11() ||
+                                    cast<AlignedAttr>(A)->isAlignas()))) {
+        std::string AttrText;
+        llvm::raw_string_ostream AO(AttrText);
+        A->printPretty(AO, Policy);
+        OS << " " << StringRef(AttrText).ltrim();
+      }
     if (const Expr *Init = VD->getInit())
       OS << " = " << print(Init);
     OS << ";";
     return Text;
   }
+  bool hasTypeofExpr(QualType T) { return containsTypeofExpr(T); }
+  std::string typeText(QualType T, const std::string &Name) {
+    return declareWithTypeof(T, Name, Policy,
+                             [&](const Expr *E) { return print(E); });
+  }
   std::string printDecl(const Decl *D) {
+    if (const auto *LD = dyn_cast<LabelDecl>(D))
+      return "__label__ " + LD->getName().str() + ";";
+    if (const auto *SA = dyn_cast<StaticAssertDecl>(D))
+      return "_Static_assert(" + print(SA->getAssertExpr()) +
+             (SA->getMessage() ? ", " + print(SA->getMessage()) : "") + ");";
     std::string Text;
     llvm::raw_string_ostream OS(Text);
     D->print(OS, Policy);
@@ -762,6 +910,12 @@ private:
   // ---- Expressions -------------------------------------------------------
 
   std::string temp() { return "ca__e" + std::to_string(++Temps); }
+  std::string declareType(QualType T) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    T.print(OS, Policy);
+    return Text;
+  }
   /// `T name` for a temporary of E's type, or "" (and an error) when the
   /// type cannot be written.
   std::string declareTemp(const Expr *E, const std::string &Name) {
@@ -817,10 +971,10 @@ private:
         bool And = BO->getOpcode() == BO_LAnd;
         std::string T = temp();
         P.add("int " + T + "; ", At);
-        std::string L = norm(BO->getLHS(), P);
+        std::string L = normCondition(BO->getLHS(), P);
         Prelude RP;
         std::string R = norm(BO->getRHS(), RP);
-        P.add(std::string("if (") + (And ? "" : "!") + "(" + L + ")) { ", At);
+        P.add(std::string("if (") + (And ? L : "!(" + L + ")") + ") { ", At);
         P.append(std::move(RP));
         P.add(T + " = !!(" + R + "); } else " + T + " = " + (And ? "0" : "1") +
                   "; ",
@@ -839,7 +993,7 @@ private:
           return T;
         P.add(Decl + "; ", At);
       }
-      std::string C = norm(CO->getCond(), P);
+      std::string C = normCondition(CO->getCond(), P);
       P.add("if (" + C + ") { ", At);
       branch(CO->getTrueExpr(), T, P);
       P.add("} else { ", At);
@@ -866,19 +1020,63 @@ private:
     }
     if (const auto *SE = dyn_cast<StmtExpr>(E))
       return statementExpression(SE, P);
-    if (const auto *CE = dyn_cast<ChooseExpr>(E))
-      return norm(CE->getChosenSubExpr(), P);
-    if (const auto *GS = dyn_cast<GenericSelectionExpr>(E)) {
-      if (!GS->isResultDependent() && GS->getResultExpr())
-        return norm(GS->getResultExpr(), P);
+    if (const auto *CE = dyn_cast<ChooseExpr>(E)) {
+      // Only the chosen side is evaluated; the other stays as written
+      // (its awaits, never run, as a plain 0).
+      const Expr *Other = CE->isConditionTrue() ? CE->getRHS() : CE->getLHS();
+      if (hasAwait(Other))
+        Replaced[Other] = "0";
+      Replaced[CE->getChosenSubExpr()] = norm(CE->getChosenSubExpr(), P);
+      return print(E);
     }
+    if (const auto *GS = dyn_cast<GenericSelectionExpr>(E)) {
+      if (GS->isResultDependent() || !GS->getResultExpr())
+        return normChildren(E, P);
+      for (const Expr *A : GS->getAssocExprs())
+        if (A != GS->getResultExpr() && hasAwait(A))
+          Replaced[A] = "0";
+      if (hasAwait(GS->getControllingExpr()))
+        Replaced[GS->getControllingExpr()] = "0";
+      Replaced[GS->getResultExpr()] = norm(GS->getResultExpr(), P);
+      return print(E);
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (Call->getBuiltinCallee()) {
+        // __builtin_constant_p, __builtin_object_size: the awaits in the
+        // arguments are not evaluated and the value is a constant.
+        Expr::EvalResult R;
+        if (E->EvaluateAsInt(R, Ctx)) {
+          llvm::SmallString<24> Value;
+          R.Val.getInt().toString(Value, 10);
+          return "((" + declareType(E->getType()) + ")" + Value.str().str() +
+                 ")";
+        }
+      }
     if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(E)) {
+      // Never evaluated (glibc's assert has a copy of its condition in
+      // one): its value is a constant.
+      Expr::EvalResult R;
+      if (UE->EvaluateAsInt(R, Ctx))
+        return "((__SIZE_TYPE__)" +
+               std::to_string(R.Val.getInt().getZExtValue()) + ")";
       Diags.error(UE->getBeginLoc(),
-                  "await inside sizeof or _Alignof is never evaluated; "
-                  "await the call before and use the result's type");
+                  "await inside the operand of sizeof of a variable-length "
+                  "array cannot be lowered; await the call before");
       return print(E);
     }
     return normChildren(E, P);
+  }
+  /// A controlling expression, without the parentheses around it that
+  /// would read as `if ((a == b))` to -Wparentheses-equality.
+  std::string normCondition(const Expr *E, Prelude &P) {
+    // `if ((x = y))` keeps its parentheses: they silence -Wparentheses.
+    const auto *PE = dyn_cast<ParenExpr>(E->IgnoreImpCasts());
+    if (PE && !markerKind(PE, Ctx))
+      if (const auto *BO =
+              dyn_cast<BinaryOperator>(PE->getSubExpr()->IgnoreImpCasts()))
+        if (BO->getOpcode() == BO_EQ)
+          return norm(PE->getSubExpr(), P);
+    return norm(E, P);
   }
   /// One arm of a lazy operator: its own prelude, then the store.
   void branch(const Expr *Arm, const std::string &T, Prelude &P) {
@@ -923,8 +1121,15 @@ private:
     auto Body = SE->getSubStmt()->body();
     for (auto It = Body.begin(); It != Body.end(); ++It) {
       const Stmt *S = *It;
-      const auto *Last = dyn_cast<Expr>(S);
+      const Stmt *Value = S;
+      std::string Labels;
+      while (const auto *L = dyn_cast<LabelStmt>(Value)) {
+        Labels += std::string(L->getName()) + ": ; ";
+        Value = L->getSubStmt();
+      }
+      const auto *Last = dyn_cast<Expr>(Value);
       if (std::next(It) == Body.end() && Last && !Void) {
+        Sub.gen(Labels, At);
         Prelude LP;
         std::string R = norm(Last, LP);
         LP.writeTo(Sub);
@@ -943,7 +1148,7 @@ private:
   DiagSink &Diags;
   const AsyncFunction &F;
   PrintingPolicy Policy;
-  llvm::SmallPtrSet<const Expr *, 8> Pending;
+  llvm::SmallPtrSet<const Expr *, 8> Pending, Evaluated;
   llvm::DenseMap<const Stmt *, bool> HasAwait, Dirty;
   llvm::DenseMap<const Stmt *, std::string> LoopLabel;
   llvm::DenseMap<const ContinueStmt *, std::string> ContinueLabel;
@@ -956,6 +1161,23 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     OS << It->second;
     return true;
   }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    // `#define f(x) f((x), __LINE__)`: the printed call is expanded
+    // already; `(f)(...)` keeps the text from being expanded again.
+    const IdentifierInfo *II = DRE->getDecl()->getIdentifier();
+    switch (
+        macroNamedAt(N.PP, N.Ctx.getSourceManager(), II, DRE->getLocation())) {
+    case MacroUse::None:
+      return false;
+    case MacroUse::FunctionLike:
+      OS << "(" << II->getName() << ")";
+      return true;
+    case MacroUse::ObjectLike:
+      N.reportMacroName(DRE);
+      return false;
+    }
+    return false;
+  }
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     // Decl::print prints initializers without this helper: awaits in them
     // would come out as plain calls.
@@ -964,6 +1186,22 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
                              : N.printDecl(D))
          << " ";
     return true;
+  }
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(S)) {
+    // TypePrinter writes `typeof (x)`, no keyword in -std=c11, and prints
+    // the expression without this helper.
+    if (N.hasTypeofExpr(Cast->getTypeAsWritten())) {
+      OS << "(" << N.typeText(Cast->getTypeAsWritten(), "") << ")"
+         << N.print(Cast->getSubExpr());
+      return true;
+    }
+  }
+  if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
+    if (UE->isArgumentType() && N.hasTypeofExpr(UE->getArgumentType())) {
+      OS << (UE->getKind() == UETT_SizeOf ? "sizeof(" : "_Alignof(")
+         << N.typeText(UE->getArgumentType(), "") << ")";
+      return true;
+    }
   }
   if (const auto *SL = dyn_cast<StringLiteral>(S)) {
     // printPretty would write "??!" back, a trigraph in C11 and earlier.
@@ -992,11 +1230,13 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
 
 } // namespace
 
-NormalizedTU normalize(ASTContext &Ctx, const Shape &S, DiagSink &Diags) {
+NormalizedTU normalize(ASTContext &Ctx, const Shape &S, DiagSink &Diags,
+                       Preprocessor *PP) {
   NormalizedTU Result;
   const SourceManager &SM = Ctx.getSourceManager();
   StringRef Orig = SM.getBufferData(SM.getMainFileID());
   TextBuilder B(Orig, &Result.Map);
+  B.findDirectives(SM, Ctx.getLangOpts());
 
   std::vector<const AsyncFunction *> Todo;
   for (const AsyncFunction &F : S.Functions)
@@ -1008,10 +1248,60 @@ NormalizedTU normalize(ASTContext &Ctx, const Shape &S, DiagSink &Diags) {
   });
   for (const AsyncFunction *F : Todo) {
     const Stmt *Body = F->Decl->getBody();
+    if (Body->getBeginLoc().isMacroID() || Body->getEndLoc().isMacroID()) {
+      // The definition comes from a macro: print everything that macro
+      // use declares in place of it.
+      CharSourceRange R = SM.getExpansionRange(F->Decl->getSourceRange());
+      unsigned Begin = SM.getFileOffset(R.getBegin());
+      unsigned End =
+          SM.getFileOffset(R.getEnd()) +
+          Lexer::MeasureTokenLength(R.getEnd(), SM, Ctx.getLangOpts());
+      if (Begin < B.copied())
+        continue; // printed with an earlier function of the same use
+      B.verbatim(B.copied(), Begin);
+      PrintingPolicy Terse(Ctx.getLangOpts());
+      Terse.TerseOutput = true;
+      for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+        SourceLocation L = SM.getExpansionLoc(D->getBeginLoc());
+        if (SM.getFileID(L) != SM.getMainFileID() ||
+            SM.getFileOffset(L) < Begin || SM.getFileOffset(L) >= End)
+          continue;
+        const auto *FD = dyn_cast<FunctionDecl>(D);
+        const AsyncFunction *AF = nullptr;
+        for (const AsyncFunction *Cand : Todo)
+          if (FD && Cand->Decl == FD)
+            AF = Cand;
+        if (AF) {
+          std::string Head;
+          llvm::raw_string_ostream OS(Head);
+          FD->print(OS, Terse); // with its async annotation
+          B.gen(Head + " ", Begin);
+          FunctionNormalizer(Ctx, Diags, *AF, PP).run(B, /*Printed=*/true);
+          continue;
+        }
+        if (isAsyncFunction(FD) && FD->doesThisDeclarationHaveABody()) {
+          Diags.error(FD->getLocation(),
+                      "async function '" + FD->getName() +
+                          "' comes from the same macro use as one with an "
+                          "await inside an expression; define them in "
+                          "separate macro uses");
+          continue;
+        }
+        std::string Text;
+        llvm::raw_string_ostream OS(Text);
+        D->print(OS, PrintingPolicy(Ctx.getLangOpts()));
+        B.gen(Text + (isa<FunctionDecl>(D) && cast<FunctionDecl>(D)->hasBody()
+                          ? " "
+                          : "; "),
+              Begin);
+      }
+      B.skipTo(End);
+      continue;
+    }
     unsigned BodyBegin =
         SM.getFileOffset(SM.getExpansionLoc(Body->getBeginLoc()));
     B.verbatim(B.copied(), BodyBegin);
-    FunctionNormalizer(Ctx, Diags, *F).run(B);
+    FunctionNormalizer(Ctx, Diags, *F, PP).run(B, /*Printed=*/false);
   }
   B.verbatim(B.copied(), Orig.size());
   Result.Text = std::move(B.str());

@@ -23,6 +23,7 @@
 #include "Diag.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Lex/Preprocessor.h"
 #include <string>
 #include <vector>
 
@@ -57,7 +58,9 @@ bool needsNormalize(const Shape &S);
 
 /// The main file with every pending await moved into a statement position.
 /// Reports what cannot be rewritten to Diags.
-NormalizedTU normalize(clang::ASTContext &Ctx, const Shape &S, DiagSink &Diags);
+/// PP, when given, tells which names are macros where they are re-printed.
+NormalizedTU normalize(clang::ASTContext &Ctx, const Shape &S, DiagSink &Diags,
+                       clang::Preprocessor *PP = nullptr);
 
 } // namespace cawait
 

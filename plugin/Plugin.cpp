@@ -41,9 +41,9 @@ bool InAnalysis = false;
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(LoweredTU &Out, std::vector<DiagRecord> &Diags,
-                   bool MayNormalize, bool &ParseFailed)
+                   bool MayNormalize, bool &ParseFailed, Preprocessor &PP)
       : Out(Out), Diags(Diags), MayNormalize(MayNormalize),
-        ParseFailed(ParseFailed) {}
+        ParseFailed(ParseFailed), PP(PP) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
@@ -51,7 +51,7 @@ public:
       return; // the main compile reports the same errors
     }
     DiagSink Sink(Ctx.getSourceManager());
-    Out = lowerTranslationUnit(Ctx, Sink, MayNormalize);
+    Out = lowerTranslationUnit(Ctx, Sink, MayNormalize, &PP);
     Diags = Sink.take();
   }
 
@@ -60,6 +60,7 @@ private:
   std::vector<DiagRecord> &Diags;
   bool MayNormalize;
   bool &ParseFailed;
+  Preprocessor &PP;
 };
 
 class AnalysisAction : public ASTFrontendAction {
@@ -69,10 +70,10 @@ public:
   std::vector<DiagRecord> Diags;
   bool ParseFailed = false;
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Lowered, Diags, MayNormalize,
-                                              ParseFailed);
+    return std::make_unique<AnalysisConsumer>(
+        Lowered, Diags, MayNormalize, ParseFailed, CI.getPreprocessor());
   }
 
 private:
@@ -290,8 +291,7 @@ protected:
     frameDiagnostics(Opts, TU, Records);
     if (Opts.FrameReport) // asking for the report is asking to see it
       CI.getDiagnostics().setSeverity(diag::remark_fe_backend_plugin,
-                                      diag::Severity::Remark,
-                                      SourceLocation());
+                                      diag::Severity::Remark, SourceLocation());
     if (!Opts.FrameUsagePath.empty())
       writeFrameUsage(CI, Opts.FrameUsagePath, TU);
 

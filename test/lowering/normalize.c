@@ -15,7 +15,7 @@ async int leaf(int x) {
 async int uses(int n) {
   // CHECK: { __auto_type ca__e1 = await(leaf(n)); __auto_type ca__e2 = await(leaf(n + 1)); n = ca__e1 * ca__e2; }
   n = await(leaf(n)) * await(leaf(n + 1));
-  // CHECK-NEXT: { int ca__e3; if ((n > 0)) { __auto_type ca__e4 = await(leaf(n)); ca__e3 = !!(ca__e4); } else ca__e3 = 0; if (ca__e3) n++; }
+  // CHECK-NEXT: { int ca__e3; if (n > 0) { __auto_type ca__e4 = await(leaf(n)); ca__e3 = !!(ca__e4); } else ca__e3 = 0; if (ca__e3) n++; }
   if (n > 0 && await(leaf(n))) n++;
   // CHECK-NEXT: int ca__e5; if (n) { __auto_type ca__e6 = await(leaf(1)); ca__e5 = ca__e6; } else { ca__e5 = 2; } int t = ca__e5;
   int t = n ? await(leaf(1)) : 2;
