@@ -204,9 +204,11 @@ public:
   // __builtin_choose_expr): an await or async call there never runs and
   // needs no frame.
   bool TraverseUnaryExprOrTypeTraitExpr(UnaryExprOrTypeTraitExpr *E) {
-    ++Unevaluated;
+    // sizeof of a variable-length array type does evaluate its size.
+    bool Evaluated = E->getTypeOfArgument()->isVariablyModifiedType();
+    Unevaluated += !Evaluated;
     bool R = RecursiveASTVisitor::TraverseUnaryExprOrTypeTraitExpr(E);
-    --Unevaluated;
+    Unevaluated -= !Evaluated;
     return R;
   }
   bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc TL) {
