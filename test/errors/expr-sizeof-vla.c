@@ -10,6 +10,6 @@ async int val(int x) {
 }
 
 async int f(void) {
-  // CHECK: expr-sizeof-vla.c:[[@LINE+1]]:21: error: await inside the operand of sizeof of a variable-length array cannot be lowered; await the call before
+  // CHECK: expr-sizeof-vla.c:[[@LINE+1]]:19: error: await inside the operand of sizeof of a variable-length array cannot be lowered; await the call before
   return 1 + (int)sizeof(int[await(val(3))]);
 }
