@@ -403,8 +403,12 @@ private:
     if (!dirty(S)) {
       if (Copyable && B.verbatim(X.B, X.E))
         return;
-      B.gen(printStatement(S), anchor(S));
-      return;
+      // clang's printer loses the await macro in places (a for's init
+      // declaration): statements holding awaits go the generated way.
+      if (!hasAwait(S)) {
+        B.gen(printStatement(S), anchor(S));
+        return;
+      }
     }
     if (fromMacro(S))
       Printed = true, Copyable = false;
@@ -425,7 +429,7 @@ private:
       std::string R = norm(E, P);
       StringRef Bare = StringRef(R).ltrim('(');
       if (Bare.starts_with("ca__e") || Bare.starts_with("void"))
-        R = "(void)" + R; // the value is discarded, as it was
+        R = "(void)(" + R + ")"; // the value is discarded, as it was
       B.gen("{ ", At);
       P.writeTo(B);
       B.gen(R + "; }", At);
