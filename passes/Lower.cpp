@@ -331,6 +331,16 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     Sp.add(Begin, End, RankDefinition,
            E.definition(F) + Sp.macroDirectives(Begin, End));
   }
+  // A static async function's own prototypes name a function the lowered
+  // file no longer calls: -Wunused-function would flag them.
+  for (AsyncFunction &F : S.Functions)
+    for (const FunctionDecl *R : F.Decl->redecls())
+      if (R != F.Decl && !R->isThisDeclarationADefinition() &&
+          !R->isExternallyVisible() && Sp.inMainFile(R->getBeginLoc()) &&
+          R->getLexicalDeclContext()->isTranslationUnit()) {
+        unsigned At = Sp.declBegin(R);
+        Sp.add(At, At, RankDefinition + 1, "__attribute__((unused)) ");
+      }
   for (const StartSite &St : S.Starts) {
     if (St.Nested)
       continue;
