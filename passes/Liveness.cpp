@@ -13,6 +13,7 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
+#include <functional>
 
 #define DEBUG_TYPE "cawait-liveness"
 
@@ -502,9 +503,36 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
         Now.push_back(Slot);
     Clique(Now);
     int Def = DF.defined(S);
-    if (Def >= 0 && SavedOfVar[Def] >= 0)
+    if (Def >= 0 && SavedOfVar[Def] >= 0) {
       for (unsigned Other : Now)
         Conflict(SavedOfVar[Def], Other);
+      // `s = t` of a struct: t may be dead after the statement, but the
+      // copy reads and writes at once and must not move between
+      // overlapping bytes (a memcpy with overlap). Scalars are loaded
+      // before they are stored; calls return a fresh value.
+      const Expr *Source = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S))
+        Source = BO->getRHS();
+      else if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D))
+            Source = VD->getInit();
+      while (Source && !VC.Vars[Def]->getType()->isScalarType()) {
+        Source = Source->IgnoreParenImpCasts();
+        if (const auto *ME = dyn_cast<MemberExpr>(Source)) {
+          Source = ME->isArrow() ? nullptr : ME->getBase();
+        } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Source)) {
+          Source = AS->getBase();
+        } else {
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(Source)) {
+            auto It = VC.Index.find(dyn_cast<VarDecl>(DRE->getDecl()));
+            if (It != VC.Index.end() && SavedOfVar[It->second] >= 0)
+              Conflict(SavedOfVar[Def], SavedOfVar[It->second]);
+          }
+          break;
+        }
+      }
+    }
   });
   // Block-long slots whose blocks nest are alive together.
   for (auto &[A, ScopeA] : ScopedSlots)
