@@ -359,7 +359,10 @@ class Gen:
             return "(%s * %du)" % (a, self.r.randrange(1, 100))
         if k == 3:
             return "h%d(%s)" % (self.r.randrange(3), a)
-        b = self.uexpr(depth + 1, exclude, mix)
+        # the operands of + - * ^ & | are unsequenced: at most one of them
+        # may call mix() (the arms of ?: and the right of , are sequenced)
+        b = self.uexpr(depth + 1, exclude,
+                       mix and (k in (4, 5) or "mix(" not in a))
         if k == 4:
             return "((%s & 1u) ? %s : %s)" % (a, b, self.uexpr(
                 depth + 1, exclude, mix))
@@ -661,7 +664,7 @@ class Gen:
             a, e1 = self.aexpr(env, d + 1)
             b, e2 = self.aexpr(env | e1, d + 1)
             c, e3 = self.aexpr(env | e1 | e2, d + 1)
-            return "g3(%s, %s, %s)" % (a, b, c), e1 | e2 | e3
+            return "mul3(%s, %s, %s)" % (a, b, c), e1 | e2 | e3
         if k == 2:
             fps = [v for v in self.visible()
                    if v.kind == "fptr" and v.name not in self.excl(env)]
@@ -972,7 +975,8 @@ class Gen:
                 self.declare(Var(name, "array", "char", length=8))
                 return
             n = self.r.randrange(2, 6)
-            if self.chance(0.1):
+            if self.chance(0.1) and not self.pure:
+                # (static state would make a pure function impure)
                 init = ", ".join("%d" % self.r.randrange(50)
                                  for _ in range(n))
                 self.emit("static %s %s[%d] = {%s};" % (t, name, n, init))
@@ -1918,7 +1922,7 @@ unsigned leafq(unsigned x) {{
         for k in range(3):
             o.append("static unsigned h%d(unsigned x) { return x * %du + %du; }"
                      % (k, r.randrange(1, 1 << 20) | 1, r.randrange(1000)))
-        o.append("static unsigned g3(unsigned a, unsigned b, unsigned c) "
+        o.append("static unsigned mul3(unsigned a, unsigned b, unsigned c) "
                  "{ return a * %du + (b ^ c * %du); }"
                  % (r.randrange(1, 1 << 20) | 1, r.randrange(1, 1000)))
         o.append("static unsigned note(unsigned v) { mix(v); "
@@ -1978,7 +1982,7 @@ unsigned leafq(unsigned x) {{
 
     def global_names(self):
         """Every file-scope name of the program (for batch prefixes)."""
-        names = {"ck", "mix", "ntraces", "trace", "h0", "h1", "h2", "g3",
+        names = {"ck", "mix", "ntraces", "trace", "h0", "h1", "h2", "mul3",
                  "note", "rng_state", "rng", "pendings", "leaf", "leafp",
                  "leafq", "E", "E0", "E1", "E2", "U", "main"}
         for f in self.funcs:

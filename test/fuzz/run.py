@@ -133,10 +133,10 @@ def check_src(name, src, a):
             # gcc resolves unspecified orders differently from clang: a
             # difference between the two plain builds is a generator bug
             gbin = os.path.join(tmp, "gcc")
-            rc, out, err = run([a.gcc, "-std=gnu11", "-O1", "-w", "-I",
-                                a.include, c, a.lib, "-o", gbin], a.timeout)
+            rc, _, gerr = run([a.gcc, "-std=gnu11", "-O1", "-w", "-I",
+                               a.include, c, a.lib, "-o", gbin], a.timeout)
             if rc != 0:
-                return "gen-error", "gcc build failed:\n" + err, lowered
+                return "gen-error", "gcc build failed:\n" + gerr, lowered
             rg = run([gbin], a.timeout)
             if rg[:2] != rs[:2]:
                 import difflib
