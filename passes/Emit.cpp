@@ -91,7 +91,13 @@ private:
 class BodyEmitter {
 public:
   BodyEmitter(Emitter &E, CEmitter &Out, const AsyncFunction &F)
-      : E(E), Out(Out), F(F), Ctx(E.context()) {}
+      : E(E), Out(Out), F(F), Ctx(E.context()),
+        Parent(static_cast<BodyEmitter *>(E.ActiveBody)) {
+    E.ActiveBody = this;
+  }
+  ~BodyEmitter() { E.ActiveBody = Parent; }
+  BodyEmitter(const BodyEmitter &) = delete;
+  BodyEmitter &operator=(const BodyEmitter &) = delete;
 
   void stmt(const Stmt *S);
   /// Sub-statement of if/while/for/do/switch, always as a block: those are
@@ -152,15 +158,32 @@ private:
         return true;
     return false;
   }
-  /// Calls the cleanups of Scopes[From..], innermost first.
-  void runCleanups(size_t From) {
+  /// The cleanup calls of Scopes[From..], innermost first, in reverse
+  /// declaration order.
+  std::vector<std::string> cleanupCalls(size_t From) {
+    std::vector<std::string> Calls;
     for (size_t I = Scopes.size(); I-- > From;)
       for (auto It = Scopes[I].Cleanups.rbegin();
            It != Scopes[I].Cleanups.rend(); ++It) {
         const FunctionDecl *Fn =
             (*It)->getAttr<CleanupAttr>()->getFunctionDecl();
-        Out.line(Fn->getName() + "(&" + field(*It) + ");");
+        Calls.push_back(Fn->getName().str() + "(&" + field(*It) + ");");
       }
+    return Calls;
+  }
+  void runCleanups(size_t From) {
+    for (const std::string &Call : cleanupCalls(From))
+      Out.line(Call);
+  }
+  /// What leaving every open scope runs here, the enclosing statement
+  /// expression's scopes included: what a drop at this point must run.
+  std::vector<std::string> allOpenCleanups() {
+    std::vector<std::string> Calls = cleanupCalls(0);
+    if (Parent) {
+      std::vector<std::string> Outer = Parent->allOpenCleanups();
+      Calls.insert(Calls.end(), Outer.begin(), Outer.end());
+    }
+    return Calls;
   }
   /// The outermost scope a jump to Target leaves.
   size_t firstScopeNotEnclosing(const Stmt *Target) {
@@ -191,6 +214,7 @@ private:
   CEmitter &Out;
   const AsyncFunction &F;
   ASTContext &Ctx;
+  BodyEmitter *Parent; ///< of a statement expression: the enclosing body
   // The tag defined inside the declaration being emitted, if any.
   const TagDecl *GroupTag = nullptr;
   bool GroupTagPrinted = false;
@@ -646,6 +670,7 @@ void BodyEmitter::await(const AwaitSite &A) {
   for (const Expr *Arg : A.Call->arguments())
     Init += ", " + expr(Arg);
   Out.line(Init + ");");
+  E.DropCleanups[A.State] = allOpenCleanups();
   Out.line("ca__f->ca__state = " + K + ";");
   Out.label("ca__resume" + K);
   std::string Result =
@@ -818,8 +843,11 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.line("default:");
   Out.line("  ca__poll_after_done(" + quoteC(F.Name) + ");");
   Out.line("}");
-  BodyEmitter Body(*this, Out, F);
-  Body.stmt(F.Decl->getBody());
+  DropCleanups.clear();
+  {
+    BodyEmitter Body(*this, Out, F);
+    Body.stmt(F.Decl->getBody());
+  }
   Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
   Out.line("return CA_READY;");
   Out.dedent();
@@ -834,6 +862,9 @@ std::string Emitter::definition(const AsyncFunction &F) {
     Out.line("case " + K + ":");
     Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" + K +
              ");");
+    // Then what leaving the scopes open there would run.
+    for (const std::string &Call : DropCleanups[A.State])
+      Out.line("  " + Call);
     Out.line("  break;");
   }
   Out.line("default:");

@@ -18,7 +18,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <map>
 #include <string>
+#include <vector>
 
 namespace cawait {
 
@@ -61,6 +63,12 @@ private:
 
 public:
   clang::Preprocessor *PP;
+  /// Per suspend state of the function being emitted: the cleanup calls
+  /// f__drop makes there (scopes open at that await, innermost first).
+  std::map<unsigned, std::vector<std::string>> DropCleanups;
+  /// The body emitter printing right now (a statement expression's own
+  /// emitter continues its scopes).
+  void *ActiveBody = nullptr;
   /// Names already reported as macros (one error per use).
   llvm::SmallPtrSet<const void *, 4> ReportedMacroNames;
 };
