@@ -131,7 +131,7 @@ void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop);
 void ca__task_start(void *frame);
 
 /* Polling a frame that already completed: prints
- * "cawait: '<function>' was polled after it completed" and aborts. */
+ * "cawait: '<function>' was polled after it completed or was dropped" and aborts. */
 _Noreturn void ca__poll_after_done(const char *function);
 
 /* ------------------------------------------------------------- user API */

@@ -145,7 +145,7 @@ _Noreturn void ca__die(const char *fmt, ...) {
 }
 
 _Noreturn void ca__poll_after_done(const char *function) {
-  ca__die("'%s' was polled after it completed", function);
+  ca__die("'%s' was polled after it completed or was dropped", function);
 }
 
 /* ----------------------------------------------------------------- tasks */
