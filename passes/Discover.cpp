@@ -32,10 +32,12 @@ bool isAsyncFunction(const FunctionDecl *FD) {
   return false;
 }
 
-std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
+/// The name of the cawait.h macro whose expansion E is (its opening
+/// parenthesis is the macro body's first token), or "".
+static StringRef markerMacro(const Expr *E, const ASTContext &Ctx) {
   const auto *PE = dyn_cast_or_null<ParenExpr>(E);
   if (!PE)
-    return std::nullopt;
+    return "";
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation B = PE->getLParen();
   // Inside another macro's argument (await(f(await(g())))) the location is
@@ -46,8 +48,13 @@ std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
   // token; parentheses the user wrote inside the argument do not count.
   if (!B.isMacroID() || !SM.isMacroBodyExpansion(B) ||
       !SM.isAtStartOfImmediateMacroExpansion(B))
-    return std::nullopt;
-  StringRef Name = Lexer::getImmediateMacroName(B, SM, Ctx.getLangOpts());
+    return "";
+  return Lexer::getImmediateMacroName(B, SM, Ctx.getLangOpts());
+}
+
+std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
+  StringRef Name = markerMacro(E, Ctx);
+  const auto *PE = dyn_cast_or_null<ParenExpr>(E);
   if (Name == "await")
     return MarkerKind::Await;
   if (Name == "ca_block_on")
@@ -55,6 +62,64 @@ std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
   if (Name == "ca_spawn" && isa<CStyleCastExpr>(PE->getSubExpr()))
     return MarkerKind::Spawn;
   return std::nullopt;
+}
+
+std::optional<Combinator> combinatorKind(const Expr *E, const ASTContext &Ctx) {
+  StringRef Name = markerMacro(E, Ctx);
+  if (Name == "ca_join")
+    return Combinator::Join;
+  if (Name == "ca_select")
+    return Combinator::Select;
+  return std::nullopt;
+}
+
+const Expr *awaitedCombinator(const Expr *Await, const ASTContext &Ctx) {
+  const Expr *E = markerOperand(Await);
+  for (;;) {
+    E = E->IgnoreImpCasts();
+    if (combinatorKind(E, Ctx))
+      return E;
+    const auto *PE = dyn_cast<ParenExpr>(E);
+    if (!PE)
+      return nullptr;
+    E = PE->getSubExpr();
+  }
+}
+
+/// The comma-separated operands of a macro argument list, in order.
+static void flattenCommas(const Expr *E, std::vector<const Expr *> &Out) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->getOpcode() == BO_Comma) {
+      flattenCommas(BO->getLHS(), Out);
+      flattenCommas(BO->getRHS(), Out);
+      return;
+    }
+  Out.push_back(E);
+}
+
+std::vector<const Expr *> combinatorBranches(const Expr *Comb) {
+  // ca_join: ((void)(B...)); ca_select: ((void)(B...), 0).
+  const Expr *Sub = cast<ParenExpr>(Comb)->getSubExpr();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Sub))
+    if (BO->getOpcode() == BO_Comma)
+      Sub = BO->getLHS();
+  std::vector<const Expr *> Out;
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(Sub))
+    if (const auto *Inner = dyn_cast<ParenExpr>(Cast->getSubExpr()))
+      flattenCommas(Inner->getSubExpr(), Out);
+  return Out;
+}
+
+const CallExpr *branchCall(const Expr *B, const BinaryOperator **Assignment) {
+  B = B->IgnoreParens();
+  *Assignment = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(B))
+    if (BO->isAssignmentOp()) {
+      *Assignment = BO;
+      B = BO->getRHS();
+    }
+  const auto *Call = dyn_cast<CallExpr>(B->IgnoreParenImpCasts());
+  return Call && isAsyncFunction(Call->getDirectCallee()) ? Call : nullptr;
 }
 
 const Expr *skipToMarker(const Expr *E, const ASTContext &Ctx) {
@@ -155,6 +220,7 @@ struct FoundMarker {
   const CallExpr *Call; // null when the operand is not an async call
   const FunctionDecl *Enclosing;
   bool InsideStart; // inside the operand of another block_on/spawn
+  Combinator Comb = Combinator::None; // await of a valid combinator
 };
 
 class MarkerVisitor : public RecursiveASTVisitor<MarkerVisitor> {
@@ -244,8 +310,27 @@ public:
 
   bool TraverseParenExpr(ParenExpr *PE) {
     std::optional<MarkerKind> K = markerKind(PE, Ctx);
+    if (!Unevaluated && !K && !CombinatorDepth)
+      if (std::optional<Combinator> C = combinatorKind(PE, Ctx))
+        if (!AwaitedCombinators.count(PE))
+          Diags.error(PE->getBeginLoc(), std::string(combinatorName(*C)) +
+                                             " must be awaited: write await(" +
+                                             combinatorName(*C) +
+                                             "(...)) inside an async function");
     if (!K || Unevaluated)
       return RecursiveASTVisitor::TraverseParenExpr(PE);
+    if (CombinatorDepth && *K == MarkerKind::Await) {
+      Diags.error(PE->getBeginLoc(),
+                  "await inside a branch of " +
+                      std::string(combinatorName(CombinatorDepthKind)) +
+                      ": the combinator awaits its branches; write the call "
+                      "without await, and await what it needs first, before "
+                      "the combinator");
+      return RecursiveASTVisitor::TraverseParenExpr(PE);
+    }
+    if (*K == MarkerKind::Await)
+      if (const Expr *Comb = awaitedCombinator(PE, Ctx))
+        return traverseCombinator(PE, *combinatorKind(Comb, Ctx), Comb);
     const Expr *Operand = markerOperand(PE)->IgnoreParenImpCasts();
     const auto *Call = dyn_cast<CallExpr>(Operand);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
@@ -287,7 +372,106 @@ public:
     return true;
   }
 
+  /// Combinators awaited (the others are errors).
+  llvm::SmallPtrSet<const Expr *, 4> AwaitedCombinators;
+
 private:
+  static const char *combinatorName(Combinator C) {
+    return C == Combinator::Join ? "ca_join" : "ca_select";
+  }
+
+  bool traverseCombinator(ParenExpr *Marker, Combinator C, const Expr *Comb) {
+    AwaitedCombinators.insert(Comb);
+    const char *Name = combinatorName(C);
+    std::vector<const Expr *> Branches = combinatorBranches(Comb);
+    // Whole variables assigned by earlier branches: a later branch's
+    // arguments would read them before (with the plugin) or after
+    // (without it) that assignment.
+    llvm::DenseMap<const VarDecl *, unsigned> AssignedBy;
+    bool Valid = !Branches.empty();
+    for (unsigned I = 0; I != Branches.size(); ++I) {
+      const Expr *B = Branches[I];
+      const BinaryOperator *Assign = nullptr;
+      const CallExpr *Call = branchCall(B, &Assign);
+      const Expr *Bare = B->IgnoreParens();
+      if (Assign)
+        Bare = Assign->getRHS()->IgnoreParens();
+      if (!Call) {
+        Valid = false;
+        if (markerKind(Bare, Ctx) == MarkerKind::Await)
+          continue; // reported below, with the other awaits inside
+        if (combinatorKind(Bare, Ctx)) {
+          AwaitedCombinators.insert(Bare);
+          Diags.error(B->getBeginLoc(),
+                      std::string("a combinator cannot be a branch of ") +
+                          Name +
+                          " directly; await it in an async function and "
+                          "make a call of that function the branch");
+          continue;
+        }
+        const auto *Plain = dyn_cast<CallExpr>(Bare->IgnoreImpCasts());
+        const FunctionDecl *Callee = Plain ? Plain->getDirectCallee() : nullptr;
+        Diags.error(
+            B->getBeginLoc(),
+            std::string("a branch of ") + Name +
+                " must be a call of an async function, optionally "
+                "assigned (`v = f(x)`)" +
+                (Callee ? "; '" + Callee->getName().str() + "' is not async"
+                        : std::string()));
+        continue;
+      }
+      Consumed.insert(Call);
+      AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
+      struct Reads : RecursiveASTVisitor<Reads> {
+        std::vector<const DeclRefExpr *> Refs;
+        bool VisitDeclRefExpr(DeclRefExpr *D) {
+          Refs.push_back(D);
+          return true;
+        }
+      } R;
+      for (const Expr *Arg : Call->arguments())
+        R.TraverseStmt(const_cast<Expr *>(Arg));
+      for (const DeclRefExpr *D : R.Refs) {
+        auto It = AssignedBy.find(dyn_cast<VarDecl>(D->getDecl()));
+        if (It != AssignedBy.end()) {
+          Valid = false;
+          Diags.error(D->getLocation(),
+                      "'" + D->getDecl()->getName() +
+                          "' is assigned by branch " + llvm::Twine(It->second) +
+                          " of this " + Name +
+                          ", which may complete before or after this one "
+                          "starts; read it after the " +
+                          Name + ", or use another variable");
+        }
+      }
+      if (Assign)
+        if (const auto *T =
+                dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParens()))
+          if (const auto *VD = dyn_cast<VarDecl>(T->getDecl()))
+            AssignedBy.try_emplace(VD, I);
+    }
+    if (Branches.size() > 32) {
+      Valid = false;
+      Diags.error(Marker->getBeginLoc(),
+                  std::string(Name) + " of " +
+                      llvm::Twine(Branches.size()).str() +
+                      " branches; at most 32 are supported: nest them in "
+                      "async functions");
+    }
+    Markers.push_back({MarkerKind::Await, Marker, nullptr, Current,
+                       StartDepth > 0, Valid ? C : Combinator::None});
+    Combinator SavedKind = CombinatorDepthKind;
+    CombinatorDepthKind = C;
+    ++CombinatorDepth;
+    bool R = TraverseStmt(const_cast<Expr *>(Comb));
+    --CombinatorDepth;
+    CombinatorDepthKind = SavedKind;
+    return R;
+  }
+
+  unsigned CombinatorDepth = 0;
+  Combinator CombinatorDepthKind = Combinator::None;
+
   void reportBadOperand(MarkerKind K, const Expr *Operand,
                         const FunctionDecl *Callee) {
     std::string What = markerName(K);
@@ -405,15 +589,33 @@ private:
               const BinaryOperator *Assignment = nullptr) {
     if (markerKind(E, Ctx) != MarkerKind::Await)
       return;
-    const auto *Call =
-        dyn_cast<CallExpr>(markerOperand(E)->IgnoreParenImpCasts());
-    if (!Call || !isAsyncFunction(Call->getDirectCallee()))
-      return; // already reported
     AwaitSite A;
+    const Expr *Operand = markerOperand(E)->IgnoreParenImpCasts();
+    if (const Expr *Comb = awaitedCombinator(E, Ctx)) {
+      Operand = Comb;
+      std::optional<Combinator> C = combinatorKind(Comb, Ctx);
+      for (const Expr *B : combinatorBranches(Operand)) {
+        Branch Br;
+        Br.Call = branchCall(B, &Br.Assignment);
+        if (!Br.Call)
+          return; // already reported
+        Br.Callee = Br.Call->getDirectCallee();
+        A.Branches.push_back(Br);
+      }
+      if (A.Branches.empty() || A.Branches.size() > 32)
+        return; // already reported
+      A.Comb = *C;
+      // The CFG has no ParenExpr elements: anchor on what is inside.
+      A.CombExpr = cast<ParenExpr>(Operand)->getSubExpr();
+    } else {
+      const auto *Call = dyn_cast<CallExpr>(Operand);
+      if (!Call || !isAsyncFunction(Call->getDirectCallee()))
+        return; // already reported
+      A.Call = Call;
+      A.Callee = Call->getDirectCallee();
+    }
     A.State = F.Awaits.size() + 1;
     A.Marker = E;
-    A.Call = Call;
-    A.Callee = Call->getDirectCallee();
     A.Form = Form;
     A.Assignment = Assignment;
     F.AwaitOfMarker[E] = F.Awaits.size();
@@ -443,16 +645,17 @@ private:
   void visit(unsigned I) {
     Color[I] = Grey;
     Stack.push_back(I);
-    for (const AwaitSite &A : S.Functions[I].Awaits) {
-      AsyncFunction *Callee = S.lookup(A.Callee);
-      if (!Callee)
-        continue;
-      unsigned J = Callee - S.Functions.data();
-      if (Color[J] == Grey)
-        report(J, A);
-      else if (Color[J] == White)
-        visit(J);
-    }
+    for (const AwaitSite &A : S.Functions[I].Awaits)
+      for (const FunctionDecl *C : A.callees()) {
+        AsyncFunction *Callee = S.lookup(C);
+        if (!Callee)
+          continue;
+        unsigned J = Callee - S.Functions.data();
+        if (Color[J] == Grey)
+          report(J, A);
+        else if (Color[J] == White)
+          visit(J);
+      }
     Stack.pop_back();
     Color[I] = Black;
   }
@@ -463,7 +666,7 @@ private:
     for (; It != Stack.end(); ++It)
       Cycle += "'" + S.Functions[*It].Name + "' -> ";
     Cycle += "'" + S.Functions[First].Name + "'";
-    Diags.error(Back.Call->getBeginLoc(),
+    Diags.error(Back.location(),
                 "async function '" + S.Functions[First].Name +
                     "' awaits itself (" + Cycle +
                     "): its frame would contain itself; use a loop, or "
@@ -498,6 +701,17 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     AsyncFunction *F = InAsync ? S.lookup(M.Enclosing) : nullptr;
     SourceLocation Loc = M.Marker->getBeginLoc();
     if (M.Kind == MarkerKind::Await) {
+      const Expr *Comb = awaitedCombinator(M.Marker, Ctx);
+      if (!InAsync && Comb) {
+        std::string Name = *combinatorKind(Comb, Ctx) == Combinator::Join
+                               ? "ca_join"
+                               : "ca_select";
+        Diags.error(Loc, Name + " outside an async function: its branches "
+                                "run concurrently only inside one; put the "
+                                "await in an async function and run that "
+                                "with ca_block_on(...)");
+        continue;
+      }
       if (!InAsync) {
         Diags.error(Loc, M.Enclosing
                              ? "await outside an async function: mark '" +
@@ -509,6 +723,8 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
       }
       if (F && M.Call &&
           (!F->AwaitOfMarker.count(M.Marker) || hasNestedAwait(M.Call, Ctx)))
+        F->Pending.push_back(M.Marker);
+      if (F && M.Comb != Combinator::None && !F->AwaitOfMarker.count(M.Marker))
         F->Pending.push_back(M.Marker);
       continue;
     }
@@ -548,8 +764,12 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
                          "not supported yet)");
   };
   for (AsyncFunction &F : S.Functions) {
-    for (const AwaitSite &A : F.Awaits)
-      CheckFrame(A.Callee, A.Call->getBeginLoc());
+    for (const AwaitSite &A : F.Awaits) {
+      if (A.Comb == Combinator::None)
+        CheckFrame(A.Callee, A.Call->getBeginLoc());
+      for (const Branch &B : A.Branches)
+        CheckFrame(B.Callee, B.Call->getBeginLoc());
+    }
     for (const StartSite &St : F.Spawns)
       CheckFrame(St.Callee, St.Call->getBeginLoc());
   }

@@ -21,6 +21,18 @@ namespace cawait {
 /// The macro of cawait.h that E is the expansion of, if any.
 std::optional<MarkerKind> markerKind(const clang::Expr *E,
                                      const clang::ASTContext &Ctx);
+/// The combinator of cawait.h that E is the expansion of, if any.
+std::optional<Combinator> combinatorKind(const clang::Expr *E,
+                                         const clang::ASTContext &Ctx);
+/// The combinator an await marker awaits (through parentheses), or null.
+const clang::Expr *awaitedCombinator(const clang::Expr *Await,
+                                     const clang::ASTContext &Ctx);
+/// The branches of a combinator expression, as written.
+std::vector<const clang::Expr *> combinatorBranches(const clang::Expr *Comb);
+/// The async call of a branch (`f(x)` or `v = f(x)`, Assignment set for the
+/// latter), or null when the branch is not one.
+const clang::CallExpr *branchCall(const clang::Expr *Branch,
+                                  const clang::BinaryOperator **Assignment);
 /// E without implicit casts and the parentheses the user wrote around a
 /// marker: `(await(f(x)))` is an await statement too.
 const clang::Expr *skipToMarker(const clang::Expr *E,

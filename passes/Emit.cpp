@@ -72,6 +72,19 @@ std::string frameType(const FunctionDecl *FD) {
   return "struct " + FD->getNameAsString() + "__frame";
 }
 
+/// Whether `await(...)` of A has no value: a void call, or a join (a
+/// select's value is the winner's index).
+bool awaitResultIsVoid(const AwaitSite &A) {
+  if (A.Comb != Combinator::None)
+    return A.Comb == Combinator::Join;
+  return A.Callee->getReturnType()->isVoidType();
+}
+
+/// The type of a combinator's storage in the frame of F.
+std::string combinatorType(const AsyncFunction &F, const AwaitSite &A) {
+  return "struct " + F.Name + "__ca__aw" + std::to_string(A.State);
+}
+
 class BodyEmitter;
 
 /// Prints expressions of an async function (or of a start's arguments) with
@@ -138,6 +151,7 @@ private:
   void initSaved(const VarDecl *VD);
   void returnStmt(const ReturnStmt *RS);
   void await(const AwaitSite &A);
+  void combinator(const AwaitSite &A);
   void finish() {
     Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
     Out.line("return CA_READY;");
@@ -648,7 +662,7 @@ void BodyEmitter::returnStmt(const ReturnStmt *RS) {
   Out.indent();
   if (const AwaitSite *A = V ? awaitOf(V) : nullptr) {
     await(*A);
-    if (!VoidResult && !A->Callee->getReturnType()->isVoidType())
+    if (!VoidResult && !awaitResultIsVoid(*A))
       Out.line("*ca__out = ca__r" + std::to_string(A->State) + ";");
   } else if (V) {
     if (VoidResult)
@@ -663,6 +677,10 @@ void BodyEmitter::returnStmt(const ReturnStmt *RS) {
 }
 
 void BodyEmitter::await(const AwaitSite &A) {
+  if (A.Comb != Combinator::None) {
+    combinator(A);
+    return;
+  }
   std::string K = std::to_string(A.State);
   std::string Callee = A.Callee->getNameAsString();
   std::string Sub = "&ca__f->ca__aw" + K;
@@ -678,6 +696,95 @@ void BodyEmitter::await(const AwaitSite &A) {
   Out.line("if (" + Callee + "__poll(" + Sub + ", ca__cx, " + Result +
            ") == CA_PENDING)");
   Out.line("  return CA_PENDING;");
+}
+
+void BodyEmitter::combinator(const AwaitSite &A) {
+  // Branches start in order in the first pass (a select stops at the first
+  // that completes), each polled right after its init; after a suspension
+  // only the woken, unfinished branches are polled again. ca__fresh tells
+  // the first pass from a resumption.
+  std::string K = std::to_string(A.State);
+  std::string Area = "ca__f->ca__aw" + K;
+  std::string Head = Area + ".ca__h";
+  bool Select = A.Comb == Combinator::Select;
+  std::string Done = "ca__done" + K;
+  Out.line(Head + ".pending = 0;");
+  Out.line(Head + ".woken = 0;");
+  E.DropCleanups[A.State] = allOpenCleanups();
+  Out.line("ca__fresh = 1;");
+  Out.line("ca__f->ca__state = " + K + ";");
+  Out.label("ca__resume" + K);
+  Out.line(Head + ".parent = ca__cx->waker;");
+  Out.line("{");
+  Out.indent();
+  Out.line("ca_context ca__bcx;");
+  for (unsigned I = 0; I != A.Branches.size(); ++I) {
+    const Branch &B = A.Branches[I];
+    std::string Callee = B.Callee->getNameAsString();
+    std::string Bit = std::to_string(1u << I) + "u";
+    std::string Frame = "&" + Area + ".ca__b" + std::to_string(I);
+    std::string Init = Callee + "__init(" + Frame;
+    for (const Expr *Arg : B.Call->arguments())
+      Init += ", " + expr(Arg);
+    Out.line("if (ca__fresh) {");
+    Out.line("  " + Init + ");");
+    Out.line("  " + Head + ".pending |= " + Bit + ";");
+    Out.line("}");
+    Out.line("if (" + Head + ".pending & (ca__fresh ? " + Bit + " : " + Head +
+             ".woken & " + Bit + ")) {");
+    Out.indent();
+    Out.line(Head + ".woken &= ~" + Bit + ";");
+    Out.line("ca__bcx.waker.wake = " + F.Name + "__ca__wake" + K + "_" +
+             std::to_string(I) + ";");
+    Out.line("ca__bcx.waker.data = &" + Head + ";");
+    bool Void = B.Call->getType()->isVoidType();
+    std::string Result = "(void *)0";
+    if (!Void)
+      Result = Select ? "&ca__r" + K + "_" + std::to_string(I)
+                      : "&" + Area + ".ca__res" + std::to_string(I);
+    Out.line("if (" + Callee + "__poll(" + Frame + ", &ca__bcx, " + Result +
+             ") == CA_READY) {");
+    Out.indent();
+    Out.line(Head + ".pending &= ~" + Bit + ";");
+    if (Select) {
+      // The winner: drop the others still running, then its assignment.
+      for (unsigned J = A.Branches.size(); J-- > 0;)
+        if (J != I)
+          Out.line("if (" + Head + ".pending & " + std::to_string(1u << J) +
+                   "u) " + A.Branches[J].Callee->getNameAsString() +
+                   "__drop(&" + Area + ".ca__b" + std::to_string(J) + ");");
+      Out.line("ca__r" + K + " = " + std::to_string(I) + ";");
+      if (B.Assignment)
+        Out.line(expr(B.Assignment->getLHS()) + " " +
+                 B.Assignment->getOpcodeStr() + " ca__r" + K + "_" +
+                 std::to_string(I) + ";");
+      Out.line("goto " + Done + ";");
+    }
+    Out.dedent();
+    Out.line("}");
+    Out.dedent();
+    Out.line("}");
+  }
+  Out.dedent();
+  Out.line("}");
+  if (Select) {
+    Out.line("return CA_PENDING;");
+    Out.label(Done);
+    Out.line(";");
+    return;
+  }
+  Out.line("if (" + Head + ".pending)");
+  Out.line("  return CA_PENDING;");
+  // Results leave the storage before any assignment: a target may share
+  // bytes with it.
+  for (unsigned I = 0; I != A.Branches.size(); ++I)
+    if (A.Branches[I].Assignment)
+      Out.line("ca__r" + K + "_" + std::to_string(I) + " = " + Area +
+               ".ca__res" + std::to_string(I) + ";");
+  for (unsigned I = 0; I != A.Branches.size(); ++I)
+    if (const BinaryOperator *Assign = A.Branches[I].Assignment)
+      Out.line(expr(Assign->getLHS()) + " " + Assign->getOpcodeStr() +
+               " ca__r" + K + "_" + std::to_string(I) + ";");
 }
 
 } // namespace
@@ -741,6 +848,43 @@ std::string Emitter::prototypes(const AsyncFunction &F) {
          signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n";
 }
 
+void Emitter::combinatorStruct(CEmitter &Out, const AsyncFunction &F,
+                               const AwaitSite &A) {
+  // Members in the order layout placed them, so C's layout is the same.
+  std::string Type = combinatorType(F, A);
+  unsigned K = A.State - 1;
+  Out.line(Type + " {");
+  Out.indent();
+  Out.line("ca__combinator ca__h;");
+  for (unsigned I = 0; I != A.Branches.size(); ++I)
+    Out.line(frameType(A.Branches[I].Callee) + " ca__b" + std::to_string(I) +
+             ";");
+  if (A.Comb == Combinator::Join)
+    for (unsigned I = 0; I != A.Branches.size(); ++I) {
+      QualType R = A.Branches[I].Call->getType();
+      if (!R->isVoidType())
+        Out.line(
+            declare(R.getUnqualifiedType(), "ca__res" + std::to_string(I)) +
+            ";");
+    }
+  Out.dedent();
+  Out.line("};");
+  std::string Why = "\"cawait: layout of a combinator of '" + F.Name +
+                    "' disagrees with the C compiler\"";
+  Out.line("_Static_assert(sizeof(" + Type +
+           ") == " + std::to_string(F.SubFrameSize[K]) + ", " + Why + ");");
+  for (unsigned I = 0; I != A.Branches.size(); ++I)
+    Out.line("_Static_assert(__builtin_offsetof(" + Type + ", ca__b" +
+             std::to_string(I) + ") == " +
+             std::to_string(F.BranchFrameOffset[K][I]) + ", " + Why + ");");
+  // Each branch's waker marks it woken, then wakes the task.
+  for (unsigned I = 0; I != A.Branches.size(); ++I)
+    Out.line("static void " + F.Name + "__ca__wake" + std::to_string(A.State) +
+             "_" + std::to_string(I) +
+             "(void *ca__h) { ca__branch_woken(ca__h, " + std::to_string(I) +
+             "); }");
+}
+
 std::string Emitter::frameStruct(const AsyncFunction &F) {
   // Every slot sits at the offset layout chose: a union of one-member
   // structs, each padded to its slot's offset. Members of anonymous
@@ -761,8 +905,9 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
   }
   for (const AwaitSite &A : F.Awaits) {
     std::string Name = "ca__aw" + std::to_string(A.State);
-    Fields.push_back({F.SubFrameOffset[A.State - 1],
-                      frameType(A.Callee) + " " + Name, Name});
+    std::string Type =
+        A.Comb == Combinator::None ? frameType(A.Callee) : combinatorType(F, A);
+    Fields.push_back({F.SubFrameOffset[A.State - 1], Type + " " + Name, Name});
   }
   const char *StateType = F.StateSize == 1   ? "unsigned char"
                           : F.StateSize == 2 ? "unsigned short"
@@ -772,6 +917,9 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
   std::stable_sort(
       Fields.begin(), Fields.end(),
       [](const Field &A, const Field &B) { return A.Offset < B.Offset; });
+  for (const AwaitSite &A : F.Awaits)
+    if (A.Comb != Combinator::None)
+      combinatorStruct(Out, F, A);
   std::string Type = frameType(F.Decl);
   Out.line(Type + " {");
   Out.indent();
@@ -825,13 +973,31 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.indent();
   Out.line("(void)ca__cx;");
   Out.line("(void)ca__out;");
+  bool Combinators = false;
   for (const AwaitSite &A : F.Awaits) {
-    QualType R = A.Call->getType();
-    if (!R->isVoidType())
-      Out.line(
-          declare(R.getUnqualifiedType(), "ca__r" + std::to_string(A.State)) +
-          ";");
+    std::string K = std::to_string(A.State);
+    if (A.Comb == Combinator::None) {
+      QualType R = A.Call->getType();
+      if (!R->isVoidType())
+        Out.line(declare(R.getUnqualifiedType(), "ca__r" + K) + ";");
+      continue;
+    }
+    Combinators = true;
+    if (A.Comb == Combinator::Select)
+      Out.line("int ca__r" + K + ";");
+    // Branch results on their way to their assignment.
+    for (unsigned I = 0; I != A.Branches.size(); ++I) {
+      QualType R = A.Branches[I].Call->getType();
+      bool Needed = A.Comb == Combinator::Select ? !R->isVoidType()
+                                                 : !!A.Branches[I].Assignment;
+      if (Needed)
+        Out.line(declare(R.getUnqualifiedType(),
+                         "ca__r" + K + "_" + std::to_string(I)) +
+                 ";");
+    }
   }
+  if (Combinators)
+    Out.line("unsigned char ca__fresh = 0;");
   Out.line("switch (ca__f->ca__state) {");
   Out.line("case 0:");
   Out.line("  break;");
@@ -860,8 +1026,17 @@ std::string Emitter::definition(const AsyncFunction &F) {
   for (const AwaitSite &A : F.Awaits) {
     std::string K = std::to_string(A.State);
     Out.line("case " + K + ":");
-    Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" + K +
-             ");");
+    if (A.Comb == Combinator::None)
+      Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" +
+               K + ");");
+    // A combinator: its running branches, last first.
+    for (unsigned I = A.Branches.size(); I-- > 0;) {
+      Out.line("  if (ca__f->ca__aw" + K + ".ca__h.pending & " +
+               std::to_string(1u << I) + "u)");
+      Out.line("    " + A.Branches[I].Callee->getNameAsString() +
+               "__drop(&ca__f->ca__aw" + K + ".ca__b" + std::to_string(I) +
+               ");");
+    }
     // Then what leaving the scopes open there would run.
     for (const std::string &Call : DropCleanups[A.State])
       Out.line("  " + Call);

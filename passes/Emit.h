@@ -13,6 +13,7 @@
 #ifndef CAWAIT_PASSES_EMIT_H
 #define CAWAIT_PASSES_EMIT_H
 
+#include "CEmitter.h"
 #include "Diag.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
@@ -56,6 +57,9 @@ public:
 
 private:
   std::string signature(const AsyncFunction &F, llvm::StringRef Which);
+  /// The storage type of an awaited combinator, and its branch wakers.
+  void combinatorStruct(CEmitter &Out, const AsyncFunction &F,
+                        const AwaitSite &A);
 
   clang::ASTContext &Ctx;
   DiagSink &Diags;

@@ -63,6 +63,14 @@ calleeFrameSize(const Shape &S, const FunctionDecl *Callee, ASTContext &Ctx) {
           (unsigned)Ctx.getTypeAlignInChars(T).getQuantity()};
 }
 
+QualType combinatorHeadType(ASTContext &Ctx) {
+  for (const NamedDecl *ND :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("ca__combinator")))
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
+      return Ctx.getTypedefType(TD);
+  llvm_unreachable("ca_join and ca_select come from cawait.h");
+}
+
 namespace {
 
 /// One thing that needs bytes in a frame.
@@ -128,8 +136,9 @@ public:
       return;
     Done[Index] = true;
     for (const AwaitSite &A : F.Awaits)
-      if (AsyncFunction *Callee = S.lookup(A.Callee))
-        layout(*Callee);
+      for (const FunctionDecl *C : A.callees())
+        if (AsyncFunction *Callee = S.lookup(C))
+          layout(*Callee);
 
     for (SavedVar &SV : F.Saved) {
       QualType T = frameFieldType(SV, Ctx);
@@ -153,9 +162,45 @@ public:
     F.SubFrameSize.assign(NA, 0);
     F.SubFrameAlign.assign(NA, 1);
     F.SubFrameOffset.assign(NA, 0);
+    F.BranchFrameOffset.assign(NA, {});
+    F.BranchResultOffset.assign(NA, {});
     for (unsigned K = 0; K != NA; ++K) {
-      auto [Size, Align] = calleeFrameSize(S, F.Awaits[K].Callee, Ctx);
-      F.SubFrameSize[K] = Size;
+      const AwaitSite &A = F.Awaits[K];
+      if (A.Comb == Combinator::None) {
+        auto [Size, Align] = calleeFrameSize(S, A.Callee, Ctx);
+        F.SubFrameSize[K] = Size;
+        F.SubFrameAlign[K] = Align;
+        continue;
+      }
+      // A combinator's storage, laid out as the C struct Emit writes: the
+      // ca__combinator head, every branch's frame (all alive together),
+      // then for a join each branch's result (a select's winner hands its
+      // result straight to the poll function).
+      QualType Head = combinatorHeadType(Ctx);
+      unsigned Offset = Ctx.getTypeSizeInChars(Head).getQuantity();
+      unsigned Align = Ctx.getTypeAlignInChars(Head).getQuantity();
+      auto Place = [&](unsigned Size, unsigned A) {
+        Offset = llvm::alignTo(Offset, A);
+        unsigned At = Offset;
+        Offset += Size;
+        Align = std::max(Align, A);
+        return At;
+      };
+      for (const Branch &B : A.Branches) {
+        auto [Size, BAlign] = calleeFrameSize(S, B.Callee, Ctx);
+        F.BranchFrameOffset[K].push_back(Place(Size, BAlign));
+      }
+      for (const Branch &B : A.Branches) {
+        QualType R = B.Call->getType();
+        if (A.Comb != Combinator::Join || R->isVoidType()) {
+          F.BranchResultOffset[K].push_back(0);
+          continue;
+        }
+        F.BranchResultOffset[K].push_back(
+            Place(Ctx.getTypeSizeInChars(R).getQuantity(),
+                  Ctx.getTypeAlignInChars(R).getQuantity()));
+      }
+      F.SubFrameSize[K] = llvm::alignTo(Offset, Align);
       F.SubFrameAlign[K] = Align;
     }
     unsigned States = F.doneState() + 1;

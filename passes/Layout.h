@@ -37,6 +37,9 @@ std::pair<unsigned, unsigned> calleeFrameSize(const Shape &S,
                                               const clang::FunctionDecl *Callee,
                                               clang::ASTContext &Ctx);
 
+/// `ca__combinator` of cawait.h: the head of a combinator's storage.
+clang::QualType combinatorHeadType(clang::ASTContext &Ctx);
+
 } // namespace cawait
 
 #endif

@@ -83,8 +83,12 @@ public:
     return true;
   }
 
+  /// Assignments of ca_select branches: only the winner's is done, so the
+  /// target keeps its value through the others.
+  llvm::SmallPtrSet<const BinaryOperator *, 4> MaybeAssigned;
+
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign)
+    if (BO->getOpcode() == BO_Assign && !MaybeAssigned.count(BO))
       if (const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
         DefOnly.insert(DRE);
     return true;
@@ -285,6 +289,11 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   Stmt *Body = FD->getBody();
   ParentMap PM(Body);
   VariableCollector VC(PM);
+  for (const AwaitSite &A : F.Awaits)
+    if (A.Comb == Combinator::Select)
+      for (const Branch &B : A.Branches)
+        if (B.Assignment)
+          VC.MaybeAssigned.insert(B.Assignment);
   for (const ParmVarDecl *P : FD->parameters())
     VC.add(P);
   VC.TraverseStmt(Body);
@@ -316,21 +325,30 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
 
   // Held across each await: live right after the awaited call returns.
   llvm::DenseMap<const Stmt *, unsigned> AwaitOfCall;
+  // (A combinator: right after its whole expression, all branches done.)
   for (unsigned I = 0; I != F.Awaits.size(); ++I)
-    AwaitOfCall[F.Awaits[I].Call] = I;
+    AwaitOfCall[F.Awaits[I].Call ? (const Stmt *)F.Awaits[I].Call
+                                 : F.Awaits[I].CombExpr] = I;
   std::vector<llvm::BitVector> Held(F.Awaits.size(), llvm::BitVector(N));
+  llvm::BitVector Anchored(F.Awaits.size());
   DF.forEachElement([&](const Stmt *S, const llvm::BitVector &LiveAfter) {
     auto It = AwaitOfCall.find(S);
-    if (It != AwaitOfCall.end())
+    if (It != AwaitOfCall.end()) {
       Held[It->second] |= LiveAfter;
+      Anchored.set(It->second);
+    }
   });
+  for (unsigned I = 0; I != F.Awaits.size(); ++I)
+    if (!Anchored.test(I) && F.Awaits[I].Comb != Combinator::None)
+      Diags.error(F.Awaits[I].location(),
+                  "internal error: this combinator is not in the "
+                  "control-flow graph of '" +
+                      F.Name + "'");
 
   // `lhs op= await(...)` evaluates lhs after resuming: everything it reads
-  // is held (the target of a plain `v = ` is written, not read).
-  for (unsigned I = 0; I != F.Awaits.size(); ++I) {
-    const BinaryOperator *Assign = F.Awaits[I].Assignment;
-    if (!Assign)
-      continue;
+  // is held (the target of a plain `v = ` is written, not read). So do the
+  // assignments of combinator branches.
+  auto HoldReadsOf = [&](unsigned I, const BinaryOperator *Assign) {
     const Expr *LHS = Assign->getLHS()->IgnoreParens();
     struct Reads : RecursiveASTVisitor<Reads> {
       std::vector<const VarDecl *> Vars;
@@ -347,6 +365,24 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
       if (It != VC.Index.end())
         Held[I].set(It->second);
     }
+  };
+  for (unsigned I = 0; I != F.Awaits.size(); ++I) {
+    const AwaitSite &A = F.Awaits[I];
+    if (A.Comb == Combinator::Join)
+      // Every `v = ` target is written after the join completes: its old
+      // value is not needed across it.
+      for (const Branch &B : A.Branches)
+        if (B.Assignment && B.Assignment->getOpcode() == BO_Assign)
+          if (const auto *T =
+                  dyn_cast<DeclRefExpr>(B.Assignment->getLHS()->IgnoreParens()))
+            if (auto It = VC.Index.find(dyn_cast<VarDecl>(T->getDecl()));
+                It != VC.Index.end())
+              Held[I].reset(It->second);
+    for (const Branch &B : A.Branches)
+      if (B.Assignment)
+        HoldReadsOf(I, B.Assignment);
+    if (A.Assignment)
+      HoldReadsOf(I, A.Assignment);
   }
 
   // What is held for its value, before the scope rule adds the escaping.

@@ -235,8 +235,9 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
         return;
       Seen[I] = true;
       for (const AwaitSite &A : S.Functions[I].Awaits)
-        if (AsyncFunction *C = S.lookup(A.Callee))
-          Visit(C - S.Functions.data());
+        for (const FunctionDecl *Callee : A.callees())
+          if (AsyncFunction *C = S.lookup(Callee))
+            Visit(C - S.Functions.data());
       Topo.push_back(I);
     };
     for (unsigned I = 0; I != NF; ++I)
@@ -273,7 +274,8 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
       if (Sp.inMainFile(R->getLocation()))
         ProtoAt[I] = std::min(ProtoAt[I], Sp.topLevelBegin(R));
     for (const AwaitSite &A : F.Awaits)
-      Use(A.Callee, Def);
+      for (const FunctionDecl *Callee : A.callees())
+        Use(Callee, Def);
     for (const StartSite &St : F.Spawns)
       StartUse(St, Def);
   }
@@ -283,11 +285,12 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
   // A frame embeds its callees' frames: they must be complete first.
   for (auto It = Topo.rbegin(); It != Topo.rend(); ++It)
     for (const AwaitSite &A : S.Functions[*It].Awaits)
-      if (AsyncFunction *C = S.lookup(A.Callee)) {
-        unsigned J = C - S.Functions.data();
-        FrameAt[J] = std::min(FrameAt[J], FrameAt[*It]);
-        ProtoAt[J] = std::min(ProtoAt[J], FrameAt[*It]);
-      }
+      for (const FunctionDecl *Callee : A.callees())
+        if (AsyncFunction *C = S.lookup(Callee)) {
+          unsigned J = C - S.Functions.data();
+          FrameAt[J] = std::min(FrameAt[J], FrameAt[*It]);
+          ProtoAt[J] = std::min(ProtoAt[J], FrameAt[*It]);
+        }
 
   // A frame placed before its function must not need types defined later.
   for (unsigned I = 0; I != NF; ++I) {
@@ -398,9 +401,24 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
       FrameSummary::SuspendPoint SP{
           A + 1, Sp.offset(F.Awaits[A].Marker->getBeginLoc()),
           SlotsOf(F.HeldAcross[A])};
-      SP.Slots.push_back(
-          {"frame of '" + F.Awaits[A].Callee->getNameAsString() + "'",
-           F.SubFrameOffset[A], F.SubFrameSize[A]});
+      const AwaitSite &Site = F.Awaits[A];
+      if (Site.Comb == Combinator::None)
+        SP.Slots.push_back({"frame of '" + Site.Callee->getNameAsString() + "'",
+                            F.SubFrameOffset[A], F.SubFrameSize[A]});
+      else
+        // The combinator's storage, then each branch's frame inside it.
+        SP.Slots.push_back(
+            {std::string(Site.Comb == Combinator::Join ? "ca_join"
+                                                       : "ca_select") +
+                 " of " + std::to_string(Site.Branches.size()) + " branches",
+             F.SubFrameOffset[A], F.SubFrameSize[A]});
+      for (unsigned B = 0; B != Site.Branches.size(); ++B) {
+        const FunctionDecl *Callee = Site.Branches[B].Callee;
+        SP.Slots.push_back({"branch " + std::to_string(B) + ": frame of '" +
+                                Callee->getNameAsString() + "'",
+                            F.SubFrameOffset[A] + F.BranchFrameOffset[A][B],
+                            calleeFrameSize(S, Callee, Ctx).first});
+      }
       FS.Points.push_back(std::move(SP));
     }
     Result.Frames.push_back(std::move(FS));

@@ -1222,6 +1222,18 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     return true;
   }
   if (const auto *X = dyn_cast<Expr>(S))
+    if (std::optional<Combinator> C = combinatorKind(X, N.Ctx)) {
+      // (ca_timeout_ms is printed as the select it expands to.)
+      OS << (*C == Combinator::Join ? "ca_join(" : "ca_select(");
+      const char *Sep = "";
+      for (const Expr *B : combinatorBranches(X)) {
+        OS << Sep << N.print(B);
+        Sep = ", ";
+      }
+      OS << ")";
+      return true;
+    }
+  if (const auto *X = dyn_cast<Expr>(S))
     if (std::optional<MarkerKind> K = markerKind(X, N.Ctx)) {
       const char *Name = *K == MarkerKind::Await     ? "await"
                          : *K == MarkerKind::BlockOn ? "ca_block_on"

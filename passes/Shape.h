@@ -33,16 +33,46 @@ enum class AwaitForm {
   Return    ///< `return await(f(x));`
 };
 
-/// One suspend point: an await of an async call.
+/// The combinators of cawait.h, awaited: `await(ca_join(...))` and
+/// `await(ca_select(...))` (ca_timeout_ms is a select with a sleep).
+enum class Combinator { None, Join, Select };
+
+/// One branch of a combinator: an async call, optionally assigned.
+struct Branch {
+  const clang::CallExpr *Call = nullptr;
+  const clang::FunctionDecl *Callee = nullptr;
+  /// `lhs op= f(x)`: done after the branch completes (join: after all do).
+  const clang::BinaryOperator *Assignment = nullptr;
+};
+
+/// One suspend point: an await of an async call, or of a combinator.
 struct AwaitSite {
   unsigned State = 0;                    ///< 1-based, the frame's state
   const clang::Expr *Marker = nullptr;   ///< the `await(...)` expression
-  const clang::CallExpr *Call = nullptr; ///< the awaited async call
+  const clang::CallExpr *Call = nullptr; ///< the awaited call (null: comb.)
   const clang::FunctionDecl *Callee = nullptr;
   AwaitForm Form = AwaitForm::ExprStmt;
   /// Assign form: the assignment. Its left side is evaluated after the
   /// await resumes, so what it reads is held across the await.
   const clang::BinaryOperator *Assignment = nullptr;
+  Combinator Comb = Combinator::None;
+  std::vector<Branch> Branches; ///< of a combinator, in order
+  /// The combinator's expression in the analysis AST (a CFG element).
+  const clang::Expr *CombExpr = nullptr;
+
+  /// Every async function whose frame this suspend point embeds.
+  std::vector<const clang::FunctionDecl *> callees() const {
+    if (Comb == Combinator::None)
+      return {Callee};
+    std::vector<const clang::FunctionDecl *> Out;
+    for (const Branch &B : Branches)
+      Out.push_back(B.Callee);
+    return Out;
+  }
+  /// Where diagnostics about this suspend point go.
+  clang::SourceLocation location() const {
+    return Call ? Call->getBeginLoc() : Marker->getBeginLoc();
+  }
 };
 
 /// A variable of an async function that lives in its frame, or a compound
@@ -111,6 +141,9 @@ struct AsyncFunction {
   /// Per await: the awaited callee's frame, alive only while suspended
   /// there.
   std::vector<unsigned> SubFrameSize, SubFrameAlign, SubFrameOffset;
+  /// Per await of a combinator: offsets inside its storage of each
+  /// branch's frame and (join) result, after the ca__combinator head.
+  std::vector<std::vector<unsigned>> BranchFrameOffset, BranchResultOffset;
   unsigned LowerBound = 0;    ///< heaviest suspend point + discriminant
   unsigned NoOverlapSize = 0; ///< every slot in its own bytes
 

@@ -48,6 +48,31 @@
 #define ca_block_on(e) (e)
 #define ca_spawn(e) ((void)(e))
 
+/* Combinators, awaited: each branch is a call of an async function,
+ * optionally assigned (`v = f(x)`, `*p += g(y)`).
+ *
+ *   await(ca_join(a = f(x), g(y)));     every branch, concurrently
+ *   int k = await(ca_select(a = f(x), b = g(y)));
+ *                                       the first to complete wins: only
+ *                                       its assignment is done, the others
+ *                                       are dropped; k is its index
+ *   int timed_out = await(ca_timeout_ms(100, a = f(x)));
+ *                                       1 when the deadline passed first
+ *                                       (the call dropped, a untouched)
+ *
+ * With the plugin every branch frame lives in the caller's frame. Without
+ * it, join runs the branches in order and select and timeout run their
+ * first branch only (the others are type-checked, not evaluated). */
+#ifdef CA_LOWERED
+#define ca_join(...) ((void)(__VA_ARGS__))
+#define ca_select(...) ((void)(__VA_ARGS__), 0)
+#else
+#define ca_join(...) ((void)(__VA_ARGS__))
+#define ca_select(first, ...)                                                  \
+  ((void)(first), (void)sizeof(((void)0, ##__VA_ARGS__, 0)), 0)
+#endif
+#define ca_timeout_ms(ms, call) ca_select(call, ca_sleep_ms(ms))
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -73,6 +98,20 @@ typedef struct ca_context {
 } ca_context;
 
 static inline void ca_waker_wake(const ca_waker *w) { w->wake(w->data); }
+
+/* The head of the storage of an awaited ca_join / ca_select in its frame:
+ * each branch is polled with its own waker, which marks the branch woken
+ * and wakes the task, so a poll re-polls only the woken branches. */
+typedef struct ca__combinator {
+  ca_waker parent;  /* the task's waker, refreshed at every poll */
+  uint32_t woken;   /* branches woken since their last poll */
+  uint32_t pending; /* branches started and not completed */
+} ca__combinator;
+static inline void ca__branch_woken(void *head, unsigned branch) {
+  ca__combinator *c = (ca__combinator *)head;
+  c->woken |= (uint32_t)1 << branch;
+  ca_waker_wake(&c->parent);
+}
 
 /* Type-erased poll and drop, used where the frame's type is not known
  * statically (the executor's tasks and block_on). */
