@@ -312,11 +312,13 @@ public:
     std::optional<MarkerKind> K = markerKind(PE, Ctx);
     if (!Unevaluated && !K && !CombinatorDepth)
       if (std::optional<Combinator> C = combinatorKind(PE, Ctx))
-        if (!AwaitedCombinators.count(PE))
+        if (!AwaitedCombinators.count(PE)) {
           Diags.error(PE->getBeginLoc(), std::string(combinatorName(*C)) +
                                              " must be awaited: write await(" +
                                              combinatorName(*C) +
                                              "(...)) inside an async function");
+          consumeBranches(PE);
+        }
     if (!K || Unevaluated)
       return RecursiveASTVisitor::TraverseParenExpr(PE);
     if (CombinatorDepth && *K == MarkerKind::Await) {
@@ -326,6 +328,12 @@ public:
                       ": the combinator awaits its branches; write the call "
                       "without await, and await what it needs first, before "
                       "the combinator");
+      // Its call counts as awaited: one error is enough.
+      if (const auto *Call =
+              dyn_cast<CallExpr>(markerOperand(PE)->IgnoreParenImpCasts())) {
+        Consumed.insert(Call);
+        AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
+      }
       return RecursiveASTVisitor::TraverseParenExpr(PE);
     }
     if (*K == MarkerKind::Await)
@@ -393,15 +401,16 @@ private:
       const Expr *B = Branches[I];
       const BinaryOperator *Assign = nullptr;
       const CallExpr *Call = branchCall(B, &Assign);
-      const Expr *Bare = B->IgnoreParens();
+      const Expr *Bare = B->IgnoreImpCasts();
       if (Assign)
-        Bare = Assign->getRHS()->IgnoreParens();
+        Bare = Assign->getRHS()->IgnoreImpCasts();
       if (!Call) {
         Valid = false;
-        if (markerKind(Bare, Ctx) == MarkerKind::Await)
+        if (markerKind(skipToMarker(Bare, Ctx), Ctx) == MarkerKind::Await)
           continue; // reported below, with the other awaits inside
         if (combinatorKind(Bare, Ctx)) {
           AwaitedCombinators.insert(Bare);
+          consumeBranches(Bare);
           Diags.error(B->getBeginLoc(),
                       std::string("a combinator cannot be a branch of ") +
                           Name +
@@ -409,7 +418,7 @@ private:
                           "make a call of that function the branch");
           continue;
         }
-        const auto *Plain = dyn_cast<CallExpr>(Bare->IgnoreImpCasts());
+        const auto *Plain = dyn_cast<CallExpr>(Bare->IgnoreParenImpCasts());
         const FunctionDecl *Callee = Plain ? Plain->getDirectCallee() : nullptr;
         Diags.error(
             B->getBeginLoc(),
@@ -467,6 +476,17 @@ private:
     --CombinatorDepth;
     CombinatorDepthKind = SavedKind;
     return R;
+  }
+
+  /// The calls of a rejected combinator: one error is enough.
+  void consumeBranches(const Expr *Comb) {
+    for (const Expr *B : combinatorBranches(Comb)) {
+      const BinaryOperator *Assign;
+      if (const CallExpr *C = branchCall(B, &Assign)) {
+        Consumed.insert(C);
+        AllowedRefs.insert(C->getCallee()->IgnoreParenImpCasts());
+      }
+    }
   }
 
   unsigned CombinatorDepth = 0;

@@ -348,8 +348,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   // `lhs op= await(...)` evaluates lhs after resuming: everything it reads
   // is held (the target of a plain `v = ` is written, not read). So do the
   // assignments of combinator branches.
-  auto HoldReadsOf = [&](unsigned I, const BinaryOperator *Assign) {
-    const Expr *LHS = Assign->getLHS()->IgnoreParens();
+  auto holdReads = [&](const Expr *E, llvm::BitVector &Into) {
     struct Reads : RecursiveASTVisitor<Reads> {
       std::vector<const VarDecl *> Vars;
       bool VisitDeclRefExpr(DeclRefExpr *D) {
@@ -358,13 +357,17 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
         return true;
       }
     } R;
-    if (!(Assign->getOpcode() == BO_Assign && isa<DeclRefExpr>(LHS)))
-      R.TraverseStmt(const_cast<Expr *>(LHS));
+    R.TraverseStmt(const_cast<Expr *>(E));
     for (const VarDecl *VD : R.Vars) {
       auto It = VC.Index.find(VD);
       if (It != VC.Index.end())
-        Held[I].set(It->second);
+        Into.set(It->second);
     }
+  };
+  auto HoldReadsOf = [&](unsigned I, const BinaryOperator *Assign) {
+    const Expr *LHS = Assign->getLHS()->IgnoreParens();
+    if (!(Assign->getOpcode() == BO_Assign && isa<DeclRefExpr>(LHS)))
+      holdReads(LHS, Held[I]);
   };
   for (unsigned I = 0; I != F.Awaits.size(); ++I) {
     const AwaitSite &A = F.Awaits[I];
@@ -381,6 +384,12 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     for (const Branch &B : A.Branches)
       if (B.Assignment)
         HoldReadsOf(I, B.Assignment);
+    // Branches start one after another, after the combinator's storage is
+    // set up and earlier branches ran: what their arguments read must not
+    // share bytes with that storage.
+    for (const Branch &B : A.Branches)
+      for (const Expr *Arg : B.Call->arguments())
+        holdReads(Arg, Held[I]);
     if (A.Assignment)
       HoldReadsOf(I, A.Assignment);
   }

@@ -1,0 +1,129 @@
+// The lowering of an awaited ca_select: its storage (ca__combinator head
+// and the branch frames, checked against the C compiler), one waker per
+// branch, branches started lazily in order in the first pass (ca__fresh)
+// and afterwards polled only when woken, the winner dropping the branches
+// still running and doing only its own assignment, and drop dropping every
+// running branch, last first.
+// RUN: %cawait-cc -fsyntax-only -fplugin-arg-cawait-emit=%t.c %s
+// RUN: grep -v -e '^//' -e '^#line' %t.c | FileCheck %s
+#include <cawait.h>
+
+async int f(int x) {
+  await(ca_yield());
+  return x;
+}
+
+async int race(int n) {
+  int a = 0;
+  int k = await(ca_select(a = f(n), ca_sleep_ms(10)));
+  return k + a;
+}
+// CHECK-LABEL: struct race__ca__aw1 {
+// CHECK-NEXT:   ca__combinator ca__h;
+// CHECK-NEXT:   struct f__frame ca__b0;
+// CHECK-NEXT:   struct ca_sleep_ms__frame ca__b1;
+// CHECK-NEXT: };
+// CHECK-NEXT: _Static_assert(sizeof(struct race__ca__aw1) == 88, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__ca__aw1, ca__b0) == 24, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__ca__aw1, ca__b1) == 32, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
+// CHECK-NEXT: static void race__ca__wake1_0(void *ca__h) { ca__branch_woken(ca__h, 0); }
+// CHECK-NEXT: static void race__ca__wake1_1(void *ca__h) { ca__branch_woken(ca__h, 1); }
+// CHECK-NEXT: struct race__frame {
+// CHECK-NEXT:   __extension__ union {
+// CHECK-NEXT:     struct { struct race__ca__aw1 ca__aw1; }; /* offset 0 */
+// CHECK-NEXT:     struct { unsigned char ca__pad_n[88]; int n; }; /* offset 88 */
+// CHECK-NEXT:     struct { unsigned char ca__pad_a[92]; int a; }; /* offset 92 */
+// CHECK-NEXT:     struct { unsigned char ca__pad_ca__state[96]; unsigned char ca__state; }; /* offset 96 */
+// CHECK-NEXT:   };
+// CHECK-NEXT: };
+// CHECK-NEXT: _Static_assert(sizeof(struct race__frame) == 104, "cawait: layout of the frame of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, ca__aw1) == 0, "cawait: layout of the frame of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, n) == 88, "cawait: layout of the frame of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, a) == 92, "cawait: layout of the frame of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, ca__state) == 96, "cawait: layout of the frame of 'race' disagrees with the C compiler");
+// CHECK-NEXT: void race__init(struct race__frame *ca__f, int n) {
+// CHECK-NEXT:   ca__f->n = n;
+// CHECK-NEXT:   ca__f->ca__state = 0;
+// CHECK-NEXT: }
+// CHECK-NEXT: ca_poll race__poll(struct race__frame *ca__f, ca_context *ca__cx, int *ca__out) {
+// CHECK-NEXT:   (void)ca__cx;
+// CHECK-NEXT:   (void)ca__out;
+// CHECK-NEXT:   int ca__r1;
+// CHECK-NEXT:   int ca__r1_0;
+// CHECK-NEXT:   unsigned char ca__fresh = 0;
+// CHECK-NEXT:   switch (ca__f->ca__state) {
+// CHECK-NEXT:   case 0:
+// CHECK-NEXT:     break;
+// CHECK-NEXT:   case 1:
+// CHECK-NEXT:     goto ca__resume1;
+// CHECK-NEXT:   default:
+// CHECK-NEXT:     ca__poll_after_done("race");
+// CHECK-NEXT:   }
+// CHECK-NEXT:   {
+// CHECK-NEXT:     ca__f->a = 0;
+// CHECK-NEXT:     ca__f->ca__aw1.ca__h.pending = 0;
+// CHECK-NEXT:     ca__f->ca__aw1.ca__h.woken = 0;
+// CHECK-NEXT:     ca__fresh = 1;
+// CHECK-NEXT:     ca__f->ca__state = 1;
+// CHECK-NEXT: ca__resume1:
+// CHECK-NEXT:     ca__f->ca__aw1.ca__h.parent = ca__cx->waker;
+// CHECK-NEXT:     {
+// CHECK-NEXT:       ca_context ca__bcx;
+// CHECK-NEXT:       if (ca__fresh) {
+// CHECK-NEXT:         f__init(&ca__f->ca__aw1.ca__b0, ca__f->n);
+// CHECK-NEXT:         ca__f->ca__aw1.ca__h.pending |= 1u;
+// CHECK-NEXT:       }
+// CHECK-NEXT:       if (ca__f->ca__aw1.ca__h.pending & (ca__fresh ? 1u : ca__f->ca__aw1.ca__h.woken & 1u)) {
+// CHECK-NEXT:         ca__f->ca__aw1.ca__h.woken &= ~1u;
+// CHECK-NEXT:         ca__bcx.waker.wake = race__ca__wake1_0;
+// CHECK-NEXT:         ca__bcx.waker.data = &ca__f->ca__aw1.ca__h;
+// CHECK-NEXT:         if (f__poll(&ca__f->ca__aw1.ca__b0, &ca__bcx, &ca__r1_0) == CA_READY) {
+// CHECK-NEXT:           ca__f->ca__aw1.ca__h.pending &= ~1u;
+// CHECK-NEXT:           if (ca__f->ca__aw1.ca__h.pending & 2u) ca_sleep_ms__drop(&ca__f->ca__aw1.ca__b1);
+// CHECK-NEXT:           ca__r1 = 0;
+// CHECK-NEXT:           ca__f->a = ca__r1_0;
+// CHECK-NEXT:           goto ca__done1;
+// CHECK-NEXT:         }
+// CHECK-NEXT:       }
+// CHECK-NEXT:       if (ca__fresh) {
+// CHECK-NEXT:         ca_sleep_ms__init(&ca__f->ca__aw1.ca__b1, 10);
+// CHECK-NEXT:         ca__f->ca__aw1.ca__h.pending |= 2u;
+// CHECK-NEXT:       }
+// CHECK-NEXT:       if (ca__f->ca__aw1.ca__h.pending & (ca__fresh ? 2u : ca__f->ca__aw1.ca__h.woken & 2u)) {
+// CHECK-NEXT:         ca__f->ca__aw1.ca__h.woken &= ~2u;
+// CHECK-NEXT:         ca__bcx.waker.wake = race__ca__wake1_1;
+// CHECK-NEXT:         ca__bcx.waker.data = &ca__f->ca__aw1.ca__h;
+// CHECK-NEXT:         if (ca_sleep_ms__poll(&ca__f->ca__aw1.ca__b1, &ca__bcx, (void *)0) == CA_READY) {
+// CHECK-NEXT:           ca__f->ca__aw1.ca__h.pending &= ~2u;
+// CHECK-NEXT:           if (ca__f->ca__aw1.ca__h.pending & 1u) f__drop(&ca__f->ca__aw1.ca__b0);
+// CHECK-NEXT:           ca__r1 = 1;
+// CHECK-NEXT:           goto ca__done1;
+// CHECK-NEXT:         }
+// CHECK-NEXT:       }
+// CHECK-NEXT:     }
+// CHECK-NEXT:     return CA_PENDING;
+// CHECK-NEXT: ca__done1:
+// CHECK-NEXT:     ;
+// CHECK-NEXT:     int k = ca__r1;
+// CHECK-NEXT:     {
+// CHECK-NEXT:       *ca__out = k + ca__f->a;
+// CHECK-NEXT:       ca__f->ca__state = 2;
+// CHECK-NEXT:       return CA_READY;
+// CHECK-NEXT:     }
+// CHECK-NEXT:   }
+// CHECK-NEXT:   ca__f->ca__state = 2;
+// CHECK-NEXT:   return CA_READY;
+// CHECK-NEXT: }
+// CHECK-NEXT: void race__drop(struct race__frame *ca__f) {
+// CHECK-NEXT:   switch (ca__f->ca__state) {
+// CHECK-NEXT:   case 1:
+// CHECK-NEXT:     if (ca__f->ca__aw1.ca__h.pending & 2u)
+// CHECK-NEXT:       ca_sleep_ms__drop(&ca__f->ca__aw1.ca__b1);
+// CHECK-NEXT:     if (ca__f->ca__aw1.ca__h.pending & 1u)
+// CHECK-NEXT:       f__drop(&ca__f->ca__aw1.ca__b0);
+// CHECK-NEXT:     break;
+// CHECK-NEXT:   default:
+// CHECK-NEXT:     break;
+// CHECK-NEXT:   }
+// CHECK-NEXT:   ca__f->ca__state = 2;
+// CHECK-NEXT: }
