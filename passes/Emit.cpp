@@ -984,7 +984,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
     }
     Combinators = true;
     if (A.Comb == Combinator::Select)
-      Out.line("int ca__r" + K + ";");
+      Out.line("int ca__r" + K + " __attribute__((unused));");
     // Branch results on their way to their assignment.
     for (unsigned I = 0; I != A.Branches.size(); ++I) {
       QualType R = A.Branches[I].Call->getType();

@@ -99,7 +99,7 @@ IDENT = re.compile(r"[A-Za-z_]\w*")
 AVOIDABLE = ("param-addr expr nested operand rawop plaincall andor ternary "
              "struct-ternary void-ternary comma member compound initlist "
              "designated stmtexpr assignexpr cond loopcond switch multidecl "
-             "union pure discard-paren").split()
+             "union pure discard-paren join select").split()
 
 
 def ops(t):
@@ -1220,6 +1220,10 @@ class Gen:
                     return
         if k == 4 and "expr" not in self.avoid:
             return self.stmt_xexpr()
+        if k == 5 and self.on("join") and self.chance(0.5):
+            return self.stmt_join()
+        if k == 5 and self.on("select") and self.chance(0.5):
+            return self.stmt_select()
         # assignment / compound assignment to a scalar lvalue
         lvs = self.lvalues()
         if not lvs:
@@ -1242,6 +1246,93 @@ class Gen:
             self.emit("%s = await(%s);" % (lv, c))
         else:
             self.emit("(void)await(%s);" % c)
+
+    def branches(self, n):
+        """n async calls that may run in any interleaving (a join's or a
+        select's branches): pairwise compatible like unsequenced operands
+        (so at most one impure), without awaits in their arguments.
+        Returns [(call, result type)] and their combined effect."""
+        acc = Eff()
+        out = []
+        saved = self.avoid
+        self.avoid = set(saved) | {"nested", "expr"}
+        try:
+            for _ in range(n):
+                c, rt, e = self.acall(acc, "any", 1)
+                if c is None:
+                    break
+                out.append((c, rt))
+                acc = acc | e
+        finally:
+            self.avoid = saved
+        return out, acc
+
+    def branch_target(self, rt, acc, used):
+        """`lv = ` or `lv op= ` for a branch of result type rt, or "": an
+        lvalue no branch reads or writes, and that reads nothing they
+        write (it is assigned after every branch ran, with the plugin)."""
+        if rt in (None, "void") or not isinstance(rt, str) or \
+                rt not in TYPES and rt != "unsigned":
+            return ""
+        if acc.pr or acc.pw:
+            # a target may be what a pointer reaches (like x_assign)
+            return ""
+        bad = acc.r | acc.w | used
+        cands = []
+        for lv, t, v in self.lvalues(bad):
+            e = self.reads_of(lv)
+            if e.r & acc.w or (e.pr and acc.pw) or (v.kind in PTRK and
+                                                     acc.pw):
+                continue
+            cands.append((lv, t, v))
+        if not cands:
+            return ""
+        lv, t, v = self.pick(cands)
+        used.add(v.name)
+        if rt in ("double", "float"):
+            o = ops(t) if is_float(t) else ""
+            plain_ok = TYPES[t][1]
+        else:
+            o = ops(t)
+            plain_ok = True
+        if o and (not plain_ok or self.chance(0.4)):
+            return "%s %s= " % (lv, self.pick(o))
+        if plain_ok:
+            return "%s = " % lv
+        return ""
+
+    def stmt_join(self):
+        bs, acc = self.branches(self.r.randrange(2, 6))
+        if len(bs) < 2:
+            return self.stmt_mix()
+        used = set()
+        parts = []
+        for c, rt in bs:
+            tgt = self.branch_target(rt, acc, used) if self.chance(0.7) \
+                else ""
+            parts.append(tgt + c)
+        self.emit("await(ca_join(%s));" % ", ".join(parts))
+
+    def stmt_select(self):
+        """A select whose first branch never suspends: it wins at once,
+        with and without the plugin, and the others never start."""
+        bs, acc = self.branches(self.r.randrange(1, 4))
+        first_arg, e = self.pexpr(acc)
+        acc = acc | e
+        used = set()
+        first = self.branch_target("unsigned", acc, used) + \
+            "leafn(%s)" % first_arg
+        parts = [first] + [self.branch_target(rt, acc, used) + c
+                           for c, rt in bs]
+        lvs = [x for x in self.lvalues(acc.r | acc.w | used)
+               if x[1] in ("int", "unsigned", "long")]
+        text = "await(ca_select(%s))" % ", ".join(parts)
+        if lvs and self.chance(0.5):
+            lv, t, v = self.pick(lvs)
+            self.emit("%s += %s;" % (lv, text))
+        else:
+            self.emit("mix(%s);" % text if not self.pure else
+                      "(void)%s;" % text)
 
     def stmt_decl_await(self):
         name = self.new_name()
@@ -1765,6 +1856,8 @@ async unsigned leaf(unsigned x);
 async void leafp(unsigned *p);
 /* leafq: pure (no effect but pendings +=), pending a hash of x times. */
 async unsigned leafq(unsigned x);
+/* leafn: pure and never pending (a select's first branch always wins). */
+async unsigned leafn(unsigned x);
 #ifdef CA_LOWERED
 #define UNUSED __attribute__((unused))
 struct leaf__frame {{ unsigned x; unsigned left; }};
@@ -1818,6 +1911,14 @@ static UNUSED ca_poll leafq__poll(struct leafq__frame *f, ca_context *cx, unsign
   return CA_READY;
 }}
 static UNUSED void leafq__drop(struct leafq__frame *f) {{ (void)f; }}
+struct leafn__frame {{ unsigned x; }};
+static UNUSED void leafn__init(struct leafn__frame *f, unsigned x) {{ f->x = x; }}
+static UNUSED ca_poll leafn__poll(struct leafn__frame *f, ca_context *cx, unsigned *out) {{
+  (void)cx;
+  *out = (f->x * {c3}u ^ {c2}u) & 0xfffffu;
+  return CA_READY;
+}}
+static UNUSED void leafn__drop(struct leafn__frame *f) {{ (void)f; }}
 #else
 unsigned leaf(unsigned x) {{
   pendings += rng() % {K}u;
@@ -1834,6 +1935,7 @@ unsigned leafq(unsigned x) {{
   pendings += {qh};
   return (x * {c3}u + {c4}u) & 0xfffffu;
 }}
+unsigned leafn(unsigned x) {{ return (x * {c3}u ^ {c2}u) & 0xfffffu; }}
 #endif
 """.format(K=K, c1=c1, c2=c2, c3=c3, c4=c4, qh=qh).splitlines()
 
@@ -1984,7 +2086,7 @@ unsigned leafq(unsigned x) {{
         """Every file-scope name of the program (for batch prefixes)."""
         names = {"ck", "mix", "ntraces", "trace", "h0", "h1", "h2", "mul3",
                  "note", "rng_state", "rng", "pendings", "leaf", "leafp",
-                 "leafq", "E", "E0", "E1", "E2", "U", "main"}
+                 "leafq", "leafn", "E", "E0", "E1", "E2", "U", "main"}
         for f in self.funcs:
             names.add(f.name)
         for sd in self.structs:

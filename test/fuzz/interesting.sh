@@ -12,7 +12,7 @@
 f=${1:-t.c}
 root=${CAWAIT_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 inc="$root/runtime/include"
-W="-Wall -Werror -Wno-unused -Werror=uninitialized -Werror=sometimes-uninitialized -Werror=return-type -Werror=implicit-int -Werror=implicit-function-declaration -Wno-unused-label"
+W="-Wall -Werror -Wno-unused -Werror=uninitialized -Werror=sometimes-uninitialized -Werror=return-type -Werror=implicit-int -Werror=implicit-function-declaration -Wno-unused-label -Wno-tautological-bitwise-compare -Wno-tautological-compare"
 clang-19 -std=gnu11 -O1 $W -fsanitize=address,undefined -fno-sanitize-recover=all \
   -I"$inc" "$f" "$root/build/lib/libcawait-san.a" -o sync.bin >/dev/null 2>&1 || exit 1
 "$root/build/bin/cawait-cc" -std=gnu11 -O1 "$f" -o async.bin >/dev/null 2>&1 || exit 1

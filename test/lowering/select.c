@@ -48,7 +48,7 @@ async int race(int n) {
 // CHECK-NEXT: ca_poll race__poll(struct race__frame *ca__f, ca_context *ca__cx, int *ca__out) {
 // CHECK-NEXT:   (void)ca__cx;
 // CHECK-NEXT:   (void)ca__out;
-// CHECK-NEXT:   int ca__r1;
+// CHECK-NEXT:   int ca__r1 __attribute__((unused));
 // CHECK-NEXT:   int ca__r1_0;
 // CHECK-NEXT:   unsigned char ca__fresh = 0;
 // CHECK-NEXT:   switch (ca__f->ca__state) {
