@@ -4,11 +4,11 @@
 //
 //   ca_poll f__poll(struct f__frame *ca__f, ca_context *ca__cx, T *ca__out) {
 //     R1 ca__r1; ...                    results of the awaited calls
-//     switch (ca__f->ca__state) {       jump straight to the suspend point
-//     case 0: break;                    unresumed: start at the top
-//     case K: goto ca__resumeK;
-//     default: ca__poll_after_done("f");
-//     }
+//     if (__builtin_expect(ca__f->ca__state != 0, 1))  (0: start at the top)
+//       switch (ca__f->ca__state) {     jump straight to the suspend point
+//       case K: goto ca__resumeK;
+//       default: ca__poll_after_done("f");
+//       }
 //     ... body; each await K is:
 //       g__init(&ca__f->ca__awK, args);  ca__f->ca__state = K;
 //     ca__resumeK:
@@ -998,17 +998,18 @@ std::string Emitter::definition(const AsyncFunction &F) {
   }
   if (Combinators)
     Out.line("unsigned char ca__fresh = 0;");
-  Out.line("switch (ca__f->ca__state) {");
-  Out.line("case 0:");
-  Out.line("  break;");
+  // Resuming is the common case (a frame starts once and resumes at each
+  // suspension): said so, the C compiler tests the resume states first.
+  Out.line("if (__builtin_expect(ca__f->ca__state != 0, 1))");
+  Out.line("  switch (ca__f->ca__state) {");
   for (const AwaitSite &A : F.Awaits) {
     std::string K = std::to_string(A.State);
-    Out.line("case " + K + ":");
-    Out.line("  goto ca__resume" + K + ";");
+    Out.line("  case " + K + ":");
+    Out.line("    goto ca__resume" + K + ";");
   }
-  Out.line("default:");
-  Out.line("  ca__poll_after_done(" + quoteC(F.Name) + ");");
-  Out.line("}");
+  Out.line("  default:");
+  Out.line("    ca__poll_after_done(" + quoteC(F.Name) + ");");
+  Out.line("  }");
   DropCleanups.clear();
   {
     BodyEmitter Body(*this, Out, F);

@@ -170,13 +170,27 @@ void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop) {
   return ca__task_frame(t);
 }
 
+/* Queues task t (unlinked) at the tail of the run queue. */
+static void ca__enqueue(ca__executor *ex, ca__task *t) {
+  if (ex->main_woken) {
+    /* The ca__block_on future was woken first, while nothing was queued
+     * (main_woken stands for "first in the queue"): queue it for real, so
+     * main_woken always means the run queue is empty. */
+    ex->main_woken = 0;
+    ca__list_remove(&ex->main);
+    ca__list_push_back(&ex->runq, &ex->main);
+    ca__task_set_queued(&ex->main, 1);
+  }
+  ca__list_push_back(&ex->runq, t);
+  ca__task_set_queued(t, 1);
+}
+
 void ca__task_start(void *frame) {
   ca__executor *ex = ca__executor_get();
   ca__task *t = ca__task_of(frame);
   if (t->next != t || ca__task_queued(t))
     ca__die("ca_spawn: task %p was started twice", frame);
-  ca__list_push_back(&ex->runq, t);
-  ca__task_set_queued(t, 1);
+  ca__enqueue(ex, t);
   ex->ntasks++;
 }
 
@@ -185,8 +199,7 @@ void ca__task_wake(void *task) {
   if (ca__task_queued(t))
     return;
   ca__list_remove(t);
-  ca__list_push_back(&ca__executor_get()->runq, t);
-  ca__task_set_queued(t, 1);
+  ca__enqueue(ca__executor_get(), t);
 }
 
 /* Unlinks, drops and frees t. Marked queued first, so wakes that its drop
@@ -205,12 +218,14 @@ static void ca__main_wake(void *node) {
   ca__task *t = node;
   ca__executor *ex =
       (ca__executor *)((char *)t - offsetof(ca__executor, main));
-  if (ex->main_woken || ca__task_queued(t))
-    return;
+  /* The await hot path: nothing else queued (so neither is main), no list
+   * to touch; setting the flag twice is harmless. */
   if (ca__list_empty(&ex->runq)) {
-    ex->main_woken = 1; /* the await hot path: no list to touch */
+    ex->main_woken = 1;
     return;
   }
+  if (ex->main_woken || ca__task_queued(t))
+    return;
   ca__list_push_back(&ex->runq, t);
   ca__task_set_queued(t, 1);
 }
@@ -275,10 +290,15 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ca_context cx = {.waker = {.wake = ca__main_wake, .data = &ex->main}};
   for (;;) {
     ca__timer_fire_due();
-    if (ex->main_woken) {
+    while (ex->main_woken) {
       /* Woken before anything now queued: it goes first. */
       ex->main_woken = 0;
       if (poll(frame, &cx, out) == CA_READY)
+        goto done;
+      /* The await hot path: it woke itself and nothing else can run (set
+       * main_woken means no task is queued; no timer could expire): poll
+       * it again at once, which is what a full round would do. */
+      if (ca__timer_armed())
         break;
     }
     if (!ca__list_empty(&ex->runq)) {
@@ -289,9 +309,11 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
     if (!ca__executor_park(ex, 1))
       ca__die("ca_block_on: the future is pending and nothing can wake it");
   }
+done:
   /* A future that woke itself before completing is still queued. */
   ca__list_remove(&ex->main);
   ca__task_set_queued(&ex->main, 0);
+  ex->main_woken = 0;
   ex->running = 0;
 }
 

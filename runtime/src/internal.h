@@ -38,9 +38,21 @@ void ca__timer_disarm(ca_timer *t);
 /* Disarms every timer whose deadline is <= now_ms, earliest first, and wakes
  * its waker. Returns how many fired. */
 size_t ca__timer_fire(uint64_t now_ms);
+/* This thread's armed timers, sorted by deadline (timer.c owns them; the
+ * run loop reads `head` inline). */
+typedef struct ca__timer_list {
+  ca_timer *head; /* earliest deadline; NULL when none is armed */
+  ca_timer *tail; /* latest deadline */
+} ca__timer_list;
+extern _Thread_local ca__timer_list ca__timers;
+
+static inline int ca__timer_armed(void) { return ca__timers.head != NULL; }
+
 /* ca__timer_fire(ca_now_ms()), without reading the clock when no timer is
- * armed. */
-size_t ca__timer_fire_due(void);
+ * armed (the await hot path). */
+static inline size_t ca__timer_fire_due(void) {
+  return ca__timer_armed() ? ca__timer_fire(ca_now_ms()) : 0;
+}
 
 /* Stores the earliest armed deadline in *deadline_ms and returns 1, or
  * returns 0 when no timer is armed. */

@@ -16,12 +16,7 @@
 /* The longest a single ca__timer_wait sleeps; the run loop loops. */
 #define CA__WAIT_MAX_MS (24u * 60u * 60u * 1000u)
 
-typedef struct ca__timer_list {
-  ca_timer *head; /* earliest deadline; NULL when none is armed */
-  ca_timer *tail; /* latest deadline */
-} ca__timer_list;
-
-static _Thread_local ca__timer_list ca__timers;
+_Thread_local ca__timer_list ca__timers;
 
 uint64_t ca_now_ms(void) {
   struct timespec ts;
@@ -77,13 +72,6 @@ __attribute__((noinline)) size_t ca__timer_fire(uint64_t now_ms) {
     fired++;
   }
   return fired;
-}
-
-size_t ca__timer_fire_due(void) {
-  /* No armed timer: do not even read the clock (the await hot path). */
-  if (!ca__timers.head)
-    return 0;
-  return ca__timer_fire(ca_now_ms());
 }
 
 int ca__timer_next(uint64_t *deadline_ms) {

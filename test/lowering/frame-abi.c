@@ -39,13 +39,13 @@ async int outer(void) {
 // CHECK-NEXT:    ca__f->x = x;
 // CHECK-NEXT:    ca__f->ca__state = 0;
 // CHECK-LABEL: ca_poll inner__poll(struct inner__frame *ca__f, ca_context *ca__cx, int *ca__out) {
-// CHECK:         switch (ca__f->ca__state) {
-// CHECK-NEXT:    case 0:
-// CHECK-NEXT:      break;
-// CHECK-NEXT:    case 1:
-// CHECK-NEXT:      goto ca__resume1;
-// CHECK-NEXT:    default:
-// CHECK-NEXT:      ca__poll_after_done("inner");
+// CHECK:         if (__builtin_expect(ca__f->ca__state != 0, 1))
+// CHECK-NEXT:      switch (ca__f->ca__state) {
+// CHECK-NEXT:      case 1:
+// CHECK-NEXT:        goto ca__resume1;
+// CHECK-NEXT:      default:
+// CHECK-NEXT:        ca__poll_after_done("inner");
+// CHECK-NEXT:      }
 // CHECK:         int scratch = ca__f->x * 2;
 // CHECK-NEXT:    ca__f->kept = scratch + 1;
 // CHECK-NEXT:    ca_yield__init(&ca__f->ca__aw1);

@@ -51,14 +51,13 @@ async int race(int n) {
 // CHECK-NEXT:   int ca__r1 __attribute__((unused));
 // CHECK-NEXT:   int ca__r1_0;
 // CHECK-NEXT:   unsigned char ca__fresh = 0;
-// CHECK-NEXT:   switch (ca__f->ca__state) {
-// CHECK-NEXT:   case 0:
-// CHECK-NEXT:     break;
-// CHECK-NEXT:   case 1:
-// CHECK-NEXT:     goto ca__resume1;
-// CHECK-NEXT:   default:
-// CHECK-NEXT:     ca__poll_after_done("race");
-// CHECK-NEXT:   }
+// CHECK-NEXT:   if (__builtin_expect(ca__f->ca__state != 0, 1))
+// CHECK-NEXT:     switch (ca__f->ca__state) {
+// CHECK-NEXT:     case 1:
+// CHECK-NEXT:       goto ca__resume1;
+// CHECK-NEXT:     default:
+// CHECK-NEXT:       ca__poll_after_done("race");
+// CHECK-NEXT:     }
 // CHECK-NEXT:   {
 // CHECK-NEXT:     ca__f->a = 0;
 // CHECK-NEXT:     ca__f->ca__aw1.ca__h.pending = 0;
