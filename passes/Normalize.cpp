@@ -969,7 +969,9 @@ private:
       if (BO->getOpcode() == BO_Comma) {
         std::string L = norm(BO->getLHS(), P);
         P.add("(void)(" + L + "); ", At);
-        return norm(BO->getRHS(), P);
+        // Still a comma expression: never an lvalue, and what C (and
+        // clang's warnings) make of the operand is unchanged.
+        return "((void)0, " + norm(BO->getRHS(), P) + ")";
       }
       if (BO->isLogicalOp() && hasAwait(BO->getRHS())) {
         bool And = BO->getOpcode() == BO_LAnd;
