@@ -52,16 +52,16 @@ _Static_assert(sizeof(ca__task) == 32, "task header is 32 bytes on x86-64");
 #endif
 
 typedef struct ca__executor {
-  ca__task runq;           /* sentinel: runnable tasks, FIFO */
-  ca__task waiting;        /* sentinel: started tasks that are not queued */
-  ca__task main;           /* queue node of the ca__block_on future */
-  void *main_frame;        /* that future's frame, */
-  void *main_out;          /* where its result goes, */
-  unsigned char main_done; /* and whether it completed */
+  ca__task runq;            /* sentinel: runnable tasks, FIFO */
+  ca__task waiting;         /* sentinel: started tasks that are not queued */
+  ca__task main;            /* queue node of the ca__block_on future */
+  void *main_frame;         /* that future's frame, */
+  void *main_out;           /* where its result goes, */
+  unsigned char main_done;  /* and whether it completed */
   unsigned char main_woken; /* woken while the run queue was empty: it is
                              * first in wake order without being linked */
-  unsigned char running;   /* inside ca__block_on or ca_run */
-  size_t ntasks;           /* started and not yet freed */
+  unsigned char running;    /* inside ca__block_on or ca_run */
+  size_t ntasks;            /* started and not yet freed */
 } ca__executor;
 
 static _Thread_local ca__executor ca__exec;
@@ -212,12 +212,11 @@ static void ca__task_free(ca__executor *ex, ca__task *t) {
   free(t);
 }
 
-/* The main node's waker: its executor is the one the node is part of, no
- * thread-local lookup needed. */
-static void ca__main_wake(void *node) {
-  ca__task *t = node;
-  ca__executor *ex =
-      (ca__executor *)((char *)t - offsetof(ca__executor, main));
+/* The waker of the ca__block_on future: its data is the executor (whose
+ * first member is the run queue), no thread-local lookup needed. */
+static void ca__main_wake(void *executor) {
+  ca__executor *ex = executor;
+  ca__task *t = &ex->main;
   /* The await hot path: nothing else queued (so neither is main), no list
    * to touch; setting the flag twice is harmless. */
   if (ca__list_empty(&ex->runq)) {
@@ -234,7 +233,7 @@ static void ca__task_poll(ca__executor *ex, ca__task *t) {
   ca__list_remove(t);
   ca__task_set_queued(t, 0);
   if (t == &ex->main) {
-    ca_context cx = {.waker = {.wake = ca__main_wake, .data = t}};
+    ca_context cx = {.waker = {.wake = ca__main_wake, .data = ex}};
     /* The ca__block_on future: unlinked while not queued. */
     if (t->poll(ex->main_frame, &cx, ex->main_out) == CA_READY)
       ex->main_done = 1;
@@ -259,7 +258,8 @@ static void ca__executor_round(ca__executor *ex) {
 
 /* Step 4: returns 1 when something is runnable (after sleeping until a
  * timer deadline if needed), 0 when nothing can ever run again. */
-static int ca__executor_park(ca__executor *ex, int has_main) {
+__attribute__((noinline)) static int ca__executor_park(ca__executor *ex,
+                                                       int has_main) {
   uint64_t deadline;
   if (!ca__list_empty(&ex->runq) || (has_main && ex->main_woken))
     return 1;
@@ -286,20 +286,22 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ex->main_done = 0;
   ex->main_woken = 0;
   ca__list_init(&ex->main);
-  ca__main_wake(&ex->main);
-  ca_context cx = {.waker = {.wake = ca__main_wake, .data = &ex->main}};
+  ca__main_wake(ex);
+  ca_context cx = {.waker = {.wake = ca__main_wake, .data = ex}};
   for (;;) {
     ca__timer_fire_due();
-    while (ex->main_woken) {
-      /* Woken before anything now queued: it goes first. */
-      ex->main_woken = 0;
-      if (poll(frame, &cx, out) == CA_READY)
-        goto done;
-      /* The await hot path: it woke itself and nothing else can run (set
-       * main_woken means no task is queued; no timer could expire): poll
-       * it again at once, which is what a full round would do. */
-      if (ca__timer_armed())
-        break;
+    if (ex->main_woken) {
+      for (;;) {
+        /* Woken before anything now queued: it goes first. */
+        ex->main_woken = 0;
+        if (poll(frame, &cx, out) == CA_READY)
+          goto done;
+        /* The await hot path: it woke itself and nothing else can run (set
+         * main_woken means no task is queued; no timer could expire): poll
+         * it again at once, which is what a full round would do. */
+        if (__builtin_expect(ca__timer_armed() || !ex->main_woken, 0))
+          break;
+      }
     }
     if (!ca__list_empty(&ex->runq)) {
       ca__executor_round(ex);
