@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Discover.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
@@ -176,9 +177,9 @@ static const char *markerName(MarkerKind K) {
 }
 
 /// Whether E is a statement of its own, its value unused.
-static bool isDiscarded(const Expr *E, ASTContext &Ctx) {
-  auto Parents = Ctx.getParents(*E);
-  const Stmt *P = Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+/// Parent is E's parent statement (from a ParentMap of the function: a
+/// parent map of the whole translation unit costs as much as a parse).
+static bool isDiscarded(const Expr *E, const Stmt *P) {
   if (!P)
     return false;
   if (isa<CompoundStmt>(P) || isa<LabelStmt>(P) || isa<AttributedStmt>(P))
@@ -716,6 +717,17 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
   for (AsyncFunction &F : S.Functions)
     StatementWalker(Ctx, Diags, F).walk(F.Decl->getBody());
 
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ParentMap>> Parents;
+  auto parentOf = [&](const Expr *E, const FunctionDecl *In) -> const Stmt * {
+    if (!In || !In->getBody()) {
+      auto P = Ctx.getParents(*E);
+      return P.size() == 1 ? P[0].get<Stmt>() : nullptr;
+    }
+    std::unique_ptr<ParentMap> &PM = Parents[In];
+    if (!PM)
+      PM = std::make_unique<ParentMap>(In->getBody());
+    return PM->getParent(E);
+  };
   for (const FoundMarker &M : V.Markers) {
     bool InAsync = M.Enclosing && isAsyncFunction(M.Enclosing);
     AsyncFunction *F = InAsync ? S.lookup(M.Enclosing) : nullptr;
@@ -762,7 +774,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
                    M.Call->getDirectCallee(),
                    M.Enclosing,
                    M.InsideStart,
-                   isDiscarded(M.Marker, Ctx)};
+                   isDiscarded(M.Marker, parentOf(M.Marker, M.Enclosing))};
     if (F)
       F->Spawns.push_back(Site);
     else if (InAsync)

@@ -48,10 +48,14 @@ public:
   /// The `[[` that opens the standard attribute list a name at Off is in.
   unsigned openingBrackets(unsigned Off) {
     StringRef Text = SM.getBufferData(Main).substr(0, Off);
-    size_t Open = Text.rfind("[[");
+    // Only back to the previous `;` or `}` (searching the whole prefix for
+    // every declaration would be quadratic in the file's size).
     size_t Stop = Text.find_last_of(";}");
-    if (Open == StringRef::npos || (Stop != StringRef::npos && Stop > Open))
+    size_t From = Stop == StringRef::npos ? 0 : Stop + 1;
+    size_t Open = Text.substr(From).rfind("[[");
+    if (Open == StringRef::npos)
       return Off;
+    Open += From;
     // Only attribute names, arguments and separators may stand between.
     for (char C : Text.substr(Open + 2))
       if (!isalnum((unsigned char)C) && !strchr("_:, \t\n()", C))
