@@ -20,10 +20,15 @@
 #include "Diagnostics.h"
 #include "Options.h"
 #include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclGroup.h"
 #include "clang/Basic/DiagnosticFrontend.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -121,6 +126,85 @@ void toOriginalOffsets(const OffsetMap &Map, std::vector<DiagRecord> &Records,
       P.SourceOffset = Map.toOriginal(P.SourceOffset);
   }
 }
+
+/// Whether the main file's text names anything of cawait: without one of
+/// these identifiers it can define no async function and await or start
+/// nothing, and the analysis parse is skipped (a file with no async code
+/// then compiles as fast as without the plugin). Raw lexing: no
+/// preprocessing, comments and strings skipped.
+bool namesCawait(StringRef Text, const LangOptions &LO) {
+  static const char *const Names[] = {
+      "async",    "await",   "__async__", "CA_ASYNC",      "ca_block_on",
+      "ca_spawn", "ca_join", "ca_select", "ca_timeout_ms", "cawait"};
+  Lexer Raw(SourceLocation(), LO, Text.begin(), Text.begin(), Text.end());
+  Raw.SetCommentRetentionState(false);
+  Token Tok;
+  while (!Raw.LexFromRawLexer(Tok) || Tok.isNot(tok::eof)) {
+    if (!Tok.is(tok::raw_identifier))
+      continue;
+    StringRef Id = Tok.getRawIdentifier();
+    for (const char *N : Names)
+      if (Id == N)
+        return true;
+  }
+  return false;
+}
+
+/// When the analysis parse was skipped: async code that reaches the main
+/// file anyway, through macros of headers only, is an error rather than
+/// compiled as plain C.
+class SkippedCheck : public ASTConsumer, public PPCallbacks {
+public:
+  explicit SkippedCheck(CompilerInstance &CI) : CI(CI) {}
+
+  void MacroExpands(const Token &Name, const MacroDefinition &,
+                    SourceRange Range, const MacroArgs *) override {
+    StringRef N = Name.getIdentifierInfo()->getName();
+    if (N != "await" && N != "ca_block_on" && N != "ca_spawn" &&
+        N != "ca_join" && N != "ca_select" && N != "ca_timeout_ms")
+      return;
+    SourceManager &SM = CI.getSourceManager();
+    SourceLocation L = SM.getExpansionLoc(Range.getBegin());
+    if (SM.isInMainFile(L))
+      report(L, "'" + N.str() + "'");
+  }
+
+  bool HandleTopLevelDecl(DeclGroupRef G) override {
+    for (const Decl *D : G)
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        if (FD->doesThisDeclarationHaveABody() && isAsyncFunction(FD) &&
+            CI.getSourceManager().isInMainFile(
+                CI.getSourceManager().getExpansionLoc(FD->getLocation())))
+          report(FD->getLocation(),
+                 "async function '" + FD->getNameAsString() + "'");
+    return true;
+  }
+
+private:
+  void report(SourceLocation L, const std::string &What) {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    D.Report(L, D.getCustomDiagID(
+                    DiagnosticsEngine::Error,
+                    "%0 reaches this file only through a header's macro; "
+                    "the file names nothing of cawait, so cawait did not "
+                    "lower it: include <cawait.h> in this file"))
+        << What;
+  }
+  CompilerInstance &CI;
+};
+
+/// The preprocessor owns its callbacks; the consumer owns the check.
+class ForwardingCallbacks : public PPCallbacks {
+public:
+  explicit ForwardingCallbacks(PPCallbacks &To) : To(To) {}
+  void MacroExpands(const Token &Name, const MacroDefinition &MD,
+                    SourceRange Range, const MacroArgs *Args) override {
+    To.MacroExpands(Name, MD, Range, Args);
+  }
+
+private:
+  PPCallbacks &To;
+};
 
 /// Reports the passes' diagnostics once the main parse is done (headers
 /// are loaded by then, so their locations resolve too).
@@ -230,6 +314,13 @@ protected:
       return std::make_unique<ASTConsumer>();
     SourceManager &SM = CI.getSourceManager();
     FileID OrigFID = SM.getMainFileID();
+
+    if (!namesCawait(SM.getBufferData(OrigFID), CI.getLangOpts())) {
+      auto Check = std::make_unique<SkippedCheck>(CI);
+      CI.getPreprocessor().addPPCallbacks(
+          std::make_unique<ForwardingCallbacks>(*Check));
+      return Check;
+    }
 
     // Phase 1: the analysis parse of the same translation unit.
     AnalysisAction Analysis(/*MayNormalize=*/true);

@@ -4,7 +4,8 @@
 # ../shared/anchors/await-overhead (sources copied here: c_await.c,
 # rust_await.rs, cpp_await.cpp). Instructions per iteration with callgrind
 # (difference of N=1e6 and N=0), frame bytes, and wall ns/iter as
-# secondary. Writes docs/performance.md. Needs make, valgrind, rustc,
+# secondary. Prints a markdown section (bench/run.sh puts it in
+# docs/performance.md). Needs make, valgrind, rustc,
 # clang++-19.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -48,9 +49,7 @@ for b in cawait_await c_await c_await_inline rust_await cpp_await_clang; do
 "
 done
 ratio=$(echo "$rows" | awk -F'|' '$2 ~ /cawait_await/ {c=$3} $2 ~ / c_await / {h=$3} END {printf "%.3f", c/h}')
-cat >"$root/docs/performance.md" <<DOC
-# Performance
-
+cat <<DOC
 ## Cost of one await (bench/await-cost)
 
 The chain of \`../shared/anchors/await-overhead\` (outer -> middle -> inner
@@ -58,7 +57,7 @@ The chain of \`../shared/anchors/await-overhead\` (outer -> middle -> inner
 against the hand-written C state machine, Rust \`async fn\` and C++20
 coroutines (clang++). Instructions per iteration are callgrind totals,
 (N=1e6 - N=0)/1e6; ns/iter is one wall-clock run (noisy, secondary).
-Regenerate with \`bench/await-cost/run.sh\`.
+Regenerate with \`bench/run.sh\`.
 
 | program | instr/iter | heap allocs/iter | frame bytes | ns/iter | acc |
 |---|---|---|---|---|---|
@@ -87,4 +86,3 @@ What made the difference (issue 9):
 - the waker's data is the executor itself: waking is one compare and one
   store.
 DOC
-cat "$root/docs/performance.md"
