@@ -718,7 +718,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     StatementWalker(Ctx, Diags, F).walk(F.Decl->getBody());
 
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ParentMap>> Parents;
-  auto parentOf = [&](const Expr *E, const FunctionDecl *In) -> const Stmt * {
+  auto ParentOf = [&](const Expr *E, const FunctionDecl *In) -> const Stmt * {
     if (!In || !In->getBody()) {
       auto P = Ctx.getParents(*E);
       return P.size() == 1 ? P[0].get<Stmt>() : nullptr;
@@ -774,7 +774,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
                    M.Call->getDirectCallee(),
                    M.Enclosing,
                    M.InsideStart,
-                   isDiscarded(M.Marker, parentOf(M.Marker, M.Enclosing))};
+                   isDiscarded(M.Marker, ParentOf(M.Marker, M.Enclosing))};
     if (F)
       F->Spawns.push_back(Site);
     else if (InAsync)

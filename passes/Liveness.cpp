@@ -348,7 +348,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   // `lhs op= await(...)` evaluates lhs after resuming: everything it reads
   // is held (the target of a plain `v = ` is written, not read). So do the
   // assignments of combinator branches.
-  auto holdReads = [&](const Expr *E, llvm::BitVector &Into) {
+  auto HoldReads = [&](const Expr *E, llvm::BitVector &Into) {
     struct Reads : RecursiveASTVisitor<Reads> {
       std::vector<const VarDecl *> Vars;
       bool VisitDeclRefExpr(DeclRefExpr *D) {
@@ -367,7 +367,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   auto HoldReadsOf = [&](unsigned I, const BinaryOperator *Assign) {
     const Expr *LHS = Assign->getLHS()->IgnoreParens();
     if (!(Assign->getOpcode() == BO_Assign && isa<DeclRefExpr>(LHS)))
-      holdReads(LHS, Held[I]);
+      HoldReads(LHS, Held[I]);
   };
   for (unsigned I = 0; I != F.Awaits.size(); ++I) {
     const AwaitSite &A = F.Awaits[I];
@@ -389,7 +389,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     // share bytes with that storage.
     for (const Branch &B : A.Branches)
       for (const Expr *Arg : B.Call->arguments())
-        holdReads(Arg, Held[I]);
+        HoldReads(Arg, Held[I]);
     if (A.Assignment)
       HoldReadsOf(I, A.Assignment);
   }

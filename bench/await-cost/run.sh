@@ -79,10 +79,10 @@ What made the difference (issue 9):
 - the poll function's dispatch says resuming is the expected case
   (\`__builtin_expect(state != 0, 1)\`): the C compiler tests the resume
   states first, two instructions less per level;
-- a future that wakes itself while nothing else can run (no task queued,
-  no timer armed) is polled again at once, without a round of the run
-  queue; "woken" is a flag that implies an empty run queue (a task that is
-  queued after it converts it into a queue entry, so wake order holds);
+- a future that woke itself while the run queue was empty, with no timer
+  armed, is polled again at once, without a round of the run queue (tasks
+  queued since were woken after it; when it wakes itself again it queues
+  behind them, so wake order holds);
 - the waker's data is the executor itself: waking is one compare and one
   store.
 DOC

@@ -170,27 +170,13 @@ void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop) {
   return ca__task_frame(t);
 }
 
-/* Queues task t (unlinked) at the tail of the run queue. */
-static void ca__enqueue(ca__executor *ex, ca__task *t) {
-  if (ex->main_woken) {
-    /* The ca__block_on future was woken first, while nothing was queued
-     * (main_woken stands for "first in the queue"): queue it for real, so
-     * main_woken always means the run queue is empty. */
-    ex->main_woken = 0;
-    ca__list_remove(&ex->main);
-    ca__list_push_back(&ex->runq, &ex->main);
-    ca__task_set_queued(&ex->main, 1);
-  }
-  ca__list_push_back(&ex->runq, t);
-  ca__task_set_queued(t, 1);
-}
-
 void ca__task_start(void *frame) {
   ca__executor *ex = ca__executor_get();
   ca__task *t = ca__task_of(frame);
   if (t->next != t || ca__task_queued(t))
     ca__die("ca_spawn: task %p was started twice", frame);
-  ca__enqueue(ex, t);
+  ca__list_push_back(&ex->runq, t);
+  ca__task_set_queued(t, 1);
   ex->ntasks++;
 }
 
@@ -199,7 +185,8 @@ void ca__task_wake(void *task) {
   if (ca__task_queued(t))
     return;
   ca__list_remove(t);
-  ca__enqueue(ca__executor_get(), t);
+  ca__list_push_back(&ca__executor_get()->runq, t);
+  ca__task_set_queued(t, 1);
 }
 
 /* Unlinks, drops and frees t. Marked queued first, so wakes that its drop
@@ -296,9 +283,10 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
         ex->main_woken = 0;
         if (poll(frame, &cx, out) == CA_READY)
           goto done;
-        /* The await hot path: it woke itself and nothing else can run (set
-         * main_woken means no task is queued; no timer could expire): poll
-         * it again at once, which is what a full round would do. */
+        /* The await hot path: it woke itself while the run queue was empty
+         * (tasks queued since come after it, and it will queue behind them
+         * when it wakes again) and no timer could expire: poll it again at
+         * once, which is what a full round would do. */
         if (__builtin_expect(ca__timer_armed() || !ex->main_woken, 0))
           break;
       }
