@@ -16,6 +16,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallString.h"
+#include <functional>
 
 #define DEBUG_TYPE "cawait-discover"
 
@@ -62,6 +63,8 @@ std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
     return MarkerKind::BlockOn;
   if (Name == "ca_spawn" && isa<CStyleCastExpr>(PE->getSubExpr()))
     return MarkerKind::Spawn;
+  if (Name == "ca_spawn_in" && isa<CStyleCastExpr>(PE->getSubExpr()))
+    return MarkerKind::SpawnIn;
   return std::nullopt;
 }
 
@@ -133,12 +136,34 @@ const Expr *skipToMarker(const Expr *E, const ASTContext &Ctx) {
   }
 }
 
-const Expr *markerOperand(const Expr *Marker) {
+/// The operands of a start marker: `((T)((void)(a), ..., (void *)0))`
+/// gives a, ...; `((void)(e))` gives e.
+static std::vector<const Expr *> startOperands(const Expr *Marker) {
   const Expr *Sub = cast<ParenExpr>(Marker)->getSubExpr();
-  if (const auto *Cast = dyn_cast<CStyleCastExpr>(Sub))
-    if (const auto *Inner = dyn_cast<ParenExpr>(Cast->getSubExpr()))
-      return Inner->getSubExpr();
-  return Sub;
+  const auto *Cast = dyn_cast<CStyleCastExpr>(Sub);
+  if (!Cast)
+    return {Sub};
+  const auto *Inner = dyn_cast<ParenExpr>(Cast->getSubExpr());
+  if (!Inner)
+    return {Sub};
+  std::vector<const Expr *> Parts;
+  flattenCommas(Inner->getSubExpr(), Parts);
+  if (Parts.size() == 1)
+    return Parts;
+  Parts.pop_back(); // the (void *)0 that gives the handle's type
+  for (const Expr *&P : Parts)
+    if (const auto *V = dyn_cast<CStyleCastExpr>(P))
+      if (const auto *Arg = dyn_cast<ParenExpr>(V->getSubExpr()))
+        P = Arg->getSubExpr();
+  return Parts;
+}
+
+const Expr *markerOperand(const Expr *Marker) {
+  return startOperands(Marker).back();
+}
+
+const Expr *markerPool(const Expr *Marker) {
+  return startOperands(Marker).front();
 }
 
 MacroUse macroNamedAt(Preprocessor *PP, const SourceManager &SM,
@@ -172,6 +197,8 @@ static const char *markerName(MarkerKind K) {
     return "ca_block_on";
   case MarkerKind::Spawn:
     return "ca_spawn";
+  case MarkerKind::SpawnIn:
+    return "ca_spawn_in";
   }
   return "?";
 }
@@ -357,6 +384,16 @@ public:
     StartDepth -= IsStart;
     return R;
   }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    for (const auto *A : VD->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == "cawait.pool")
+        PoolDecls.push_back({VD, A});
+    return true;
+  }
+
+  /// CA_TASK_POOL declarations, in order.
+  std::vector<std::pair<const VarDecl *, const AnnotateAttr *>> PoolDecls;
 
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
@@ -700,6 +737,167 @@ private:
   std::vector<unsigned> Stack;
 };
 
+/// The pools of CA_TASK_POOL: annotate("cawait.pool", "f", N) on a static
+/// ca_task_pool.
+void collectPools(
+    Shape &S,
+    const std::vector<std::pair<const VarDecl *, const AnnotateAttr *>> &Decls,
+    ASTContext &Ctx, DiagSink &Diags) {
+  S.Pools.reserve(Decls.size());
+  for (auto [VD, A] : Decls) {
+    SourceLocation Loc = VD->getLocation();
+    if (A->args_size() != 2) {
+      Diags.error(Loc, "write a task pool as CA_TASK_POOL(name, f, N)");
+      continue;
+    }
+    const auto *Name =
+        dyn_cast<StringLiteral>(A->args_begin()[0]->IgnoreParenImpCasts());
+    std::optional<llvm::APSInt> N =
+        A->args_begin()[1]->getIntegerConstantExpr(Ctx);
+    if (!N || N->isNegative() || *N == 0 || N->getActiveBits() > 31) {
+      Diags.error(Loc, "the size of task pool '" + VD->getName() +
+                           "' must be an integer constant from 1 to 2^31-1");
+      continue;
+    }
+    const FunctionDecl *Fn = nullptr;
+    if (Name)
+      for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(
+               &Ctx.Idents.get(Name->getString())))
+        if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+          Fn = FD;
+    if (!isAsyncFunction(Fn)) {
+      Diags.error(Loc, "task pool '" + VD->getName() + "' is for '" +
+                           (Name ? Name->getString() : "?") +
+                           "', which is not an async function declared "
+                           "before the pool");
+      continue;
+    }
+    if (!VD->isFileVarDecl()) {
+      Diags.error(Loc, "task pool '" + VD->getName() +
+                           "' must be declared at file scope");
+      continue;
+    }
+    S.Pools.push_back({VD, Fn, N->getZExtValue()});
+  }
+}
+
+/// The pool a ca_spawn_in names (`&pool`), checked against the callee.
+const TaskPool *poolOf(const Shape &S, const Expr *PoolExpr,
+                       const FunctionDecl *Callee, DiagSink &Diags) {
+  const VarDecl *VD = nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(PoolExpr->IgnoreParens()))
+    if (UO->getOpcode() == UO_AddrOf)
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens()))
+        VD = dyn_cast<VarDecl>(DRE->getDecl());
+  for (const TaskPool &P : S.Pools)
+    if (VD && P.Var == VD) {
+      if (P.Function->getCanonicalDecl() != Callee->getCanonicalDecl()) {
+        Diags.error(PoolExpr->getBeginLoc(),
+                    "task pool '" + VD->getName() + "' holds tasks of '" +
+                        P.Function->getName() + "', not of '" +
+                        Callee->getName() +
+                        "'; declare a pool for it with CA_TASK_POOL(name, " +
+                        Callee->getName() + ", N)");
+        return nullptr;
+      }
+      return &P;
+    }
+  Diags.error(PoolExpr->getBeginLoc(),
+              "the first argument of ca_spawn_in must be `&name`, where "
+              "name is declared with CA_TASK_POOL(name, f, N)");
+  return nullptr;
+}
+
+/// `await(ca_task_join(t, &out))` where t is a local variable every value of
+/// which comes from a spawn of one function: out must point to what that
+/// function returns (the runtime checks only the size).
+void checkJoins(const AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
+  // What each local handle variable is given: spawns, or something else.
+  struct Origins {
+    std::vector<const FunctionDecl *> Spawned;
+    bool Other = false;
+  };
+  llvm::DenseMap<const VarDecl *, Origins> Handles;
+  auto Record = [&](const VarDecl *VD, const Expr *Value) {
+    if (!VD || !VD->isLocalVarDecl())
+      return;
+    Origins &O = Handles[VD];
+    const Expr *M = Value ? skipToMarker(Value, Ctx) : nullptr;
+    std::optional<MarkerKind> K = M ? markerKind(M, Ctx) : std::nullopt;
+    const auto *Call =
+        M && K && (*K == MarkerKind::Spawn || *K == MarkerKind::SpawnIn)
+            ? dyn_cast<CallExpr>(markerOperand(M)->IgnoreParenImpCasts())
+            : nullptr;
+    if (Call && Call->getDirectCallee())
+      O.Spawned.push_back(Call->getDirectCallee());
+    else if (Value)
+      O.Other = true;
+  };
+  struct Walk : RecursiveASTVisitor<Walk> {
+    std::function<void(const VarDecl *, const Expr *)> Record;
+    bool VisitVarDecl(VarDecl *VD) {
+      if (VD->getInit())
+        Record(VD, VD->getInit());
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isAssignmentOp())
+        if (const auto *D = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+          Record(dyn_cast<VarDecl>(D->getDecl()),
+                 BO->getOpcode() == BO_Assign ? BO->getRHS() : nullptr);
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      // Its address taken: it may be written through a pointer.
+      if (UO->getOpcode() == UO_AddrOf)
+        if (const auto *D =
+                dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens()))
+          Record(dyn_cast<VarDecl>(D->getDecl()), UO);
+      return true;
+    }
+  } W;
+  W.Record = Record;
+  W.TraverseStmt(F.Decl->getBody());
+
+  for (const AwaitSite &A : F.Awaits) {
+    if (A.Comb != Combinator::None || A.Callee->getName() != "ca__task_join" ||
+        A.Call->getNumArgs() != 3)
+      continue;
+    const auto *D = dyn_cast<DeclRefExpr>(A.Call->getArg(0)->IgnoreParenImpCasts());
+    const auto *VD = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+    auto It = VD ? Handles.find(VD) : Handles.end();
+    if (It == Handles.end() || It->second.Other || It->second.Spawned.empty())
+      continue;
+    const FunctionDecl *Fn = It->second.Spawned.front();
+    QualType R = Fn->getReturnType().getUnqualifiedType();
+    bool Same = true;
+    for (const FunctionDecl *G : It->second.Spawned)
+      Same &= Ctx.hasSameUnqualifiedType(G->getReturnType(), R);
+    if (!Same)
+      continue;
+    const Expr *Out = A.Call->getArg(1)->IgnoreParenImpCasts();
+    QualType OutT = Out->getType();
+    if (Out->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
+        !OutT->isPointerType())
+      continue; // ca_task_wait
+    QualType P = OutT->getPointeeType().getUnqualifiedType();
+    if (P->isVoidType())
+      continue; // the program erased the type itself
+    if (R->isVoidType())
+      Diags.error(Out->getBeginLoc(),
+                  "task '" + VD->getName() + "' runs '" + Fn->getName() +
+                      "', which returns void: wait for it with "
+                      "ca_task_wait(" + VD->getName() + ")");
+    else if (!Ctx.typesAreCompatible(P, R))
+      Diags.error(Out->getBeginLoc(),
+                  "the result of task '" + VD->getName() + "' is '" +
+                      R.getAsString() + "' (it runs '" + Fn->getName() +
+                      "'), but the result pointer points to '" +
+                      P.getAsString() + "'");
+  }
+}
+
 } // namespace
 
 Shape discover(ASTContext &Ctx, DiagSink &Diags) {
@@ -728,6 +926,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
       PM = std::make_unique<ParentMap>(In->getBody());
     return PM->getParent(E);
   };
+  collectPools(S, V.PoolDecls, Ctx, Diags);
   for (const FoundMarker &M : V.Markers) {
     bool InAsync = M.Enclosing && isAsyncFunction(M.Enclosing);
     AsyncFunction *F = InAsync ? S.lookup(M.Enclosing) : nullptr;
@@ -775,6 +974,11 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
                    M.Enclosing,
                    M.InsideStart,
                    isDiscarded(M.Marker, ParentOf(M.Marker, M.Enclosing))};
+    if (M.Kind == MarkerKind::SpawnIn) {
+      Site.Pool = poolOf(S, markerPool(M.Marker), Site.Callee, Diags);
+      if (!Site.Pool)
+        continue;
+    }
     if (F)
       F->Spawns.push_back(Site);
     else if (InAsync)
@@ -807,6 +1011,11 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
   }
   for (const StartSite &St : S.Starts)
     CheckFrame(St.Callee, St.Call->getBeginLoc());
+
+  for (AsyncFunction &F : S.Functions)
+    checkJoins(F, Ctx, Diags);
+  for (const TaskPool &P : S.Pools)
+    CheckFrame(P.Function, P.Var->getLocation());
 
   CycleFinder(S, Diags).run();
   return S;

@@ -39,6 +39,8 @@ const clang::Expr *skipToMarker(const clang::Expr *E,
                                 const clang::ASTContext &Ctx);
 /// The operand of a marker: `f(x)` in `await(f(x))`.
 const clang::Expr *markerOperand(const clang::Expr *Marker);
+/// The pool operand of a ca_spawn_in marker: `&pool`.
+const clang::Expr *markerPool(const clang::Expr *Marker);
 
 /// What a name re-printed at Loc would turn into when parsed again: a
 /// function-like macro there is kept off by `(name)`; an object-like one

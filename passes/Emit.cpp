@@ -301,6 +301,11 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
   if (const auto *X = dyn_cast<Expr>(S)) {
     std::optional<MarkerKind> K = markerKind(X, E.context());
     if (K && *K != MarkerKind::Await) {
+      auto It = E.StartOfMarker.find(X);
+      if (It != E.StartOfMarker.end()) {
+        OS << E.startExpr(*It->second, F);
+        return true;
+      }
       const auto *Call =
           dyn_cast<CallExpr>(markerOperand(X)->IgnoreParenImpCasts());
       StartSite St{*K, X, Call, Call->getDirectCallee(), nullptr, true};
@@ -1052,6 +1057,12 @@ std::string Emitter::definition(const AsyncFunction &F) {
   return Out.take();
 }
 
+/// `sizeof(R)` of an async function's result, or 0 for void.
+static std::string resultSize(Emitter &E, const FunctionDecl *Callee) {
+  QualType R = Callee->getReturnType().getUnqualifiedType();
+  return R->isVoidType() ? "0" : "sizeof(" + E.declare(R, "") + ")";
+}
+
 std::string Emitter::thunks(const FunctionDecl *Callee) {
   std::string N = Callee->getNameAsString();
   std::string Frame = frameType(Callee);
@@ -1064,19 +1075,45 @@ std::string Emitter::thunks(const FunctionDecl *Callee) {
          N + "__poll((" + Frame + " *)ca__f, ca__cx, " +
          (Void ? std::string("ca__out") : "(" + declare(R, "*") + ")ca__out") +
          "); }\n";
+  // A task's frame sits in its area at the frame's own alignment; once it
+  // completes, the result is copied over the area's start (for the join).
+  std::string TaskFrame = "CA__TASK_FRAME(" + Frame + ", ca__a)";
   Out += "static inline __attribute__((unused)) ca_poll " + N +
-         "__task_poll(void *ca__f, ca_context *ca__cx, void *ca__out) { ";
-  // A task's frame sits in its allocation at the frame's own alignment.
-  std::string TaskFrame = "CA__TASK_FRAME(" + Frame + ", ca__f)";
+         "__task_poll(void *ca__a, ca_context *ca__cx, void *ca__out) { ";
   if (Void)
-    Out += "return " + N + "__poll(" + TaskFrame + ", ca__cx, ca__out); }\n";
+    Out += "(void)ca__out; return " + N + "__poll(" + TaskFrame +
+           ", ca__cx, (void *)0); }\n";
   else
-    Out += declare(R.getUnqualifiedType(), "ca__v") +
-           "; (void)ca__out; return " + N + "__poll(" + TaskFrame +
-           ", ca__cx, &ca__v); }\n";
+    Out += declare(R, "ca__v") + "; (void)ca__out; if (" + N + "__poll(" +
+           TaskFrame +
+           ", ca__cx, &ca__v) == CA_PENDING) return CA_PENDING; "
+           "__builtin_memcpy(ca__a, &ca__v, sizeof ca__v); return CA_READY; "
+           "}\n";
   Out += "static inline __attribute__((unused)) void " + N +
-         "__task_drop(void *ca__f) { " + N + "__drop(" + TaskFrame + "); }\n";
+         "__task_drop(void *ca__a) { " + N + "__drop(" + TaskFrame + "); }\n";
+  Out += "static const ca__task_vtable " + N + "__task_vt __attribute__((unused)) = {" +
+         N + "__task_poll, " + N + "__task_drop, " + resultSize(*this, Callee) +
+         ", \"" + N + "\", (ca_task_pool *)0};\n";
   return Out;
+}
+
+std::string Emitter::taskAreaSize(const FunctionDecl *Callee) {
+  return "CA__TASK_AREA_SIZE(" + frameType(Callee) + ", " +
+         resultSize(*this, Callee) + ")";
+}
+
+std::string Emitter::pool(const TaskPool &P) {
+  std::string Name = P.Var->getNameAsString();
+  std::string Fn = P.Function->getNameAsString();
+  std::string Slots = Name + "__ca__slots";
+  std::string N = std::to_string(P.Capacity);
+  return "static _Alignas(max_align_t) unsigned char " + Slots + "[" + N +
+         "][CA__POOL_SLOT_SIZE(" + taskAreaSize(P.Function) +
+         ")]; static ca_task_pool " + Name + " = {" + Slots + "[0], sizeof " +
+         Slots + "[0], " + N + ", 0, (ca_task *)0, \"" + Name +
+         "\"}; static const ca__task_vtable " + Name +
+         "__ca__vt = {" + Fn + "__task_poll, " + Fn + "__task_drop, " +
+         resultSize(*this, P.Function) + ", \"" + Fn + "\", &" + Name + "}";
 }
 
 std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
@@ -1085,11 +1122,25 @@ std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
   std::string Args;
   for (const Expr *Arg : St.Call->arguments())
     Args += ", " + expr(Arg, In);
-  if (St.Kind == MarkerKind::Spawn)
-    return "({ void *ca__t = ca__task_alloc(CA__TASK_FRAME_SIZE(" + Frame +
-           "), " + N + "__task_poll, " + N + "__task_drop); " + N +
-           "__init(CA__TASK_FRAME(" + Frame + ", ca__t)" + Args +
-           "); ca__task_start(ca__t); })";
+  if (St.Kind == MarkerKind::Spawn || St.Kind == MarkerKind::SpawnIn) {
+    std::string VT = St.Pool ? St.Pool->Var->getNameAsString() + "__ca__vt"
+                             : N + "__task_vt";
+    std::string Text = "({ void *ca__t = ca__task_new(&" + VT + ", " +
+                       taskAreaSize(St.Callee) + "); ";
+    std::string Init =
+        N + "__init(CA__TASK_FRAME(" + Frame + ", ca__t)" + Args + "); ";
+    // A pool may be full: then nothing is started (and no argument is
+    // evaluated).
+    if (St.Pool) {
+      if (St.Discarded)
+        return Text + "if (ca__t) { " + Init + "ca__task_start(ca__t); } })";
+      return Text + "ca_task *ca__h = (ca_task *)0; if (ca__t) { " + Init +
+             "ca__h = ca__task_start_joinable(ca__t); } ca__h; })";
+    }
+    if (St.Discarded)
+      return Text + Init + "ca__task_start(ca__t); })";
+    return Text + Init + "ca__task_start_joinable(ca__t); })";
+  }
   QualType R = St.Callee->getReturnType();
   std::string Text =
       "({ " + Frame + " ca__b; " + N + "__init(&ca__b" + Args + "); ";

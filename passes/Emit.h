@@ -38,6 +38,10 @@ public:
   std::string definition(const AsyncFunction &F);
   /// Type-erased poll and drop of Callee, for ca_block_on and ca_spawn.
   std::string thunks(const clang::FunctionDecl *Callee);
+  /// CA__TASK_AREA_SIZE of a task of Callee: its frame, at least its result.
+  std::string taskAreaSize(const clang::FunctionDecl *Callee);
+  /// The storage of a CA_TASK_POOL, replacing the macro (no `;`).
+  std::string pool(const TaskPool &P);
   /// A ca_block_on or ca_spawn as one GNU statement expression, on one line.
   /// In is the async function it appears in, or null.
   std::string startExpr(const StartSite &St, const AsyncFunction *In);
@@ -73,6 +77,8 @@ public:
   /// The body emitter printing right now (a statement expression's own
   /// emitter continues its scopes).
   void *ActiveBody = nullptr;
+  /// Every start Discover found, by its marker.
+  llvm::DenseMap<const clang::Expr *, const StartSite *> StartOfMarker;
   /// Names already reported as macros (one error per use).
   llvm::SmallPtrSet<const void *, 4> ReportedMacroNames;
 };

@@ -227,6 +227,11 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
   const SourceManager &SM = Ctx.getSourceManager();
   Splicer Sp(Ctx);
   Emitter E(Ctx, Diags, PP);
+  for (const StartSite &St : S.Starts)
+    E.StartOfMarker[St.Marker] = &St;
+  for (const AsyncFunction &F : S.Functions)
+    for (const StartSite &St : F.Spawns)
+      E.StartOfMarker[St.Marker] = &St;
   unsigned NF = S.Functions.size();
   const unsigned None = ~0u;
 
@@ -286,6 +291,22 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
   for (const StartSite &St : S.Starts)
     StartUse(St, St.Enclosing ? Sp.topLevelBegin(St.Enclosing)
                               : Sp.offset(St.Marker->getBeginLoc()));
+  // A pool's storage needs the frame and the task thunks of its function.
+  std::vector<std::pair<unsigned, unsigned>> PoolRange;
+  for (const TaskPool &P : S.Pools) {
+    CharSourceRange R = SM.getExpansionRange(P.Var->getSourceRange());
+    unsigned Begin = SM.getFileOffset(R.getBegin());
+    unsigned End = Sp.endOffset(R.getEnd());
+    if (!Sp.inMainFile(R.getBegin())) {
+      Diags.error(P.Var->getLocation(),
+                  "CA_TASK_POOL must be written in the .c file itself");
+      continue;
+    }
+    PoolRange.push_back({Begin, End});
+    StartSite St;
+    St.Callee = P.Function;
+    StartUse(St, Begin);
+  }
   // A frame embeds its callees' frames: they must be complete first.
   for (auto It = Topo.rbegin(); It != Topo.rend(); ++It)
     for (const AwaitSite &A : S.Functions[*It].Awaits)
@@ -348,6 +369,9 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
         unsigned At = Sp.declBegin(R);
         Sp.add(At, At, RankDefinition + 1, "__attribute__((unused)) ");
       }
+  for (unsigned I = 0; I != PoolRange.size(); ++I)
+    Sp.add(PoolRange[I].first, PoolRange[I].second, RankDefinition,
+           E.pool(S.Pools[I]));
   for (const StartSite &St : S.Starts) {
     if (St.Nested)
       continue;

@@ -960,6 +960,8 @@ private:
     if (std::optional<MarkerKind> K = markerKind(E, Ctx)) {
       // A start inside async code: its arguments' awaits run before it.
       std::string Op = norm(markerOperand(E), P);
+      if (*K == MarkerKind::SpawnIn)
+        return "ca_spawn_in(" + norm(markerPool(E), P) + ", " + Op + ")";
       return (*K == MarkerKind::Spawn ? "ca_spawn(" : "ca_block_on(") + Op +
              ")";
     }
@@ -1239,8 +1241,12 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     if (std::optional<MarkerKind> K = markerKind(X, N.Ctx)) {
       const char *Name = *K == MarkerKind::Await     ? "await"
                          : *K == MarkerKind::BlockOn ? "ca_block_on"
-                                                     : "ca_spawn";
-      OS << Name << "(" << N.print(markerOperand(X)) << ")";
+                         : *K == MarkerKind::Spawn   ? "ca_spawn"
+                                                     : "ca_spawn_in";
+      OS << Name << "(";
+      if (*K == MarkerKind::SpawnIn)
+        OS << N.print(markerPool(X)) << ", ";
+      OS << N.print(markerOperand(X)) << ")";
       return true;
     }
   return false;

@@ -22,8 +22,8 @@ namespace cawait {
 /// True for functions carrying the `async` attribute (either spelling).
 bool isAsyncFunction(const clang::FunctionDecl *FD);
 
-/// The three macros of cawait.h the plugin gives a meaning to.
-enum class MarkerKind { Await, BlockOn, Spawn };
+/// The macros of cawait.h the plugin gives a meaning to.
+enum class MarkerKind { Await, BlockOn, Spawn, SpawnIn };
 
 /// How an await sits in its statement; the only shapes lowered so far.
 enum class AwaitForm {
@@ -100,7 +100,15 @@ struct SavedVar {
   }
 };
 
-/// A `ca_block_on(f(...))` or `ca_spawn(f(...))` outside or inside async code.
+/// `CA_TASK_POOL(name, f, N)`: static storage for N tasks of f.
+struct TaskPool {
+  const clang::VarDecl *Var = nullptr;
+  const clang::FunctionDecl *Function = nullptr;
+  uint64_t Capacity = 0;
+};
+
+/// A `ca_block_on(f(...))`, `ca_spawn(f(...))` or `ca_spawn_in(&pool,
+/// f(...))` outside or inside async code.
 struct StartSite {
   MarkerKind Kind = MarkerKind::BlockOn;
   const clang::Expr *Marker = nullptr;
@@ -109,6 +117,7 @@ struct StartSite {
   const clang::FunctionDecl *Enclosing = nullptr; ///< function it appears in
   bool Nested = false;    ///< inside another start's arguments (printed there)
   bool Discarded = false; ///< a statement of its own: the value is unused
+  const TaskPool *Pool = nullptr; ///< of a ca_spawn_in
 };
 
 /// Everything the passes know about one async function defined in the main
@@ -159,6 +168,8 @@ struct Shape {
   std::vector<AsyncFunction> Functions; ///< definitions in the main file
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> FunctionIndex;
   std::vector<StartSite> Starts; ///< block_on / spawn outside async code
+  std::vector<TaskPool> Pools;   ///< in declaration order (stable storage:
+                                 ///< filled before any StartSite points in)
 
   AsyncFunction *lookup(const clang::FunctionDecl *FD) {
     auto It = FunctionIndex.find(FD->getCanonicalDecl());

@@ -134,8 +134,10 @@ void toOriginalOffsets(const OffsetMap &Map, std::vector<DiagRecord> &Records,
 /// preprocessing, comments and strings skipped.
 bool namesCawait(StringRef Text, const LangOptions &LO) {
   static const char *const Names[] = {
-      "async",    "await",   "__async__", "CA_ASYNC",      "ca_block_on",
-      "ca_spawn", "ca_join", "ca_select", "ca_timeout_ms", "cawait"};
+      "async",       "await",        "__async__",    "CA_ASYNC",
+      "ca_block_on", "ca_spawn",     "ca_spawn_in",  "CA_TASK_POOL",
+      "ca_join",     "ca_select",    "ca_timeout_ms", "ca_task_join",
+      "ca_task_wait", "async_budget", "CA_ASYNC_BUDGET", "cawait"};
   Lexer Raw(SourceLocation(), LO, Text.begin(), Text.begin(), Text.end());
   Raw.SetCommentRetentionState(false);
   Token Tok;
@@ -161,7 +163,8 @@ public:
                     SourceRange Range, const MacroArgs *) override {
     StringRef N = Name.getIdentifierInfo()->getName();
     if (N != "await" && N != "ca_block_on" && N != "ca_spawn" &&
-        N != "ca_join" && N != "ca_select" && N != "ca_timeout_ms")
+        N != "ca_spawn_in" && N != "CA_TASK_POOL" && N != "ca_join" &&
+        N != "ca_select" && N != "ca_timeout_ms")
       return;
     SourceManager &SM = CI.getSourceManager();
     SourceLocation L = SM.getExpansionLoc(Range.getBegin());

@@ -42,11 +42,47 @@
 #define async CA_ASYNC
 #endif
 
-/* The plugin recognises these three macros by name; their plain expansion
- * is the synchronous meaning of the program. */
+/* The plugin recognises these macros by name; their plain expansion is the
+ * synchronous meaning of the program. */
 #define await(e) (e)
 #define ca_block_on(e) (e)
-#define ca_spawn(e) ((void)(e))
+
+/* A spawned task (see "Tasks" below). */
+typedef struct ca__task ca_task;
+typedef struct ca_task_pool ca_task_pool;
+
+/* Tasks: `ca_task *t = ca_spawn(f(x))` starts f(x) as a task of this
+ * thread's executor (one allocation: a 32-byte header and f's frame) and
+ * returns its handle; `ca_spawn(f(x));` as a statement detaches it.
+ * `ca_spawn_in(&pool, f(x))` takes a slot of a static pool instead, and is
+ * NULL when every slot is in use (the arguments are then not evaluated).
+ * Every handle is consumed exactly once: by `await(ca_task_join(t, &out))`
+ * (or ca_task_wait(t), for void tasks or to discard the result),
+ * ca_task_abort(t) or ca_task_detach(t).
+ *
+ * Without the plugin, ca_spawn runs the call to completion at once and the
+ * handle keeps its result for the join. */
+#ifdef CA_LOWERED
+#define ca_spawn(e) ((ca_task *)((void)(e), (void *)0))
+#define ca_spawn_in(pool, e) ((ca_task *)((void)(pool), (void)(e), (void *)0))
+/* A static pool of N task slots for the async function f, at file scope:
+ * no heap at all (the embedded way). The plugin replaces it with the
+ * storage, sized for f's frame. */
+#define CA_TASK_POOL(name, f, N)                                               \
+  static ca_task_pool name __attribute__((annotate("cawait.pool", #f, (N))))
+#else
+#define CA__IS_VOID(e) __builtin_types_compatible_p(__typeof__(e), void)
+#define CA__NONVOID(e) __builtin_choose_expr(CA__IS_VOID(e), 0, (e))
+#define ca_spawn(e)                                                            \
+  __builtin_choose_expr(                                                       \
+      CA__IS_VOID(e), ((e), ca__sync_task_new((void *)0, 0)), ({             \
+        __typeof__(CA__NONVOID(e)) ca__v = CA__NONVOID(e);                     \
+        ca__sync_task_new(&ca__v, sizeof ca__v);                               \
+      }))
+#define ca_spawn_in(pool, e) ((void)(pool), ca_spawn(e))
+#define CA_TASK_POOL(name, f, N)                                               \
+  static ca_task_pool name __attribute__((unused)) = {.capacity = (N)}
+#endif
 
 /* Combinators, awaited: each branch is a call of an async function,
  * optionally assigned (`v = f(x)`, `*p += g(y)`).
@@ -132,12 +168,15 @@ typedef void (*ca_drop_fn)(void *frame);
 
 /* Runs the executor on this thread until `frame` completes: polls it, the
  * spawned tasks (FIFO) and the timers, sleeping until the next deadline
- * when nothing is runnable. Writes the result to *out. Tasks still pending
- * when it returns stay queued for the next ca_block_on or ca_run. Aborts
- * when called while this thread's executor is already running, or when
- * nothing is runnable, no timer is armed and the future is still pending.
- * `frame` and `out` are borrowed; the frame's waker (a flag in this
- * thread's executor) stays valid for the life of the thread.
+ * when nothing is runnable. Writes the result to *out. The tasks its
+ * future spawned, directly or through those tasks, that are still pending
+ * when it returns are dropped (their cleanups run; a handle still held
+ * then joins with -ECANCELED); other tasks (spawned from plain code, and
+ * their own tasks) stay queued for the next ca_block_on or ca_run. Aborts when called while this thread's executor
+ * is already running, or when nothing is runnable, no timer is armed and
+ * the future is still pending. `frame` and `out` are borrowed; the frame's
+ * waker (a flag in this thread's executor) stays valid for the life of
+ * the thread.
  *
  * Each round: expired timers fire; the future is polled if it was woken
  * (first round included), and completion returns at once; then every task
@@ -145,15 +184,15 @@ typedef void (*ca_drop_fn)(void *frame);
  * the round wait for the next one). */
 void ca__block_on(void *frame, ca_poll_fn poll, void *out);
 
-/* Allocates a task holding a frame of `frame_size` bytes (aligned for any
- * type) and returns the frame; aborts when out of memory. The caller inits
- * the frame, then hands it to ca__task_start (exactly once), which queues
- * it on this thread's executor. The task owns itself: it is freed (after
- * `drop`) when it completes or when the executor drops it. `drop` is also
- * called on a completed frame, and must then release nothing.
- * A spawned future's result is discarded: `poll` is called with out ==
- * NULL, so for a non-void future pass a trampoline that supplies the
- * storage. */
+/* Allocates a detached task holding a frame of `frame_size` bytes (aligned
+ * for any type) and returns the frame; aborts when out of memory. The
+ * caller inits the frame, then hands it to ca__task_start (exactly once),
+ * which queues it on this thread's executor. The task owns itself: it is
+ * freed after `drop` when it completes or when the executor drops it
+ * (`drop` is also called on a completed frame, and must then release
+ * nothing). A detached future's
+ * result is discarded: `poll` is called with out == NULL, so for a
+ * non-void future pass a trampoline that supplies the storage. */
 void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop);
 
 /* A frame of type T aligned more than max_align_t is placed inside the
@@ -172,6 +211,88 @@ void ca__task_start(void *frame);
 /* Polling a frame that already completed: prints
  * "cawait: '<function>' was polled after it completed or was dropped" and aborts. */
 _Noreturn void ca__poll_after_done(const char *function);
+
+/* ----------------------------------------------------------------- tasks
+ * A task is one block: a 32-byte header, then the frame (at least as large
+ * as the result, which replaces the frame once the task completes). */
+typedef struct ca__task_vtable {
+  ca_poll_fn poll;     /* polls the frame; writes the result over it */
+  ca_drop_fn drop;     /* drops a frame that has not completed */
+  size_t result_size;  /* bytes of the result (0: void) */
+  const char *name;    /* the async function, for messages */
+  ca_task_pool *pool;  /* the slots it lives in, or NULL: malloc */
+  int drop_completed;  /* also drop a completed frame (ca__task_alloc) */
+} ca__task_vtable;
+
+/* Storage of a CA_TASK_POOL (the plugin generates the definition). */
+struct ca_task_pool {
+  unsigned char *slots; /* capacity slots of slot_size bytes */
+  size_t slot_size;     /* header + frame area, a multiple of max_align_t */
+  unsigned capacity;    /* number of slots */
+  unsigned used;        /* slots ever handed out (a bump index) */
+  ca_task *free_list;   /* slots given back, linked through the header */
+  const char *name;     /* the pool's name, for messages */
+};
+
+/* Takes a task of vt (from vt->pool, or malloc) whose frame area is
+ * `area_size` bytes, and returns the area, aligned for any type. NULL only
+ * when vt->pool is full; aborts when out of memory. */
+void *ca__task_new(const ca__task_vtable *vt, size_t area_size);
+/* Queues a task made by ca__task_new (or ca__task_alloc) whose frame is
+ * initialised, and returns its handle: the caller owns it. */
+ca_task *ca__task_start_joinable(void *area);
+
+/* Bytes the area of a task of frame type T and result size R needs. */
+#define CA__TASK_AREA_SIZE(T, R)                                               \
+  (CA__TASK_FRAME_SIZE(T) > (R) ? CA__TASK_FRAME_SIZE(T) : (R))
+/* Bytes of a pool slot for an area of A bytes. */
+#define CA__POOL_SLOT_SIZE(A)                                                  \
+  (32 + (((A) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1)))
+
+/* Waits for a task and consumes its handle: 0 with the result written to
+ * *out (out_size must be the result's size; out may be NULL to discard it),
+ * or -ECANCELED when the task was dropped before it completed (it was
+ * pending when the ca_block_on that spawned it returned). Dropping the
+ * join (a select, a timeout) leaves the handle to its owner: join again,
+ * abort or detach. */
+CA_ASYNC int ca__task_join(ca_task *task, void *out, size_t out_size);
+struct ca__task_join__frame {
+  ca_task *task;   /* NULL once joined */
+  void *out;       /* where the result goes */
+  size_t out_size; /* sizeof *out, checked against the result */
+  ca_waker waker;  /* the task wakes this when it completes */
+};
+void ca__task_join__init(struct ca__task_join__frame *f, ca_task *task,
+                         void *out, size_t out_size);
+ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
+                            int *out);
+void ca__task_join__drop(struct ca__task_join__frame *f);
+
+/* Without the plugin: handles that hold the result of a call that already
+ * ran. Handles never consumed are freed at exit. */
+ca_task *ca__sync_task_new(const void *result, size_t size);
+void ca__sync_task_abort(ca_task *task);
+void ca__sync_task_detach(ca_task *task);
+void ca__task_abort(ca_task *task);
+void ca__task_detach(ca_task *task);
+
+/* await(ca_task_join(t, &out)): the task's result into out (the plugin
+ * checks out's type against the spawned function's return type where it
+ * can see the spawn); 0, or -ECANCELED. await(ca_task_wait(t)): the same,
+ * the result discarded. */
+#define ca_task_join(task, out) ca__task_join((task), (out), sizeof(*(out)))
+#define ca_task_wait(task) ca__task_join((task), (void *)0, 0)
+/* ca_task_abort(t): drops the task at its suspend point (its cleanups run)
+ * unless it completed, and frees it. Not from the task itself, and not
+ * while a ca_task_join awaits it. ca_task_detach(t): the task runs on, and
+ * is freed when it completes. Both accept NULL. */
+#ifdef CA_LOWERED
+#define ca_task_abort(task) ca__task_abort(task)
+#define ca_task_detach(task) ca__task_detach(task)
+#else
+#define ca_task_abort(task) ca__sync_task_abort(task)
+#define ca_task_detach(task) ca__sync_task_detach(task)
+#endif
 
 /* ------------------------------------------------------------- user API */
 

@@ -1,14 +1,18 @@
-/* executor.c - the single-threaded executor: tasks, the run queue,
- * ca__block_on, ca_run and ca_executor_shutdown. One executor per thread.
+/* executor.c - the single-threaded executor: tasks and their handles, the
+ * run queue, ca__block_on, ca_run and ca_executor_shutdown. One executor
+ * per thread.
  *
- * A task is one malloc: a 32-byte header (ca__task) followed by the frame.
- * Every started task is in exactly one of two circular lists that share
- * the header's links: the run queue (FIFO, flag QUEUED set) or the waiting
- * list (flag clear). Waking moves a task from waiting to the run queue's
- * tail; polling moves it back first, so a task may wake itself while it is
- * being polled. Tasks are freed only when they complete or at shutdown,
- * and always after their drop function ran (which disarms their timers and
- * so releases every waker that points at them).
+ * A task is one block, from malloc or a slot of a static pool: a 32-byte
+ * header (ca__task) followed by the frame. Every pending task is in
+ * exactly one of two circular lists that share the header's links: the run
+ * queue (FIFO, flag QUEUED set) or the waiting list (flag clear). Waking
+ * moves a task from waiting to the run queue's tail; polling moves it back
+ * first, so a task may wake itself while it is being polled. A task that
+ * completes writes its result over its frame; one that is dropped runs its
+ * drop function first (which disarms its timers and so releases every
+ * waker that points at it). Then a detached task is freed at once, and a
+ * task whose handle is held stays, in no list, until the handle is joined,
+ * aborted or detached.
  *
  * The future of ca__block_on is not a task, but it is queued like one (the
  * executor's `main` node), so it runs in wake order with the tasks: timers
@@ -30,18 +34,28 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-/* Set in ca__task.prev_flags. Tasks and list sentinels are all ca__task,
- * aligned on max_align_t, so bit 0 of a link is always free: that is how
- * the header stays at four words. */
-#define CA__TASK_QUEUED ((uintptr_t)1) /* on the run queue (or being freed) */
+/* Set in ca__task.prev_flags while the task is linked. Tasks and list
+ * sentinels are all ca__task, aligned on max_align_t, so the low bits of a
+ * link are free: that is how the header stays at four words. */
+#define CA__TASK_QUEUED ((uintptr_t)1)   /* on the run queue (or dying) */
+#define CA__TASK_DETACHED ((uintptr_t)2) /* no handle: freed when done */
+#define CA__TASK_SCOPED ((uintptr_t)4)   /* dropped when ca_block_on ends */
+#define CA__TASK_FLAGS ((uintptr_t)7)
+
+/* A finished task (completed or dropped, its handle not yet consumed) is
+ * in no list: `next` is NULL and prev_flags holds one of these. */
+#define CA__TASK_COMPLETED ((uintptr_t)1) /* the result is in the area */
+#define CA__TASK_CANCELLED ((uintptr_t)2) /* dropped before completing */
 
 typedef struct ca__task ca__task;
 struct ca__task {
   _Alignas(max_align_t) ca__task *next; /* next in its list (circular) */
-  uintptr_t prev_flags; /* previous in its list | CA__TASK_QUEUED */
-  ca_poll_fn poll;      /* the frame's type-erased poll */
-  ca_drop_fn drop;      /* run once, before the task is freed */
+  uintptr_t prev_flags; /* previous in its list | flags, or the outcome */
+  const ca__task_vtable *vt; /* poll, drop, result size, pool */
+  ca_waker *joiner;          /* in the frame of the ca_task_join awaiting
+                              * it, or NULL */
   /* The frame follows, aligned for any type. */
 };
 
@@ -55,13 +69,16 @@ typedef struct ca__executor {
   ca__task runq;            /* sentinel: runnable tasks, FIFO */
   ca__task waiting;         /* sentinel: started tasks that are not queued */
   ca__task main;            /* queue node of the ca__block_on future */
-  void *main_frame;         /* that future's frame, */
+  ca_poll_fn main_poll;     /* that future's poll, */
+  void *main_frame;         /* its frame, */
   void *main_out;           /* where its result goes, */
   unsigned char main_done;  /* and whether it completed */
   unsigned char main_woken; /* woken while the run queue was empty: it is
                              * first in wake order without being linked */
   unsigned char running;    /* inside ca__block_on or ca_run */
-  size_t ntasks;            /* started and not yet freed */
+  unsigned char in_block_on; /* tasks spawned now are scoped */
+  size_t ntasks;            /* started and not yet finished */
+  ca__task *current;        /* the task being polled, or NULL */
 } ca__executor;
 
 static _Thread_local ca__executor ca__exec;
@@ -69,11 +86,11 @@ static _Thread_local ca__executor ca__exec;
 /* ----------------------------------------------------------------- lists */
 
 static ca__task *ca__task_prev(const ca__task *t) {
-  return (ca__task *)(t->prev_flags & ~CA__TASK_QUEUED);
+  return (ca__task *)(t->prev_flags & ~CA__TASK_FLAGS);
 }
 
 static void ca__task_set_prev(ca__task *t, ca__task *prev) {
-  t->prev_flags = (uintptr_t)prev | (t->prev_flags & CA__TASK_QUEUED);
+  t->prev_flags = (uintptr_t)prev | (t->prev_flags & CA__TASK_FLAGS);
 }
 
 static int ca__task_queued(const ca__task *t) {
@@ -81,7 +98,8 @@ static int ca__task_queued(const ca__task *t) {
 }
 
 static void ca__task_set_queued(ca__task *t, int queued) {
-  t->prev_flags = (uintptr_t)ca__task_prev(t) | (queued ? CA__TASK_QUEUED : 0);
+  t->prev_flags = (t->prev_flags & ~CA__TASK_QUEUED) |
+                  (queued ? CA__TASK_QUEUED : 0);
 }
 
 static void ca__list_init(ca__task *sentinel) {
@@ -154,30 +172,90 @@ static void *ca__task_frame(ca__task *t) { return t + 1; }
 
 static ca__task *ca__task_of(void *frame) { return (ca__task *)frame - 1; }
 
-void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop) {
-  if (!poll || !drop)
+static int ca__task_finished(const ca__task *t) { return t->next == NULL; }
+
+void *ca__task_new(const ca__task_vtable *vt, size_t area_size) {
+  ca__task *t;
+  ca_task_pool *pool = vt->pool;
+  if (!vt->poll || !vt->drop)
     ca__die("ca_spawn: a task needs a poll and a drop function");
-  if (frame_size > SIZE_MAX - sizeof(ca__task))
-    ca__die("ca_spawn: a frame of %zu bytes is too large", frame_size);
-  ca__task *t = malloc(sizeof(ca__task) + frame_size);
-  if (!t)
-    ca__die("ca_spawn: out of memory allocating a task of %zu bytes",
-            sizeof(ca__task) + frame_size);
-  t->next = t; /* unlinked until ca__task_start */
-  t->prev_flags = (uintptr_t)t;
-  t->poll = poll;
-  t->drop = drop;
+  if (pool) {
+    if (sizeof(ca__task) + area_size > pool->slot_size)
+      ca__die("ca_spawn_in: a task of '%s' needs %zu bytes, the slots of "
+              "pool '%s' have %zu",
+              vt->name, sizeof(ca__task) + area_size, pool->name,
+              pool->slot_size);
+    if (pool->free_list) {
+      t = pool->free_list;
+      pool->free_list = t->next;
+    } else if (pool->used < pool->capacity) {
+      t = (ca__task *)(void *)(pool->slots + pool->used++ * pool->slot_size);
+    } else {
+      return NULL;
+    }
+  } else {
+    if (area_size > SIZE_MAX - sizeof(ca__task))
+      ca__die("ca_spawn: a frame of %zu bytes is too large", area_size);
+    t = malloc(sizeof(ca__task) + area_size);
+    if (!t)
+      ca__die("ca_spawn: out of memory allocating a task of %zu bytes",
+              sizeof(ca__task) + area_size);
+  }
+  t->next = t; /* unlinked until started */
+  t->prev_flags = (uintptr_t)t | CA__TASK_DETACHED;
+  t->vt = vt;
+  t->joiner = NULL;
   return ca__task_frame(t);
 }
 
-void ca__task_start(void *frame) {
+/* Hand-written tasks pass poll and drop rather than a vtable: it is kept
+ * after the frame, in the same block. */
+void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop) {
+  size_t align = _Alignof(ca__task_vtable);
+  size_t at = (frame_size + align - 1) / align * align;
+  if (frame_size > SIZE_MAX / 2)
+    ca__die("ca_spawn: a frame of %zu bytes is too large", frame_size);
+  ca__task_vtable tmp = {
+      .poll = poll, .drop = drop, .name = "task", .drop_completed = 1};
+  void *frame = ca__task_new(&tmp, at + sizeof(ca__task_vtable));
+  ca__task_vtable *vt = (ca__task_vtable *)((unsigned char *)frame + at);
+  *vt = tmp;
+  ca__task_of(frame)->vt = vt;
+  return frame;
+}
+
+static void ca__task_release(ca__task *t) {
+  ca_task_pool *pool = t->vt->pool;
+  if (pool) {
+    t->next = pool->free_list;
+    pool->free_list = t;
+  } else {
+    free(t);
+  }
+}
+
+static ca_task *ca__task_queue_new(void *frame, uintptr_t detached) {
   ca__executor *ex = ca__executor_get();
   ca__task *t = ca__task_of(frame);
   if (t->next != t || ca__task_queued(t))
     ca__die("ca_spawn: task %p was started twice", frame);
+  /* Scoped: started by the ca__block_on future, or by a scoped task. */
+  uintptr_t scoped = ex->current ? ex->current->prev_flags & CA__TASK_SCOPED
+                     : ex->in_block_on ? CA__TASK_SCOPED
+                                       : 0;
+  t->prev_flags = (uintptr_t)t | detached | scoped;
   ca__list_push_back(&ex->runq, t);
   ca__task_set_queued(t, 1);
   ex->ntasks++;
+  return t;
+}
+
+void ca__task_start(void *frame) {
+  (void)ca__task_queue_new(frame, CA__TASK_DETACHED);
+}
+
+ca_task *ca__task_start_joinable(void *frame) {
+  return ca__task_queue_new(frame, 0);
 }
 
 void ca__task_wake(void *task) {
@@ -189,14 +267,107 @@ void ca__task_wake(void *task) {
   ca__task_set_queued(t, 1);
 }
 
-/* Unlinks, drops and frees t. Marked queued first, so wakes that its drop
- * function causes (its own included) do nothing. */
-static void ca__task_free(ca__executor *ex, ca__task *t) {
+/* t left the executor with `outcome`: freed when nobody holds its handle,
+ * otherwise kept (in no list) for the handle's owner, whose join is woken. */
+static void ca__task_finish(ca__executor *ex, ca__task *t, uintptr_t outcome) {
+  int detached = (t->prev_flags & CA__TASK_DETACHED) != 0;
+  ex->ntasks--;
+  if (detached) {
+    ca__task_release(t);
+    return;
+  }
+  t->next = NULL;
+  t->prev_flags = outcome;
+  if (t->joiner)
+    ca_waker_wake(t->joiner);
+}
+
+/* Unlinks and drops a pending task. Marked queued first, so wakes that its
+ * drop function causes (its own included) do nothing. */
+static void ca__task_cancel(ca__executor *ex, ca__task *t) {
   ca__list_remove(t);
   ca__task_set_queued(t, 1);
-  t->drop(ca__task_frame(t));
-  ex->ntasks--;
-  free(t);
+  t->vt->drop(ca__task_frame(t));
+  ca__task_finish(ex, t, CA__TASK_CANCELLED);
+}
+
+void ca__task_detach(ca_task *t) {
+  if (!t)
+    return;
+  if (ca__task_finished(t)) {
+    if (t->joiner)
+      ca__die("ca_task_detach: task of '%s' is awaited by ca_task_join",
+              t->vt->name);
+    ca__task_release(t);
+    return;
+  }
+  t->prev_flags |= CA__TASK_DETACHED;
+}
+
+void ca__task_abort(ca_task *t) {
+  ca__executor *ex = ca__executor_get();
+  if (!t)
+    return;
+  if (t->joiner)
+    ca__die("ca_task_abort: task of '%s' is awaited by ca_task_join",
+            t->vt->name);
+  if (ca__task_finished(t)) {
+    ca__task_release(t);
+    return;
+  }
+  if (t == ex->current)
+    ca__die("ca_task_abort: task of '%s' aborted itself from its own poll",
+            t->vt->name);
+  t->prev_flags |= CA__TASK_DETACHED; /* freed once dropped */
+  ca__task_cancel(ex, t);
+}
+
+/* --------------------------------------------------------- ca_task_join */
+
+void ca__task_join__init(struct ca__task_join__frame *f, ca_task *task,
+                         void *out, size_t out_size) {
+  f->task = task;
+  f->out = out;
+  f->out_size = out_size;
+  f->waker.wake = NULL;
+  f->waker.data = NULL;
+}
+
+ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
+                            int *out) {
+  ca__task *t = f->task;
+  if (!t)
+    ca__die("ca_task_join: no task (a NULL handle, or one already joined)");
+  if (!ca__task_finished(t)) {
+    if (t->joiner && t->joiner != &f->waker)
+      ca__die("ca_task_join: task of '%s' is already awaited by another "
+              "ca_task_join",
+              t->vt->name);
+    f->waker = cx->waker;
+    t->joiner = &f->waker;
+    return CA_PENDING;
+  }
+  t->joiner = NULL;
+  f->task = NULL;
+  if (t->prev_flags == CA__TASK_CANCELLED) {
+    *out = -ECANCELED;
+  } else {
+    if (f->out) {
+      if (f->out_size != t->vt->result_size)
+        ca__die("ca_task_join: '%s' returns %zu bytes, the result pointer "
+                "points to %zu",
+                t->vt->name, t->vt->result_size, f->out_size);
+      memcpy(f->out, ca__task_frame(t), f->out_size);
+    }
+    *out = 0;
+  }
+  ca__task_release(t);
+  return CA_READY;
+}
+
+void ca__task_join__drop(struct ca__task_join__frame *f) {
+  if (f->task && f->task->joiner == &f->waker)
+    f->task->joiner = NULL;
 }
 
 /* The waker of the ca__block_on future: its data is the executor (whose
@@ -222,15 +393,23 @@ static void ca__task_poll(ca__executor *ex, ca__task *t) {
   if (t == &ex->main) {
     ca_context cx = {.waker = {.wake = ca__main_wake, .data = ex}};
     /* The ca__block_on future: unlinked while not queued. */
-    if (t->poll(ex->main_frame, &cx, ex->main_out) == CA_READY)
+    if (ex->main_poll(ex->main_frame, &cx, ex->main_out) == CA_READY)
       ex->main_done = 1;
     return;
   }
   ca_context cx = {.waker = {.wake = ca__task_wake, .data = t}};
   ca__list_push_back(&ex->waiting, t);
-  /* A spawned future's result is discarded: see ca__task_alloc. */
-  if (t->poll(ca__task_frame(t), &cx, NULL) == CA_READY)
-    ca__task_free(ex, t);
+  ex->current = t;
+  ca_poll r = t->vt->poll(ca__task_frame(t), &cx, NULL);
+  ex->current = NULL;
+  if (r == CA_READY) {
+    ca__list_remove(t);
+    if (t->vt->drop_completed) {
+      ca__task_set_queued(t, 1); /* its drop's wakes do nothing */
+      t->vt->drop(ca__task_frame(t));
+    }
+    ca__task_finish(ex, t, CA__TASK_COMPLETED);
+  }
 }
 
 /* ------------------------------------------------------------- run loop */
@@ -264,14 +443,42 @@ static void ca__executor_enter(ca__executor *ex, const char *who) {
   ex->running = 1;
 }
 
+/* Moves the tasks of `from` flagged `flag` to `to`, marked queued so that
+ * wakes leave them there. */
+static void ca__list_take_flagged(ca__task *to, ca__task *from,
+                                  uintptr_t flag) {
+  ca__task *t = from->next;
+  while (t != from) {
+    ca__task *next = t->next;
+    if (t->prev_flags & flag) {
+      ca__list_remove(t);
+      ca__list_push_back(to, t);
+      ca__task_set_queued(t, 1);
+    }
+    t = next;
+  }
+}
+
+/* The tasks spawned while ca__block_on ran and still pending: dropped, in
+ * queue order (runnable ones first), when it returns. */
+static void ca__executor_drop_scoped(ca__executor *ex) {
+  ca__task doomed;
+  ca__list_init(&doomed);
+  ca__list_take_flagged(&doomed, &ex->runq, CA__TASK_SCOPED);
+  ca__list_take_flagged(&doomed, &ex->waiting, CA__TASK_SCOPED);
+  while (!ca__list_empty(&doomed))
+    ca__task_cancel(ex, doomed.next);
+}
+
 void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ca__executor *ex = ca__executor_get();
   ca__executor_enter(ex, "ca_block_on");
-  ex->main.poll = poll;
+  ex->main_poll = poll;
   ex->main_frame = frame;
   ex->main_out = out;
   ex->main_done = 0;
   ex->main_woken = 0;
+  ex->in_block_on = 1;
   ca__list_init(&ex->main);
   ca__main_wake(ex);
   ca_context cx = {.waker = {.wake = ca__main_wake, .data = ex}};
@@ -304,6 +511,9 @@ done:
   ca__list_remove(&ex->main);
   ca__task_set_queued(&ex->main, 0);
   ex->main_woken = 0;
+  ex->in_block_on = 0;
+  if (ex->ntasks)
+    ca__executor_drop_scoped(ex);
   ex->running = 0;
 }
 
@@ -332,9 +542,9 @@ int ca_executor_shutdown(void) {
   ex->running = 1; /* a drop function must not run the executor */
   for (;;) {
     if (!ca__list_empty(&ex->runq))
-      ca__task_free(ex, ex->runq.next);
+      ca__task_cancel(ex, ex->runq.next);
     else if (!ca__list_empty(&ex->waiting))
-      ca__task_free(ex, ex->waiting.next);
+      ca__task_cancel(ex, ex->waiting.next);
     else
       break;
     dropped++;

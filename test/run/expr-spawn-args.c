@@ -1,7 +1,8 @@
 // ca_spawn(f(await(g()))) inside an async function: the awaits in the
 // spawned call's arguments run in the spawning function, before the task
 // is started (lazily on the unused side of ?: and &&), and the task sees
-// their values.
+// their values. run() sleeps before it returns, so its tasks finish
+// (the ones it left pending would be dropped when ca_block_on returns).
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>
@@ -30,6 +31,7 @@ async int run(int n) {
   ca_spawn(pair(await(val(5)), n && await(val(0))));
   for (int i = 0; i < 2; i++)
     ca_spawn(worker(i + await(val(100))));
+  await(ca_sleep_ms(20));
   return await(val(1));
 }
 
