@@ -10,6 +10,8 @@
 #                     without the plugin (and sanitized), runs all, requires
 #                     equal output, prints it
 #   %valgrind         valgrind, failing the test on any error or leak
+#   %cawait_build     the build directory, for `cmake --install` (package/)
+#   %cmake            the cmake that configured it
 import os
 import lit.formats
 
@@ -28,6 +30,8 @@ config.substitutions.append(("%cawait_san_lib", os.path.join(obj, "lib", "libcaw
 config.substitutions.append(("%cawait_lib", os.path.join(obj, "lib", "libcawait.a")))
 config.substitutions.append(("%plugin", os.path.join(obj, "lib", "cawait.so")))
 config.substitutions.append(("%clang", config.cawait_clang))
+config.substitutions.append(("%cawait_build", obj))
+config.substitutions.append(("%cmake", config.cawait_cmake))
 config.substitutions.append(
     ("%differential",
      "env CAWAIT_CC=%s CLANG=%s CAWAIT_INCLUDE=%s CAWAIT_LIB=%s sh %s"
