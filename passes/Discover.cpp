@@ -34,6 +34,78 @@ bool isAsyncFunction(const FunctionDecl *FD) {
   return false;
 }
 
+static unsigned budgetOf(const Decl *D) {
+  for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+    StringRef Text = A->getAnnotation();
+    unsigned Bytes = 0;
+    if (Text.consume_front("cawait.budget=") && !Text.getAsInteger(10, Bytes))
+      return Bytes;
+  }
+  return 0;
+}
+
+static bool hasAnnotation(const Decl *D, StringRef Name) {
+  for (const auto *A : D->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == Name)
+      return true;
+  return false;
+}
+
+unsigned declaredBudget(const FunctionDecl *FD) {
+  for (const FunctionDecl *R : FD->redecls())
+    if (unsigned B = budgetOf(R))
+      return B;
+  return 0;
+}
+
+/// Adds what D says about the pointer to P (the first declaration that
+/// says anything wins).
+static void addPointerFacts(const NamedDecl *D, AsyncPointer &P) {
+  if (!D || P.Async || !hasAnnotation(D, "cawait.async"))
+    return;
+  P.Async = true;
+  P.Budget = budgetOf(D);
+  P.Boxed = hasAnnotation(D, "cawait.boxed");
+  P.Where = D;
+}
+
+AsyncPointer asyncPointerOf(const ValueDecl *D, QualType T) {
+  AsyncPointer P;
+  addPointerFacts(D, P);
+  // The typedefs of the pointer type, then of the function type.
+  for (int Depth = 0; !T.isNull() && Depth < 16 && !P.Async; ++Depth) {
+    if (const auto *TT = T->getAs<TypedefType>()) {
+      addPointerFacts(TT->getDecl(), P);
+      T = TT->desugar();
+      continue;
+    }
+    if (const auto *PT = T->getAs<PointerType>()) {
+      T = PT->getPointeeType();
+      continue;
+    }
+    if (const auto *PT = dyn_cast<ParenType>(T.getTypePtr())) {
+      T = PT->getInnerType();
+      continue;
+    }
+    break;
+  }
+  return P;
+}
+
+AsyncPointer asyncPointerOf(const Expr *Callee) {
+  const Expr *E = Callee->IgnoreParens();
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
+    E = ICE->getSubExpr()->IgnoreParens();
+  const ValueDecl *D = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    D = ME->getMemberDecl();
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    D = DRE->getDecl();
+  if (isa_and_nonnull<FunctionDecl>(D))
+    return {};
+  return asyncPointerOf(D, E->getType());
+}
+
 /// The name of the cawait.h macro whose expansion E is (its opening
 /// parenthesis is the macro body's first token), or "".
 static StringRef markerMacro(const Expr *E, const ASTContext &Ctx) {
@@ -153,7 +225,7 @@ static std::vector<const Expr *> startOperands(const Expr *Marker) {
   Parts.pop_back(); // the (void *)0 that gives the handle's type
   for (const Expr *&P : Parts)
     if (const auto *V = dyn_cast<CStyleCastExpr>(P))
-      if (const auto *Arg = dyn_cast<ParenExpr>(V->getSubExpr()))
+      if (const auto *Arg = dyn_cast<ParenExpr>(V->getSubExpr()->IgnoreImpCasts()))
         P = Arg->getSubExpr();
   return Parts;
 }
@@ -164,6 +236,40 @@ const Expr *markerOperand(const Expr *Marker) {
 
 const Expr *markerPool(const Expr *Marker) {
   return startOperands(Marker).front();
+}
+
+/// `(void)ca__boxed, call`: what ca_boxed(call) expands to with the
+/// plugin. A structure, not a macro name, so it survives re-printing.
+static const Expr *unboxed(const Expr *E, bool *Boxed) {
+  const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+  if (!BO || BO->getOpcode() != BO_Comma)
+    return E;
+  const auto *Cast = dyn_cast<CStyleCastExpr>(BO->getLHS()->IgnoreParens());
+  if (!Cast || !Cast->getType()->isVoidType())
+    return E;
+  const auto *D = dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParenImpCasts());
+  if (!D || D->getDecl()->getName() != "ca__boxed")
+    return E;
+  if (Boxed)
+    *Boxed = true;
+  return BO->getRHS();
+}
+
+const CallExpr *awaitedCall(const Expr *Marker, bool *Boxed) {
+  if (Boxed)
+    *Boxed = false;
+  return dyn_cast<CallExpr>(
+      unboxed(markerOperand(Marker), Boxed)->IgnoreParenImpCasts());
+}
+
+std::string pointerName(const CallExpr *Call) {
+  AsyncPointer P = asyncPointerOf(Call->getCallee());
+  const Expr *E = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl()->getNameAsString();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getNameAsString();
+  return P.Where ? P.Where->getNameAsString() : "pointer";
 }
 
 MacroUse macroNamedAt(Preprocessor *PP, const SourceManager &SM,
@@ -285,8 +391,9 @@ public:
     if (!SM.isWrittenInMainFile(SM.getFileLoc(FD->getLocation()))) {
       Diags.error(FD->getLocation(),
                   "async function '" + FD->getName() +
-                      "' is defined in a header; define it in the .c file "
-                      "(cross-file async calls are not supported yet)");
+                      "' is defined in a header; define it in a .c file, and "
+                      "declare it in the header with a frame budget: "
+                      "async_budget(N)");
       return true;
     }
     AsyncDefinitions.push_back(FD);
@@ -368,12 +475,26 @@ public:
       if (const Expr *Comb = awaitedCombinator(PE, Ctx))
         return traverseCombinator(PE, *combinatorKind(Comb, Ctx), Comb);
     const Expr *Operand = markerOperand(PE)->IgnoreParenImpCasts();
-    const auto *Call = dyn_cast<CallExpr>(Operand);
+    bool Boxed = false;
+    const CallExpr *Call =
+        *K == MarkerKind::Await ? awaitedCall(PE, &Boxed)
+                                : dyn_cast<CallExpr>(Operand);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (!isAsyncFunction(Callee)) {
-      reportBadOperand(*K, Operand, Callee);
+    if (Boxed)
+      AllowedRefs.insert(
+          cast<BinaryOperator>(Operand)->getLHS()->IgnoreParenCasts());
+    if (*K == MarkerKind::Await && Call && !Callee &&
+        asyncPointerOf(Call->getCallee()).Async) {
+      Consumed.insert(Call); // through an async function pointer
+    } else if (!isAsyncFunction(Callee)) {
+      reportBadOperand(*K, Call ? Call : Operand, Callee);
       Call = nullptr;
     } else {
+      if (Boxed)
+        Diags.error(Operand->getBeginLoc(),
+                    "ca_boxed is for calls through async function pointers; "
+                    "'" + Callee->getName() +
+                        "' is called by name: its frame is embedded");
       Consumed.insert(Call);
       AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
     }
@@ -386,6 +507,9 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *VD) {
+    if (const Expr *Init = VD->getInit())
+      if (!isa<InitListExpr>(Init->IgnoreParenImpCasts()))
+        noteConversion(Init, VD, VD->getType());
     for (const auto *A : VD->specific_attrs<AnnotateAttr>())
       if (A->getAnnotation() == "cawait.pool")
         PoolDecls.push_back({VD, A});
@@ -395,7 +519,82 @@ public:
   /// CA_TASK_POOL declarations, in order.
   std::vector<std::pair<const VarDecl *, const AnnotateAttr *>> PoolDecls;
 
+  bool VisitCStyleCastExpr(CStyleCastExpr *CE) {
+    noteConversion(CE->getSubExpr(), nullptr, CE->getType());
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *RS) {
+    if (Current && RS->getRetValue())
+      noteConversion(RS->getRetValue(), nullptr, Current->getReturnType());
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+    const ValueDecl *D = nullptr;
+    if (const auto *ME = dyn_cast<MemberExpr>(L))
+      D = ME->getMemberDecl();
+    else if (const auto *DRE = dyn_cast<DeclRefExpr>(L))
+      D = DRE->getDecl();
+    noteConversion(BO->getRHS(), D, BO->getLHS()->getType());
+    return true;
+  }
+
+  bool VisitInitListExpr(InitListExpr *Syntactic) {
+    // The traversal sees the form as written; fields are matched in the
+    // semantic form.
+    InitListExpr *ILE = Syntactic->isSemanticForm()
+                            ? Syntactic
+                            : Syntactic->getSemanticForm();
+    if (!ILE)
+      return true;
+    QualType T = ILE->getType();
+    if (const auto *RT = T->getAs<RecordType>()) {
+      const RecordDecl *RD = RT->getDecl();
+      if (RD->isUnion()) {
+        if (const FieldDecl *FD = ILE->getInitializedFieldInUnion())
+          if (ILE->getNumInits())
+            noteConversion(ILE->getInit(0), FD, FD->getType());
+        return true;
+      }
+      unsigned I = 0;
+      for (const FieldDecl *FD : RD->fields()) {
+        if (I >= ILE->getNumInits())
+          break;
+        noteConversion(ILE->getInit(I++), FD, FD->getType());
+      }
+    } else if (const ArrayType *AT = T->getAsArrayTypeUnsafe()) {
+      for (const Expr *Init : ILE->inits())
+        noteConversion(Init, nullptr, AT->getElementType());
+    }
+    return true;
+  }
+
+  /// Async functions converted to async function pointers with a budget.
+  std::vector<AddressUse> AddressUses;
+
   bool VisitCallExpr(CallExpr *CE) {
+    // Arguments converted to async function pointer parameters.
+    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+      for (unsigned I = 0; I < CE->getNumArgs() && I < FD->getNumParams(); ++I)
+        noteConversion(CE->getArg(I), FD->getParamDecl(I),
+                       FD->getParamDecl(I)->getType());
+    } else if (const auto *FPT = CE->getCallee()
+                                     ->getType()
+                                     ->getPointeeType()
+                                     ->getAs<FunctionProtoType>()) {
+      for (unsigned I = 0; I < CE->getNumArgs() && I < FPT->getNumParams(); ++I)
+        noteConversion(CE->getArg(I), nullptr, FPT->getParamType(I));
+    }
+    if (!CE->getDirectCallee() && !Consumed.count(CE) && !Unevaluated &&
+        asyncPointerOf(CE->getCallee()).Async)
+      Diags.error(CE->getBeginLoc(),
+                  "call through async function pointer '" + pointerName(CE) +
+                      "' is never awaited: write await(...) around it inside "
+                      "an async function");
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (isAsyncFunction(Callee) && !Consumed.count(CE) && !Unevaluated) {
       AllowedRefs.insert(CE->getCallee()->IgnoreParenImpCasts());
@@ -409,13 +608,48 @@ public:
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (DRE->getDecl()->getName() == "ca__boxed" && !AllowedRefs.count(DRE) &&
+        !Unevaluated)
+      Diags.error(DRE->getBeginLoc(),
+                  "ca_boxed(...) must be what await(...) awaits: "
+                  "await(ca_boxed(p(x))) for a pointer p");
     const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
     if (isAsyncFunction(FD) && !AllowedRefs.count(DRE) && !Unevaluated)
       Diags.error(DRE->getLocation(),
                   "async function '" + FD->getName() +
-                      "' used as a value; async function pointers are not "
-                      "supported yet: call it directly inside await(...)");
+                      "' used as a value; store it in an async function "
+                      "pointer (declared async_budget(N) or async_boxed), or "
+                      "call it directly inside await(...)");
     return true;
+  }
+
+  /// Value converted to what D (of type T) holds: an async function given
+  /// to an async function pointer is fine; one with a budget is checked.
+  void noteConversion(const Expr *Value, const ValueDecl *D, QualType T) {
+    const Expr *V = Value->IgnoreParenImpCasts();
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(V)) {
+      noteConversion(CO->getTrueExpr(), D, T);
+      noteConversion(CO->getFalseExpr(), D, T);
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(V))
+      if (BO->getOpcode() == BO_Comma) {
+        noteConversion(BO->getRHS(), D, T);
+        return;
+      }
+    if (const auto *UO = dyn_cast<UnaryOperator>(V))
+      if (UO->getOpcode() == UO_AddrOf)
+        V = UO->getSubExpr()->IgnoreParenImpCasts();
+    const auto *DRE = dyn_cast<DeclRefExpr>(V);
+    const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+    if (!isAsyncFunction(FD))
+      return;
+    AsyncPointer P = asyncPointerOf(D, T);
+    if (!P.Async)
+      return;
+    AllowedRefs.insert(DRE);
+    if (P.Budget)
+      AddressUses.push_back({FD, P, DRE->getLocation()});
   }
 
   /// Combinators awaited (the others are errors).
@@ -538,10 +772,15 @@ private:
                   What + " needs a call of an async function; '" +
                       Callee->getName() +
                       "' is not async (declare it with the async attribute)");
+    else if (isa<CallExpr>(Operand) && K == MarkerKind::Await)
+      Diags.error(Operand->getBeginLoc(),
+                  "await of a call through a function pointer that is not "
+                  "async: declare the pointer (or its typedef) async_budget(N) or "
+                  "async_boxed");
     else if (isa<CallExpr>(Operand))
       Diags.error(Operand->getBeginLoc(),
                   What + " of a call through a function pointer is not "
-                         "supported yet; call the async function by name");
+                         "supported; call the async function by name");
     else
       Diags.error(Operand->getBeginLoc(),
                   What + " needs a call of an async function, such as " + What +
@@ -666,9 +905,28 @@ private:
       // The CFG has no ParenExpr elements: anchor on what is inside.
       A.CombExpr = cast<ParenExpr>(Operand)->getSubExpr();
     } else {
-      const auto *Call = dyn_cast<CallExpr>(Operand);
-      if (!Call || !isAsyncFunction(Call->getDirectCallee()))
+      bool Boxed = false;
+      const CallExpr *Call = awaitedCall(E, &Boxed);
+      if (!Call)
         return; // already reported
+      if (!isAsyncFunction(Call->getDirectCallee())) {
+        AsyncPointer P = asyncPointerOf(Call->getCallee());
+        if (!P.Async)
+          return; // already reported
+        A.Indirect = true;
+        A.Boxed = Boxed || P.Boxed;
+        A.Budget = P.Budget;
+        if (!A.Boxed && !A.Budget) {
+          Diags.error(Call->getBeginLoc(),
+                      "a call through async function pointer '" +
+                          pointerName(Call) +
+                          "' needs room for the callee's frame: declare the "
+                          "pointer (or its typedef) async_budget(N) to keep N "
+                          "bytes in this frame, or async_boxed, or box this "
+                          "call: await(ca_boxed(...))");
+          return;
+        }
+      }
       A.Call = Call;
       A.Callee = Call->getDirectCallee();
     }
@@ -861,7 +1119,8 @@ void checkJoins(const AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   W.TraverseStmt(F.Decl->getBody());
 
   for (const AwaitSite &A : F.Awaits) {
-    if (A.Comb != Combinator::None || A.Callee->getName() != "ca__task_join" ||
+    if (A.Comb != Combinator::None || A.Indirect ||
+        A.Callee->getName() != "ca__task_join" ||
         A.Call->getNumArgs() != 3)
       continue;
     const auto *D = dyn_cast<DeclRefExpr>(A.Call->getArg(0)->IgnoreParenImpCasts());
@@ -927,6 +1186,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     return PM->getParent(E);
   };
   collectPools(S, V.PoolDecls, Ctx, Diags);
+  S.AddressUses = std::move(V.AddressUses);
   for (const FoundMarker &M : V.Markers) {
     bool InAsync = M.Enclosing && isAsyncFunction(M.Enclosing);
     AsyncFunction *F = InAsync ? S.lookup(M.Enclosing) : nullptr;
@@ -992,16 +1252,22 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
   auto CheckFrame = [&](const FunctionDecl *Callee, SourceLocation Loc) {
     if (S.lookup(Callee) || findFrameRecord(Callee, Ctx))
       return;
+    if (declaredBudget(Callee)) {
+      const FunctionDecl *Key = Callee->getCanonicalDecl();
+      if (std::find(S.BudgetCallees.begin(), S.BudgetCallees.end(), Key) ==
+          S.BudgetCallees.end())
+        S.BudgetCallees.push_back(Key);
+      return;
+    }
     Diags.error(Loc, "the frame of async function '" + Callee->getName() +
-                         "' is not visible here: its body is not in this "
-                         "file and no 'struct " +
-                         Callee->getName() +
-                         "__frame' is declared (cross-file async calls are "
-                         "not supported yet)");
+                         "' is unknown here: its body is not in this file; "
+                         "declare its prototype with a frame budget, "
+                         "async_budget(N) (checked where it is defined), or "
+                         "define it in this file");
   };
   for (AsyncFunction &F : S.Functions) {
     for (const AwaitSite &A : F.Awaits) {
-      if (A.Comb == Combinator::None)
+      if (A.Comb == Combinator::None && !A.Indirect)
         CheckFrame(A.Callee, A.Call->getBeginLoc());
       for (const Branch &B : A.Branches)
         CheckFrame(B.Callee, B.Call->getBeginLoc());

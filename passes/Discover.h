@@ -39,6 +39,12 @@ const clang::Expr *skipToMarker(const clang::Expr *E,
                                 const clang::ASTContext &Ctx);
 /// The operand of a marker: `f(x)` in `await(f(x))`.
 const clang::Expr *markerOperand(const clang::Expr *Marker);
+/// The call an await marker awaits (through ca_boxed, setting *Boxed), or
+/// null.
+const clang::CallExpr *awaitedCall(const clang::Expr *Marker,
+                                   bool *Boxed = nullptr);
+/// The name of the pointer an indirect call calls through, for messages.
+std::string pointerName(const clang::CallExpr *Call);
 /// The pool operand of a ca_spawn_in marker: `&pool`.
 const clang::Expr *markerPool(const clang::Expr *Marker);
 

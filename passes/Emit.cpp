@@ -77,7 +77,7 @@ std::string frameType(const FunctionDecl *FD) {
 bool awaitResultIsVoid(const AwaitSite &A) {
   if (A.Comb != Combinator::None)
     return A.Comb == Combinator::Join;
-  return A.Callee->getReturnType()->isVoidType();
+  return A.Call->getType()->isVoidType();
 }
 
 /// The type of a combinator's storage in the frame of F.
@@ -152,6 +152,10 @@ private:
   void returnStmt(const ReturnStmt *RS);
   void await(const AwaitSite &A);
   void combinator(const AwaitSite &A);
+  void indirect(const AwaitSite &A);
+  /// Records the state, then the resume label and the poll (PollCall
+  /// without its last two arguments) that returns while pending.
+  void suspend(const AwaitSite &A, const std::string &PollCall);
   void finish() {
     Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
     Out.line("return CA_READY;");
@@ -686,6 +690,10 @@ void BodyEmitter::await(const AwaitSite &A) {
     combinator(A);
     return;
   }
+  if (A.Indirect) {
+    indirect(A);
+    return;
+  }
   std::string K = std::to_string(A.State);
   std::string Callee = A.Callee->getNameAsString();
   std::string Sub = "&ca__f->ca__aw" + K;
@@ -693,14 +701,45 @@ void BodyEmitter::await(const AwaitSite &A) {
   for (const Expr *Arg : A.Call->arguments())
     Init += ", " + expr(Arg);
   Out.line(Init + ");");
+  suspend(A, Callee + "__poll(" + Sub);
+}
+
+void BodyEmitter::suspend(const AwaitSite &A, const std::string &PollCall) {
+  std::string K = std::to_string(A.State);
   E.DropCleanups[A.State] = allOpenCleanups();
   Out.line("ca__f->ca__state = " + K + ";");
   Out.label("ca__resume" + K);
   std::string Result =
-      A.Callee->getReturnType()->isVoidType() ? "(void *)0" : "&ca__r" + K;
-  Out.line("if (" + Callee + "__poll(" + Sub + ", ca__cx, " + Result +
-           ") == CA_PENDING)");
+      A.Call->getType()->isVoidType() ? "(void *)0" : "&ca__r" + K;
+  Out.line("if (" + PollCall + ", ca__cx, " + Result + ") == CA_PENDING)");
   Out.line("  return CA_PENDING;");
+}
+
+void BodyEmitter::indirect(const AwaitSite &A) {
+  // The pointer's function places the callee's frame in this frame's
+  // storage (or a box) and inits it; its ops poll and drop it.
+  std::string K = std::to_string(A.State);
+  std::string Area = "ca__f->ca__aw" + K;
+  std::string Args;
+  for (const Expr *Arg : A.Call->arguments())
+    Args += (Args.empty() ? "" : ", ") + expr(Arg);
+  Out.line("{");
+  Out.indent();
+  Out.line("ca__indirect_call ca__ic = {" +
+           (A.Boxed ? std::string("(void *)0, 0")
+                    : Area + ".frame, " + std::to_string(A.Budget)) +
+           ", (void *)0, (const ca__frame_ops *)0};");
+  Out.line("ca__indirect = &ca__ic;");
+  Out.line("(void)(" + expr(A.Call->getCallee()) + ")(" + Args + ");");
+  Out.line("ca__indirect_check(&ca__ic);");
+  if (A.Boxed)
+    Out.line(Area + ".frame = ca__ic.frame;");
+  Out.line(Area + ".ops = ca__ic.ops;");
+  Out.dedent();
+  Out.line("}");
+  suspend(A, Area + ".ops->poll(" + Area + ".frame");
+  if (A.Boxed)
+    Out.line("ca__box_free(" + Area + ".frame);");
 }
 
 void BodyEmitter::combinator(const AwaitSite &A) {
@@ -825,12 +864,17 @@ std::string Emitter::expr(const Expr *E, const AsyncFunction *In) {
 }
 
 std::string Emitter::signature(const AsyncFunction &F, llvm::StringRef Which) {
-  std::string Linkage = F.Decl->isExternallyVisible() ? "" : "static ";
-  std::string Frame = frameType(F.Decl) + " *ca__f";
+  return signature(F.Decl, Which);
+}
+
+std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
+  std::string Linkage = FD->isExternallyVisible() ? "" : "static ";
+  std::string Frame = frameType(FD) + " *ca__f";
+  std::string Name = FD->getNameAsString();
   if (Which == "init") {
-    std::string Text = Linkage + "void " + F.Name + "__init(" + Frame;
+    std::string Text = Linkage + "void " + Name + "__init(" + Frame;
     unsigned I = 0;
-    for (const ParmVarDecl *P : F.Decl->parameters()) {
+    for (const ParmVarDecl *P : FD->parameters()) {
       std::string Name = P->getName().empty() ? "ca__p" + std::to_string(I)
                                               : P->getName().str();
       Text += ", " + declare(P->getType(), Name);
@@ -839,13 +883,13 @@ std::string Emitter::signature(const AsyncFunction &F, llvm::StringRef Which) {
     return Text + ")";
   }
   if (Which == "poll") {
-    QualType R = F.Decl->getReturnType().getUnqualifiedType();
+    QualType R = FD->getReturnType().getUnqualifiedType();
     std::string Out =
         R->isVoidType() ? "void *ca__out" : declare(R, "*ca__out");
-    return Linkage + "ca_poll " + F.Name + "__poll(" + Frame +
+    return Linkage + "ca_poll " + Name + "__poll(" + Frame +
            ", ca_context *ca__cx, " + Out + ")";
   }
-  return Linkage + "void " + F.Name + "__drop(" + Frame + ")";
+  return Linkage + "void " + Name + "__drop(" + Frame + ")";
 }
 
 std::string Emitter::prototypes(const AsyncFunction &F) {
@@ -911,7 +955,10 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
   for (const AwaitSite &A : F.Awaits) {
     std::string Name = "ca__aw" + std::to_string(A.State);
     std::string Type =
-        A.Comb == Combinator::None ? frameType(A.Callee) : combinatorType(F, A);
+        A.Indirect ? (A.Boxed ? std::string("ca__boxed_call")
+                              : "CA__IN_PLACE(" + std::to_string(A.Budget) + ")")
+        : A.Comb == Combinator::None ? frameType(A.Callee)
+                                     : combinatorType(F, A);
     Fields.push_back({F.SubFrameOffset[A.State - 1], Type + " " + Name, Name});
   }
   const char *StateType = F.StateSize == 1   ? "unsigned char"
@@ -1032,7 +1079,12 @@ std::string Emitter::definition(const AsyncFunction &F) {
   for (const AwaitSite &A : F.Awaits) {
     std::string K = std::to_string(A.State);
     Out.line("case " + K + ":");
-    if (A.Comb == Combinator::None)
+    if (A.Indirect) {
+      Out.line("  ca__f->ca__aw" + K + ".ops->drop(ca__f->ca__aw" + K +
+               ".frame);");
+      if (A.Boxed)
+        Out.line("  ca__box_free(ca__f->ca__aw" + K + ".frame);");
+    } else if (A.Comb == Combinator::None)
       Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" +
                K + ");");
     // A combinator: its running branches, last first.
@@ -1054,7 +1106,57 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
   Out.dedent();
   Out.line("}");
+  pointerTarget(Out, F);
   return Out.take();
+}
+
+void Emitter::pointerTarget(CEmitter &Out, const AsyncFunction &F) {
+  // What a pointer to F points to: a function of F's own name and type
+  // that places F's frame where the awaiting caller asked (ca__indirect)
+  // and inits it. Its value is never used.
+  std::string N = F.Name, Frame = frameType(F.Decl);
+  std::string Static = F.Decl->isExternallyVisible() ? "" : "static ";
+  Out.line("static ca_poll " + N + "__ops_poll(void *ca__f, ca_context *ca__cx, "
+           "void *ca__out) { return " + N + "__poll((" + Frame +
+           " *)ca__f, ca__cx, ca__out); }");
+  Out.line("static void " + N + "__ops_drop(void *ca__f) { " + N + "__drop((" +
+           Frame + " *)ca__f); }");
+  Out.line("static const ca__frame_ops " + N + "__ops = {" + N + "__ops_poll, " +
+           N + "__ops_drop, sizeof(" + Frame + "), _Alignof(" + Frame + "), " +
+           quoteC(N) + "};");
+  QualType R = F.Decl->getReturnType().getUnqualifiedType();
+  std::string Params, Args;
+  unsigned I = 0;
+  for (const ParmVarDecl *P : F.Decl->parameters()) {
+    std::string Name =
+        P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
+    Params += (I ? ", " : "") + declare(P->getType(), Name);
+    Args += ", " + Name;
+    ++I;
+  }
+  if (Params.empty())
+    Params = "void";
+  Out.line(Static + "__attribute__((unused)) " +
+           declare(R, N + "(" + Params + ")") + " {");
+  Out.indent();
+  Out.line(N + "__init((" + Frame + " *)ca__indirect_place(&" + N + "__ops)" +
+           Args + ");");
+  if (!R->isVoidType()) {
+    Out.line(declare(R, "ca__zero") + ";");
+    Out.line("__builtin_memset(&ca__zero, 0, sizeof ca__zero);");
+    Out.line("return ca__zero;");
+  }
+  Out.dedent();
+  Out.line("}");
+}
+
+std::string Emitter::budgetFrame(const FunctionDecl *FD) {
+  // Only the budget is known here: the frame is that many bytes, aligned
+  // for any type (the definition's file checks that its frame fits).
+  return frameType(FD) + " { _Alignas(max_align_t) unsigned char ca__budget[" +
+         std::to_string(declaredBudget(FD)) + "]; };\n" +
+         signature(FD, "init") + ";\n" + signature(FD, "poll") + ";\n" +
+         signature(FD, "drop") + ";\n";
 }
 
 /// `sizeof(R)` of an async function's result, or 0 for void.

@@ -59,8 +59,15 @@ public:
   const clang::PrintingPolicy &policy() const { return Policy; }
   DiagSink &diags() { return Diags; }
 
+  /// For a callee known here only by its budget: `struct f__frame` as that
+  /// many bytes, and the prototypes of f__init, f__poll, f__drop.
+  std::string budgetFrame(const clang::FunctionDecl *FD);
+
 private:
   std::string signature(const AsyncFunction &F, llvm::StringRef Which);
+  std::string signature(const clang::FunctionDecl *FD, llvm::StringRef Which);
+  /// F's ops and the function a pointer to F points to.
+  void pointerTarget(CEmitter &Out, const AsyncFunction &F);
   /// The storage type of an awaited combinator, and its branch wakers.
   void combinatorStruct(CEmitter &Out, const AsyncFunction &F,
                         const AwaitSite &A);

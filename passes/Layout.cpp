@@ -1,6 +1,7 @@
 //===- Layout.cpp - Byte layout of every generated frame -----------------===//
 #include "Layout.h"
 #include "Discover.h"
+#include "clang/Basic/TargetInfo.h"
 #include "llvm/Support/MathExtras.h"
 #include <algorithm>
 
@@ -49,6 +50,21 @@ static const NamedDecl *localTypeIn(QualType T) {
   return nullptr;
 }
 
+unsigned maxFrameAlign(ASTContext &Ctx) {
+  return Ctx.getTargetInfo().getSuitableAlign() / Ctx.getCharWidth();
+}
+
+std::pair<unsigned, unsigned> indirectStorageSize(const AwaitSite &A,
+                                                  ASTContext &Ctx) {
+  unsigned Ptr = Ctx.getTypeSize(Ctx.VoidPtrTy) / Ctx.getCharWidth();
+  if (A.Boxed) // ca__boxed_call: the frame's pointer and its ops
+    return {2 * Ptr, Ptr};
+  // CA__IN_PLACE(N): the bytes, aligned for any type, then the ops.
+  unsigned Align = maxFrameAlign(Ctx);
+  unsigned Ops = llvm::alignTo(A.Budget, Ptr);
+  return {(unsigned)llvm::alignTo(Ops + Ptr, Align), Align};
+}
+
 std::pair<unsigned, unsigned>
 calleeFrameSize(const Shape &S, const FunctionDecl *Callee, ASTContext &Ctx) {
   auto It = S.FunctionIndex.find(Callee->getCanonicalDecl());
@@ -57,7 +73,12 @@ calleeFrameSize(const Shape &S, const FunctionDecl *Callee, ASTContext &Ctx) {
     return {F.FrameSize, F.FrameAlign};
   }
   const RecordDecl *RD = findFrameRecord(Callee, Ctx);
-  assert(RD && "Discover checks that every frame is visible");
+  if (!RD) {
+    // Only a budget is known (a body in another file): the lowering
+    // declares the frame as that many bytes, aligned for any type.
+    unsigned Align = maxFrameAlign(Ctx);
+    return {(unsigned)llvm::alignTo(declaredBudget(Callee), Align), Align};
+  }
   QualType T = Ctx.getRecordType(RD);
   return {(unsigned)Ctx.getTypeSizeInChars(T).getQuantity(),
           (unsigned)Ctx.getTypeAlignInChars(T).getQuantity()};
@@ -166,6 +187,12 @@ public:
     F.BranchResultOffset.assign(NA, {});
     for (unsigned K = 0; K != NA; ++K) {
       const AwaitSite &A = F.Awaits[K];
+      if (A.Indirect) {
+        auto [Size, Align] = indirectStorageSize(A, Ctx);
+        F.SubFrameSize[K] = Size;
+        F.SubFrameAlign[K] = Align;
+        continue;
+      }
       if (A.Comb == Combinator::None) {
         auto [Size, Align] = calleeFrameSize(S, A.Callee, Ctx);
         F.SubFrameSize[K] = Size;

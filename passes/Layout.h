@@ -37,6 +37,14 @@ std::pair<unsigned, unsigned> calleeFrameSize(const Shape &S,
                                               const clang::FunctionDecl *Callee,
                                               clang::ASTContext &Ctx);
 
+/// The alignment of max_align_t: what a budget's bytes are aligned to.
+unsigned maxFrameAlign(clang::ASTContext &Ctx);
+
+/// Size and alignment of the storage an await through an async function
+/// pointer keeps (CA__IN_PLACE(budget) or ca__boxed_call).
+std::pair<unsigned, unsigned> indirectStorageSize(const AwaitSite &A,
+                                                  clang::ASTContext &Ctx);
+
 /// `ca__combinator` of cawait.h: the head of a combinator's storage.
 clang::QualType combinatorHeadType(clang::ASTContext &Ctx);
 

@@ -1,5 +1,6 @@
 //===- Lower.cpp - The lowered translation unit --------------------------===//
 #include "Lower.h"
+#include "llvm/Support/Path.h"
 #include "CEmitter.h"
 #include "Discover.h"
 #include "Emit.h"
@@ -189,6 +190,75 @@ void declarationsNeeded(QualType T, std::vector<const NamedDecl *> &Out,
   }
 }
 
+/// "file:line" of D, for messages that name a declaration elsewhere.
+std::string whereIs(const Decl *D, const SourceManager &SM) {
+  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(D->getLocation()));
+  if (P.isInvalid())
+    return "?";
+  return llvm::sys::path::filename(P.getFilename()).str() + ":" +
+         std::to_string(P.getLine());
+}
+
+/// Frames against the budgets declared for them: a definition's own, and
+/// those of the async function pointers its address is given to.
+void checkBudgets(Shape &S, ASTContext &Ctx, DiagSink &Diags) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  unsigned MaxAlign = maxFrameAlign(Ctx);
+  for (const AsyncFunction &F : S.Functions) {
+    unsigned Budget = declaredBudget(F.Decl);
+    if (!Budget)
+      continue;
+    const FunctionDecl *Declared = F.Decl;
+    for (const FunctionDecl *R : F.Decl->redecls())
+      for (const auto *A : R->specific_attrs<AnnotateAttr>())
+        if (A->getAnnotation().starts_with("cawait.budget="))
+          Declared = R;
+    if (F.FrameSize > Budget)
+      Diags.error(F.Decl->getLocation(),
+                  "the frame of '" + F.Name + "' is " +
+                      std::to_string(F.FrameSize) +
+                      " bytes, more than its budget of " +
+                      std::to_string(Budget) + " bytes (declared at " +
+                      whereIs(Declared, SM) +
+                      "); raise the budget, or hold less across its awaits "
+                      "(-fplugin-arg-cawait-frame-report lists what it "
+                      "holds)");
+    else if (F.FrameAlign > MaxAlign)
+      Diags.error(F.Decl->getLocation(),
+                  "the frame of '" + F.Name + "' is aligned to " +
+                      std::to_string(F.FrameAlign) +
+                      " bytes; a budget's bytes are aligned to " +
+                      std::to_string(MaxAlign));
+  }
+  for (const AddressUse &U : S.AddressUses) {
+    unsigned Size = 0, Align = 1;
+    if (S.lookup(U.Function) || findFrameRecord(U.Function, Ctx)) {
+      std::tie(Size, Align) = calleeFrameSize(S, U.Function, Ctx);
+    } else if (unsigned B = declaredBudget(U.Function)) {
+      Size = B; // its own file checks that the frame fits B
+      Align = MaxAlign;
+    } else {
+      continue; // unknown here: checked when called
+    }
+    std::string Ptr = U.Pointer.Where
+                          ? "'" + U.Pointer.Where->getNameAsString() + "'"
+                          : std::string("the pointer");
+    if (Size > U.Pointer.Budget)
+      Diags.error(U.Loc, "the frame of '" + U.Function->getNameAsString() +
+                             "' is " + std::to_string(Size) +
+                             " bytes, more than the " +
+                             std::to_string(U.Pointer.Budget) +
+                             "-byte budget of " + Ptr + " (declared at " +
+                             whereIs(U.Pointer.Where, SM) +
+                             "); raise the budget or box the calls");
+    else if (Align > MaxAlign)
+      Diags.error(U.Loc, "the frame of '" + U.Function->getNameAsString() +
+                             "' is aligned to " + std::to_string(Align) +
+                             " bytes, more than a budget's " +
+                             std::to_string(MaxAlign));
+  }
+}
+
 } // namespace
 
 LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
@@ -219,6 +289,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
   if (Diags.hasErrors())
     return Result;
   computeLayout(S, Ctx, Diags);
+  checkBudgets(S, Ctx, Diags);
   if (Diags.hasErrors())
     return Result;
   if (S.Functions.empty() && S.Starts.empty())
@@ -258,7 +329,17 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
   std::vector<unsigned> FrameAt(NF, None), ProtoAt(NF, None);
   // In first-use order, so the output does not depend on pointer values.
   std::vector<std::pair<const FunctionDecl *, unsigned>> ThunksAt;
+  std::vector<std::pair<const FunctionDecl *, unsigned>> BudgetAt;
   auto Use = [&](const FunctionDecl *Callee, unsigned At) {
+    const FunctionDecl *Key = Callee->getCanonicalDecl();
+    if (std::count(S.BudgetCallees.begin(), S.BudgetCallees.end(), Key)) {
+      auto It = std::find_if(BudgetAt.begin(), BudgetAt.end(),
+                             [&](auto &P) { return P.first == Key; });
+      if (It == BudgetAt.end())
+        BudgetAt.push_back({Key, At});
+      else
+        It->second = std::min(It->second, At);
+    }
     if (AsyncFunction *C = S.lookup(Callee)) {
       unsigned I = C - S.Functions.data();
       FrameAt[I] = std::min(FrameAt[I], At);
@@ -350,6 +431,8 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     Sp.add(FrameAt[I], FrameAt[I], RankFrame + N,
            E.frameStruct(S.Functions[I]));
   }
+  for (auto &[Callee, At] : BudgetAt)
+    Sp.add(At, At, RankProto, E.budgetFrame(Callee));
   for (auto &[Callee, At] : ThunksAt)
     Sp.add(At, At, RankThunk, E.thunks(Callee));
   for (AsyncFunction &F : S.Functions) {
@@ -430,7 +513,13 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
           A + 1, Sp.offset(F.Awaits[A].Marker->getBeginLoc()),
           SlotsOf(F.HeldAcross[A])};
       const AwaitSite &Site = F.Awaits[A];
-      if (Site.Comb == Combinator::None)
+      if (Site.Indirect)
+        SP.Slots.push_back(
+            {(Site.Boxed ? "boxed frame called through '"
+                         : "frame budget of '") +
+                 pointerName(Site.Call) + "'",
+             F.SubFrameOffset[A], F.SubFrameSize[A]});
+      else if (Site.Comb == Combinator::None)
         SP.Slots.push_back({"frame of '" + Site.Callee->getNameAsString() + "'",
                             F.SubFrameOffset[A], F.SubFrameSize[A]});
       else

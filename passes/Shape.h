@@ -22,6 +22,22 @@ namespace cawait {
 /// True for functions carrying the `async` attribute (either spelling).
 bool isAsyncFunction(const clang::FunctionDecl *FD);
 
+/// The frame budget an `async(N)` declaration of FD gives (0: none).
+unsigned declaredBudget(const clang::FunctionDecl *FD);
+
+/// How calls through an async function pointer hold the callee's frame.
+struct AsyncPointer {
+  bool Async = false;  ///< declared async at all
+  unsigned Budget = 0; ///< async(N): N bytes in the caller's frame
+  bool Boxed = false;  ///< async("boxed"): one allocation per call
+  const clang::NamedDecl *Where = nullptr; ///< the declaration that says so
+};
+/// What the declarations behind a function pointer expression (its member,
+/// variable or parameter, and the typedefs of its type) say.
+AsyncPointer asyncPointerOf(const clang::Expr *Callee);
+/// The same for a declaration and its type.
+AsyncPointer asyncPointerOf(const clang::ValueDecl *D, clang::QualType T);
+
 /// The macros of cawait.h the plugin gives a meaning to.
 enum class MarkerKind { Await, BlockOn, Spawn, SpawnIn };
 
@@ -50,7 +66,11 @@ struct AwaitSite {
   unsigned State = 0;                    ///< 1-based, the frame's state
   const clang::Expr *Marker = nullptr;   ///< the `await(...)` expression
   const clang::CallExpr *Call = nullptr; ///< the awaited call (null: comb.)
-  const clang::FunctionDecl *Callee = nullptr;
+  const clang::FunctionDecl *Callee = nullptr; ///< null: through a pointer
+  /// A call through an async function pointer: the frame in Budget bytes
+  /// of this frame, or (Boxed) in one allocation per call.
+  bool Indirect = false, Boxed = false;
+  unsigned Budget = 0;
   AwaitForm Form = AwaitForm::ExprStmt;
   /// Assign form: the assignment. Its left side is evaluated after the
   /// await resumes, so what it reads is held across the await.
@@ -62,6 +82,8 @@ struct AwaitSite {
 
   /// Every async function whose frame this suspend point embeds.
   std::vector<const clang::FunctionDecl *> callees() const {
+    if (Indirect)
+      return {};
     if (Comb == Combinator::None)
       return {Callee};
     std::vector<const clang::FunctionDecl *> Out;
@@ -163,11 +185,23 @@ struct AsyncFunction {
   }
 };
 
+/// An async function converted to an async function pointer with a
+/// budget: its frame must fit (checked once frames are laid out).
+struct AddressUse {
+  const clang::FunctionDecl *Function = nullptr;
+  AsyncPointer Pointer;
+  clang::SourceLocation Loc;
+};
+
 /// The translation unit as the passes see it.
 struct Shape {
   std::vector<AsyncFunction> Functions; ///< definitions in the main file
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> FunctionIndex;
   std::vector<StartSite> Starts; ///< block_on / spawn outside async code
+  std::vector<AddressUse> AddressUses;
+  /// Async functions called here whose frame only a budget gives: the
+  /// lowering defines `struct f__frame` as that many bytes.
+  std::vector<const clang::FunctionDecl *> BudgetCallees;
   std::vector<TaskPool> Pools;   ///< in declaration order (stable storage:
                                  ///< filled before any StartSite points in)
 

@@ -1,8 +1,10 @@
 //===- AsyncAttr.cpp - The `async` function attribute --------------------===//
 //
-// `__attribute__((async))` and `[[async]]` on a function declaration. The
-// attribute is kept in the AST as an annotation ("cawait.async"), which is
-// what the passes look for. Being a registered plugin attribute also makes
+// `__attribute__((async))` and `[[async]]` on a function declaration or an
+// async function pointer's, with an optional frame budget `async(256)` or
+// `async("boxed")` (pointers only). The attribute is kept in the AST as
+// annotations ("cawait.async", "cawait.budget=<bytes>",
+// "cawait.boxed"), which is what the passes look for. Being a registered plugin attribute also makes
 // `__has_attribute(async)` true, which is how cawait.h knows it is being
 // lowered.
 //
@@ -22,25 +24,73 @@ struct AsyncAttrInfo : public ParsedAttrInfo {
                                      {ParsedAttr::AS_C23, "async"},
                                      {ParsedAttr::AS_C23, "cawait::async"}};
     Spellings = S;
-    NumArgs = 0;
+    OptArgs = 1;
+  }
+
+  /// Functions, and declarations of async function pointers: typedefs of
+  /// a function or function pointer type, members, variables, parameters.
+  static bool isFunctionOrPointer(const Decl *D) {
+    QualType T;
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(D))
+      T = TD->getUnderlyingType();
+    else if (const auto *VD = dyn_cast<ValueDecl>(D))
+      T = VD->getType();
+    else
+      return false;
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    return T->isFunctionType();
   }
 
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &A,
                             const Decl *D) const override {
-    if (isa<FunctionDecl>(D))
+    if (isa<FunctionDecl>(D) || isFunctionOrPointer(D))
       return true;
     S.Diag(A.getLoc(), diag::warn_attribute_wrong_decl_type_str)
-        << A << A.isRegularKeywordAttribute() << "functions";
+        << A << A.isRegularKeywordAttribute()
+        << "functions and function pointers";
     return false;
   }
 
   AttrHandling handleDeclAttribute(Sema &S, Decl *D,
                                    const ParsedAttr &A) const override {
-    if (A.getNumArgs()) {
-      unsigned ID = S.getDiagnostics().getCustomDiagID(
-          DiagnosticsEngine::Error, "'async' takes no arguments yet");
-      S.Diag(A.getLoc(), ID);
+    auto Error = [&](const char *Msg) {
+      S.Diag(A.getLoc(), S.getDiagnostics().getCustomDiagID(
+                             DiagnosticsEngine::Error, "%0"))
+          << Msg;
       return AttributeNotApplied;
+    };
+    // async(N): a frame budget of N bytes; async("boxed"): calls through
+    // the pointer allocate the callee's frame.
+    if (A.getNumArgs() && !A.isArgExpr(0))
+      return Error("a frame budget must be an integer constant from 1 to "
+                   "2^31-1 bytes");
+    Expr *Arg = A.getNumArgs() ? A.getArgAsExpr(0) : nullptr;
+    if (Arg && (Arg->isValueDependent() || Arg->isTypeDependent()))
+      return Error("a frame budget must be an integer constant from 1 to "
+                   "2^31-1 bytes");
+    if (Arg) {
+      Arg = Arg->IgnoreParenImpCasts();
+      if (const auto *SL = dyn_cast<StringLiteral>(Arg)) {
+        if (SL->getString() != "boxed")
+          return Error("the argument of 'async' is a frame budget in bytes "
+                       "or \"boxed\"");
+        if (isa<FunctionDecl>(D))
+          return Error("\"boxed\" is for async function pointers: an "
+                       "async function itself takes a frame budget");
+        D->addAttr(AnnotateAttr::Create(S.Context, "cawait.boxed", nullptr, 0,
+                                        A.getRange()));
+      } else {
+        std::optional<llvm::APSInt> N = Arg->getIntegerConstantExpr(S.Context);
+        if (!N || N->isNegative() || *N == 0 || N->getActiveBits() > 31)
+          return Error("a frame budget must be an integer constant from 1 "
+                       "to 2^31-1 bytes");
+        // In the annotation's text: annotation arguments would be emitted
+        // into the IR's llvm.global.annotations.
+        D->addAttr(AnnotateAttr::Create(
+            S.Context, "cawait.budget=" + std::to_string(N->getZExtValue()),
+            nullptr, 0, A.getRange()));
+      }
     }
     D->addAttr(AnnotateAttr::Create(S.Context, "cawait.async", nullptr, 0,
                                     A.getRange()));

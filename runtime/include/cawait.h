@@ -42,6 +42,42 @@
 #define async CA_ASYNC
 #endif
 
+/* Frame budgets, for frames the caller cannot see:
+ *
+ *   CA_ASYNC_BUDGET(256) int f(int);   a prototype (in a header): callers
+ *                                      in other files keep 256 bytes for
+ *                                      f's frame; f's definition fails to
+ *                                      compile if its frame is larger
+ *   typedef CA_ASYNC_BUDGET(64) int add_fn(struct calc *, int, int);
+ *                                      an async function pointer type:
+ *                                      await(p(...)) keeps 64 bytes in the
+ *                                      caller's frame; taking the address
+ *                                      of a function whose frame is larger
+ *                                      is a compile error
+ *   typedef CA_ASYNC_BOXED int add_fn(...);
+ *                                      calls through it allocate the frame
+ *                                      (one malloc per call, freed when it
+ *                                      completes or is dropped)
+ *   await(ca_boxed(p(...)))            box one call through any async
+ *                                      function pointer
+ *
+ * Without the plugin a pointer to an async function is an ordinary
+ * function pointer. */
+#ifdef CA_LOWERED
+#define CA_ASYNC_BUDGET(n) __attribute__((__async__(n)))
+#define CA_ASYNC_BOXED __attribute__((__async__("boxed")))
+extern char ca__boxed; /* never defined: only the plugin sees it */
+#define ca_boxed(e) ((void)ca__boxed, (e))
+#else
+#define CA_ASYNC_BUDGET(n)
+#define CA_ASYNC_BOXED
+#define ca_boxed(e) (e)
+#endif
+#ifndef CA_NO_ASYNC_KEYWORD
+#define async_budget(n) CA_ASYNC_BUDGET(n)
+#define async_boxed CA_ASYNC_BOXED
+#endif
+
 /* The plugin recognises these macros by name; their plain expansion is the
  * synchronous meaning of the program. */
 #define await(e) (e)
@@ -293,6 +329,51 @@ void ca__task_detach(ca_task *task);
 #define ca_task_abort(task) ca__sync_task_abort(task)
 #define ca_task_detach(task) ca__sync_task_detach(task)
 #endif
+
+/* ------------------------------------------------ async function pointers
+ * A pointer to an async function f points to a function named f, with f's
+ * signature, that the plugin generates beside f__init: called by an await
+ * through the pointer, it places f's frame (in the caller's budget, or in
+ * a box) and inits it. The await has put the call's storage in
+ * ca__indirect first. */
+typedef struct ca__frame_ops {
+  ca_poll_fn poll;   /* polls the frame */
+  ca_drop_fn drop;   /* drops it, in any state */
+  size_t size;       /* sizeof the frame */
+  size_t align;      /* _Alignof the frame */
+  const char *name;  /* the async function, for messages */
+} ca__frame_ops;
+
+typedef struct ca__indirect_call {
+  void *storage;             /* in place: budget bytes; NULL: box it */
+  size_t budget;             /* bytes at storage */
+  void *frame;               /* out: where the callee's frame is */
+  const ca__frame_ops *ops;  /* out: how to poll and drop it */
+} ca__indirect_call;
+
+/* The call being made through an async function pointer on this thread. */
+extern _Thread_local ca__indirect_call *ca__indirect;
+
+/* The callee's side: the storage for a frame of `ops` (aborting when it
+ * exceeds the budget, or when no await made the call). */
+void *ca__indirect_place(const ca__frame_ops *ops);
+/* The caller's side, after the call: aborts unless the pointer pointed to
+ * an async function lowered by the plugin. */
+void ca__indirect_check(ca__indirect_call *call);
+/* Frees a boxed frame. */
+void ca__box_free(void *frame);
+
+/* The storage an await through an async(N) pointer keeps in its frame. */
+#define CA__IN_PLACE(n)                                                        \
+  struct {                                                                     \
+    _Alignas(max_align_t) unsigned char frame[n];                              \
+    const ca__frame_ops *ops;                                                  \
+  }
+/* ... and one through a boxed call. */
+typedef struct ca__boxed_call {
+  void *frame;
+  const ca__frame_ops *ops;
+} ca__boxed_call;
 
 /* ------------------------------------------------------------- user API */
 
