@@ -225,7 +225,8 @@ static std::vector<const Expr *> startOperands(const Expr *Marker) {
   Parts.pop_back(); // the (void *)0 that gives the handle's type
   for (const Expr *&P : Parts)
     if (const auto *V = dyn_cast<CStyleCastExpr>(P))
-      if (const auto *Arg = dyn_cast<ParenExpr>(V->getSubExpr()->IgnoreImpCasts()))
+      if (const auto *Arg =
+              dyn_cast<ParenExpr>(V->getSubExpr()->IgnoreImpCasts()))
         P = Arg->getSubExpr();
   return Parts;
 }
@@ -247,7 +248,8 @@ static const Expr *unboxed(const Expr *E, bool *Boxed) {
   const auto *Cast = dyn_cast<CStyleCastExpr>(BO->getLHS()->IgnoreParens());
   if (!Cast || !Cast->getType()->isVoidType())
     return E;
-  const auto *D = dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParenImpCasts());
+  const auto *D =
+      dyn_cast<DeclRefExpr>(Cast->getSubExpr()->IgnoreParenImpCasts());
   if (!D || D->getDecl()->getName() != "ca__boxed")
     return E;
   if (Boxed)
@@ -476,9 +478,9 @@ public:
         return traverseCombinator(PE, *combinatorKind(Comb, Ctx), Comb);
     const Expr *Operand = markerOperand(PE)->IgnoreParenImpCasts();
     bool Boxed = false;
-    const CallExpr *Call =
-        *K == MarkerKind::Await ? awaitedCall(PE, &Boxed)
-                                : dyn_cast<CallExpr>(Operand);
+    const CallExpr *Call = *K == MarkerKind::Await
+                               ? awaitedCall(PE, &Boxed)
+                               : dyn_cast<CallExpr>(Operand);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (Boxed)
       AllowedRefs.insert(
@@ -493,7 +495,8 @@ public:
       if (Boxed)
         Diags.error(Operand->getBeginLoc(),
                     "ca_boxed is for calls through async function pointers; "
-                    "'" + Callee->getName() +
+                    "'" +
+                        Callee->getName() +
                         "' is called by name: its frame is embedded");
       Consumed.insert(Call);
       AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
@@ -546,9 +549,8 @@ public:
   bool VisitInitListExpr(InitListExpr *Syntactic) {
     // The traversal sees the form as written; fields are matched in the
     // semantic form.
-    InitListExpr *ILE = Syntactic->isSemanticForm()
-                            ? Syntactic
-                            : Syntactic->getSemanticForm();
+    InitListExpr *ILE =
+        Syntactic->isSemanticForm() ? Syntactic : Syntactic->getSemanticForm();
     if (!ILE)
       return true;
     QualType T = ILE->getType();
@@ -773,10 +775,11 @@ private:
                       Callee->getName() +
                       "' is not async (declare it with the async attribute)");
     else if (isa<CallExpr>(Operand) && K == MarkerKind::Await)
-      Diags.error(Operand->getBeginLoc(),
-                  "await of a call through a function pointer that is not "
-                  "async: declare the pointer (or its typedef) async_budget(N) or "
-                  "async_boxed");
+      Diags.error(
+          Operand->getBeginLoc(),
+          "await of a call through a function pointer that is not "
+          "async: declare the pointer (or its typedef) async_budget(N) or "
+          "async_boxed");
     else if (isa<CallExpr>(Operand))
       Diags.error(Operand->getBeginLoc(),
                   What + " of a call through a function pointer is not "
@@ -1120,10 +1123,10 @@ void checkJoins(const AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
 
   for (const AwaitSite &A : F.Awaits) {
     if (A.Comb != Combinator::None || A.Indirect ||
-        A.Callee->getName() != "ca__task_join" ||
-        A.Call->getNumArgs() != 3)
+        A.Callee->getName() != "ca__task_join" || A.Call->getNumArgs() != 3)
       continue;
-    const auto *D = dyn_cast<DeclRefExpr>(A.Call->getArg(0)->IgnoreParenImpCasts());
+    const auto *D =
+        dyn_cast<DeclRefExpr>(A.Call->getArg(0)->IgnoreParenImpCasts());
     const auto *VD = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
     auto It = VD ? Handles.find(VD) : Handles.end();
     if (It == Handles.end() || It->second.Other || It->second.Spawned.empty())
@@ -1147,7 +1150,8 @@ void checkJoins(const AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
       Diags.error(Out->getBeginLoc(),
                   "task '" + VD->getName() + "' runs '" + Fn->getName() +
                       "', which returns void: wait for it with "
-                      "ca_task_wait(" + VD->getName() + ")");
+                      "ca_task_wait(" +
+                      VD->getName() + ")");
     else if (!Ctx.typesAreCompatible(P, R))
       Diags.error(Out->getBeginLoc(),
                   "the result of task '" + VD->getName() + "' is '" +

@@ -955,8 +955,9 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
   for (const AwaitSite &A : F.Awaits) {
     std::string Name = "ca__aw" + std::to_string(A.State);
     std::string Type =
-        A.Indirect ? (A.Boxed ? std::string("ca__boxed_call")
-                              : "CA__IN_PLACE(" + std::to_string(A.Budget) + ")")
+        A.Indirect
+            ? (A.Boxed ? std::string("ca__boxed_call")
+                       : "CA__IN_PLACE(" + std::to_string(A.Budget) + ")")
         : A.Comb == Combinator::None ? frameType(A.Callee)
                                      : combinatorType(F, A);
     Fields.push_back({F.SubFrameOffset[A.State - 1], Type + " " + Name, Name});
@@ -1116,14 +1117,15 @@ void Emitter::pointerTarget(CEmitter &Out, const AsyncFunction &F) {
   // and inits it. Its value is never used.
   std::string N = F.Name, Frame = frameType(F.Decl);
   std::string Static = F.Decl->isExternallyVisible() ? "" : "static ";
-  Out.line("static ca_poll " + N + "__ops_poll(void *ca__f, ca_context *ca__cx, "
-           "void *ca__out) { return " + N + "__poll((" + Frame +
-           " *)ca__f, ca__cx, ca__out); }");
+  Out.line("static ca_poll " + N +
+           "__ops_poll(void *ca__f, ca_context *ca__cx, "
+           "void *ca__out) { return " +
+           N + "__poll((" + Frame + " *)ca__f, ca__cx, ca__out); }");
   Out.line("static void " + N + "__ops_drop(void *ca__f) { " + N + "__drop((" +
            Frame + " *)ca__f); }");
-  Out.line("static const ca__frame_ops " + N + "__ops = {" + N + "__ops_poll, " +
-           N + "__ops_drop, sizeof(" + Frame + "), _Alignof(" + Frame + "), " +
-           quoteC(N) + "};");
+  Out.line("static const ca__frame_ops " + N + "__ops = {" + N +
+           "__ops_poll, " + N + "__ops_drop, sizeof(" + Frame + "), _Alignof(" +
+           Frame + "), " + quoteC(N) + "};");
   QualType R = F.Decl->getReturnType().getUnqualifiedType();
   std::string Params, Args;
   unsigned I = 0;
@@ -1193,9 +1195,10 @@ std::string Emitter::thunks(const FunctionDecl *Callee) {
            "}\n";
   Out += "static inline __attribute__((unused)) void " + N +
          "__task_drop(void *ca__a) { " + N + "__drop(" + TaskFrame + "); }\n";
-  Out += "static const ca__task_vtable " + N + "__task_vt __attribute__((unused)) = {" +
-         N + "__task_poll, " + N + "__task_drop, " + resultSize(*this, Callee) +
-         ", \"" + N + "\", (ca_task_pool *)0};\n";
+  Out += "static const ca__task_vtable " + N +
+         "__task_vt __attribute__((unused)) = {" + N + "__task_poll, " + N +
+         "__task_drop, " + resultSize(*this, Callee) + ", \"" + N +
+         "\", (ca_task_pool *)0};\n";
   return Out;
 }
 
@@ -1213,8 +1216,8 @@ std::string Emitter::pool(const TaskPool &P) {
          "][CA__POOL_SLOT_SIZE(" + taskAreaSize(P.Function) +
          ")]; static ca_task_pool " + Name + " = {" + Slots + "[0], sizeof " +
          Slots + "[0], " + N + ", 0, (ca_task *)0, \"" + Name +
-         "\"}; static const ca__task_vtable " + Name +
-         "__ca__vt = {" + Fn + "__task_poll, " + Fn + "__task_drop, " +
+         "\"}; static const ca__task_vtable " + Name + "__ca__vt = {" + Fn +
+         "__task_poll, " + Fn + "__task_drop, " +
          resultSize(*this, P.Function) + ", \"" + Fn + "\", &" + Name + "}";
 }
 

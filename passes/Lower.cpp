@@ -1,6 +1,5 @@
 //===- Lower.cpp - The lowered translation unit --------------------------===//
 #include "Lower.h"
-#include "llvm/Support/Path.h"
 #include "CEmitter.h"
 #include "Discover.h"
 #include "Emit.h"
@@ -8,6 +7,7 @@
 #include "Liveness.h"
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 #include <cstring>
 #include <functional>
@@ -214,15 +214,14 @@ void checkBudgets(Shape &S, ASTContext &Ctx, DiagSink &Diags) {
         if (A->getAnnotation().starts_with("cawait.budget="))
           Declared = R;
     if (F.FrameSize > Budget)
-      Diags.error(F.Decl->getLocation(),
-                  "the frame of '" + F.Name + "' is " +
-                      std::to_string(F.FrameSize) +
-                      " bytes, more than its budget of " +
-                      std::to_string(Budget) + " bytes (declared at " +
-                      whereIs(Declared, SM) +
-                      "); raise the budget, or hold less across its awaits "
-                      "(-fplugin-arg-cawait-frame-report lists what it "
-                      "holds)");
+      Diags.error(
+          F.Decl->getLocation(),
+          "the frame of '" + F.Name + "' is " + std::to_string(F.FrameSize) +
+              " bytes, more than its budget of " + std::to_string(Budget) +
+              " bytes (declared at " + whereIs(Declared, SM) +
+              "); raise the budget, or hold less across its awaits "
+              "(-fplugin-arg-cawait-frame-report lists what it "
+              "holds)");
     else if (F.FrameAlign > MaxAlign)
       Diags.error(F.Decl->getLocation(),
                   "the frame of '" + F.Name + "' is aligned to " +
@@ -244,13 +243,12 @@ void checkBudgets(Shape &S, ASTContext &Ctx, DiagSink &Diags) {
                           ? "'" + U.Pointer.Where->getNameAsString() + "'"
                           : std::string("the pointer");
     if (Size > U.Pointer.Budget)
-      Diags.error(U.Loc, "the frame of '" + U.Function->getNameAsString() +
-                             "' is " + std::to_string(Size) +
-                             " bytes, more than the " +
-                             std::to_string(U.Pointer.Budget) +
-                             "-byte budget of " + Ptr + " (declared at " +
-                             whereIs(U.Pointer.Where, SM) +
-                             "); raise the budget or box the calls");
+      Diags.error(U.Loc,
+                  "the frame of '" + U.Function->getNameAsString() + "' is " +
+                      std::to_string(Size) + " bytes, more than the " +
+                      std::to_string(U.Pointer.Budget) + "-byte budget of " +
+                      Ptr + " (declared at " + whereIs(U.Pointer.Where, SM) +
+                      "); raise the budget or box the calls");
     else if (Align > MaxAlign)
       Diags.error(U.Loc, "the frame of '" + U.Function->getNameAsString() +
                              "' is aligned to " + std::to_string(Align) +
@@ -514,11 +512,10 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
           SlotsOf(F.HeldAcross[A])};
       const AwaitSite &Site = F.Awaits[A];
       if (Site.Indirect)
-        SP.Slots.push_back(
-            {(Site.Boxed ? "boxed frame called through '"
-                         : "frame budget of '") +
-                 pointerName(Site.Call) + "'",
-             F.SubFrameOffset[A], F.SubFrameSize[A]});
+        SP.Slots.push_back({(Site.Boxed ? "boxed frame called through '"
+                                        : "frame budget of '") +
+                                pointerName(Site.Call) + "'",
+                            F.SubFrameOffset[A], F.SubFrameSize[A]});
       else if (Site.Comb == Combinator::None)
         SP.Slots.push_back({"frame of '" + Site.Callee->getNameAsString() + "'",
                             F.SubFrameOffset[A], F.SubFrameSize[A]});

@@ -202,8 +202,8 @@ struct Shape {
   /// Async functions called here whose frame only a budget gives: the
   /// lowering defines `struct f__frame` as that many bytes.
   std::vector<const clang::FunctionDecl *> BudgetCallees;
-  std::vector<TaskPool> Pools;   ///< in declaration order (stable storage:
-                                 ///< filled before any StartSite points in)
+  std::vector<TaskPool> Pools; ///< in declaration order (stable storage:
+                               ///< filled before any StartSite points in)
 
   AsyncFunction *lookup(const clang::FunctionDecl *FD) {
     auto It = FunctionIndex.find(FD->getCanonicalDecl());

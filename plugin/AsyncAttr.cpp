@@ -4,7 +4,8 @@
 // async function pointer's, with an optional frame budget `async(256)` or
 // `async("boxed")` (pointers only). The attribute is kept in the AST as
 // annotations ("cawait.async", "cawait.budget=<bytes>",
-// "cawait.boxed"), which is what the passes look for. Being a registered plugin attribute also makes
+// "cawait.boxed"), which is what the passes look for. Being a registered plugin
+// attribute also makes
 // `__has_attribute(async)` true, which is how cawait.h knows it is being
 // lowered.
 //
@@ -55,8 +56,8 @@ struct AsyncAttrInfo : public ParsedAttrInfo {
   AttrHandling handleDeclAttribute(Sema &S, Decl *D,
                                    const ParsedAttr &A) const override {
     auto Error = [&](const char *Msg) {
-      S.Diag(A.getLoc(), S.getDiagnostics().getCustomDiagID(
-                             DiagnosticsEngine::Error, "%0"))
+      S.Diag(A.getLoc(),
+             S.getDiagnostics().getCustomDiagID(DiagnosticsEngine::Error, "%0"))
           << Msg;
       return AttributeNotApplied;
     };

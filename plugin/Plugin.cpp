@@ -134,9 +134,9 @@ void toOriginalOffsets(const OffsetMap &Map, std::vector<DiagRecord> &Records,
 /// preprocessing, comments and strings skipped.
 bool namesCawait(StringRef Text, const LangOptions &LO) {
   static const char *const Names[] = {
-      "async",       "await",        "__async__",    "CA_ASYNC",
-      "ca_block_on", "ca_spawn",     "ca_spawn_in",  "CA_TASK_POOL",
-      "ca_join",     "ca_select",    "ca_timeout_ms", "ca_task_join",
+      "async",        "await",        "__async__",       "CA_ASYNC",
+      "ca_block_on",  "ca_spawn",     "ca_spawn_in",     "CA_TASK_POOL",
+      "ca_join",      "ca_select",    "ca_timeout_ms",   "ca_task_join",
       "ca_task_wait", "async_budget", "CA_ASYNC_BUDGET", "cawait"};
   Lexer Raw(SourceLocation(), LO, Text.begin(), Text.begin(), Text.end());
   Raw.SetCommentRetentionState(false);

@@ -110,11 +110,11 @@ typedef struct ca_task_pool ca_task_pool;
 #define CA__IS_VOID(e) __builtin_types_compatible_p(__typeof__(e), void)
 #define CA__NONVOID(e) __builtin_choose_expr(CA__IS_VOID(e), 0, (e))
 #define ca_spawn(e)                                                            \
-  __builtin_choose_expr(                                                       \
-      CA__IS_VOID(e), ((e), ca__sync_task_new((void *)0, 0)), ({             \
-        __typeof__(CA__NONVOID(e)) ca__v = CA__NONVOID(e);                     \
-        ca__sync_task_new(&ca__v, sizeof ca__v);                               \
-      }))
+  __builtin_choose_expr(CA__IS_VOID(e),                                        \
+                        ((e), ca__sync_task_new((void *)0, 0)), ({             \
+                          __typeof__(CA__NONVOID(e)) ca__v = CA__NONVOID(e);   \
+                          ca__sync_task_new(&ca__v, sizeof ca__v);             \
+                        }))
 #define ca_spawn_in(pool, e) ((void)(pool), ca_spawn(e))
 #define CA_TASK_POOL(name, f, N)                                               \
   static ca_task_pool name __attribute__((unused)) = {.capacity = (N)}
@@ -208,11 +208,11 @@ typedef void (*ca_drop_fn)(void *frame);
  * future spawned, directly or through those tasks, that are still pending
  * when it returns are dropped (their cleanups run; a handle still held
  * then joins with -ECANCELED); other tasks (spawned from plain code, and
- * their own tasks) stay queued for the next ca_block_on or ca_run. Aborts when called while this thread's executor
- * is already running, or when nothing is runnable, no timer is armed and
- * the future is still pending. `frame` and `out` are borrowed; the frame's
- * waker (a flag in this thread's executor) stays valid for the life of
- * the thread.
+ * their own tasks) stay queued for the next ca_block_on or ca_run. Aborts when
+ * called while this thread's executor is already running, or when nothing is
+ * runnable, no timer is armed and the future is still pending. `frame` and
+ * `out` are borrowed; the frame's waker (a flag in this thread's executor)
+ * stays valid for the life of the thread.
  *
  * Each round: expired timers fire; the future is polled if it was woken
  * (first round included), and completion returns at once; then every task
@@ -252,12 +252,12 @@ _Noreturn void ca__poll_after_done(const char *function);
  * A task is one block: a 32-byte header, then the frame (at least as large
  * as the result, which replaces the frame once the task completes). */
 typedef struct ca__task_vtable {
-  ca_poll_fn poll;     /* polls the frame; writes the result over it */
-  ca_drop_fn drop;     /* drops a frame that has not completed */
-  size_t result_size;  /* bytes of the result (0: void) */
-  const char *name;    /* the async function, for messages */
-  ca_task_pool *pool;  /* the slots it lives in, or NULL: malloc */
-  int drop_completed;  /* also drop a completed frame (ca__task_alloc) */
+  ca_poll_fn poll;    /* polls the frame; writes the result over it */
+  ca_drop_fn drop;    /* drops a frame that has not completed */
+  size_t result_size; /* bytes of the result (0: void) */
+  const char *name;   /* the async function, for messages */
+  ca_task_pool *pool; /* the slots it lives in, or NULL: malloc */
+  int drop_completed; /* also drop a completed frame (ca__task_alloc) */
 } ca__task_vtable;
 
 /* Storage of a CA_TASK_POOL (the plugin generates the definition). */
@@ -337,18 +337,18 @@ void ca__task_detach(ca_task *task);
  * a box) and inits it. The await has put the call's storage in
  * ca__indirect first. */
 typedef struct ca__frame_ops {
-  ca_poll_fn poll;   /* polls the frame */
-  ca_drop_fn drop;   /* drops it, in any state */
-  size_t size;       /* sizeof the frame */
-  size_t align;      /* _Alignof the frame */
-  const char *name;  /* the async function, for messages */
+  ca_poll_fn poll;  /* polls the frame */
+  ca_drop_fn drop;  /* drops it, in any state */
+  size_t size;      /* sizeof the frame */
+  size_t align;     /* _Alignof the frame */
+  const char *name; /* the async function, for messages */
 } ca__frame_ops;
 
 typedef struct ca__indirect_call {
-  void *storage;             /* in place: budget bytes; NULL: box it */
-  size_t budget;             /* bytes at storage */
-  void *frame;               /* out: where the callee's frame is */
-  const ca__frame_ops *ops;  /* out: how to poll and drop it */
+  void *storage;            /* in place: budget bytes; NULL: box it */
+  size_t budget;            /* bytes at storage */
+  void *frame;              /* out: where the callee's frame is */
+  const ca__frame_ops *ops; /* out: how to poll and drop it */
 } ca__indirect_call;
 
 /* The call being made through an async function pointer on this thread. */

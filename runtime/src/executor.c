@@ -52,7 +52,7 @@
 typedef struct ca__task ca__task;
 struct ca__task {
   _Alignas(max_align_t) ca__task *next; /* next in its list (circular) */
-  uintptr_t prev_flags; /* previous in its list | flags, or the outcome */
+  uintptr_t prev_flags;      /* previous in its list | flags, or the outcome */
   const ca__task_vtable *vt; /* poll, drop, result size, pool */
   ca_waker *joiner;          /* in the frame of the ca_task_join awaiting
                               * it, or NULL */
@@ -77,8 +77,8 @@ typedef struct ca__executor {
                              * first in wake order without being linked */
   unsigned char running;    /* inside ca__block_on or ca_run */
   unsigned char in_block_on; /* tasks spawned now are scoped */
-  size_t ntasks;            /* started and not yet finished */
-  ca__task *current;        /* the task being polled, or NULL */
+  size_t ntasks;             /* started and not yet finished */
+  ca__task *current;         /* the task being polled, or NULL */
 } ca__executor;
 
 static _Thread_local ca__executor ca__exec;
@@ -98,8 +98,8 @@ static int ca__task_queued(const ca__task *t) {
 }
 
 static void ca__task_set_queued(ca__task *t, int queued) {
-  t->prev_flags = (t->prev_flags & ~CA__TASK_QUEUED) |
-                  (queued ? CA__TASK_QUEUED : 0);
+  t->prev_flags =
+      (t->prev_flags & ~CA__TASK_QUEUED) | (queued ? CA__TASK_QUEUED : 0);
 }
 
 static void ca__list_init(ca__task *sentinel) {

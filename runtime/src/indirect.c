@@ -24,11 +24,11 @@ void *ca__indirect_place(const ca__frame_ops *ops) {
     if (ops->align > _Alignof(max_align_t))
       ca__die("the frame of '%s' is aligned to %zu bytes, more than an "
               "async function pointer's storage (%zu)",
-              ops->name, ops->align, (size_t)_Alignof(max_align_t));
+              ops->name, ops->align, (size_t) _Alignof(max_align_t));
     call->frame = call->storage;
   } else {
-    size_t align = ops->align > _Alignof(max_align_t) ? ops->align
-                                                      : _Alignof(max_align_t);
+    size_t align =
+        ops->align > _Alignof(max_align_t) ? ops->align : _Alignof(max_align_t);
     call->frame = aligned_alloc(align, (ops->size + align - 1) / align * align);
     if (!call->frame)
       ca__die("out of memory boxing a frame of '%s' (%zu bytes)", ops->name,

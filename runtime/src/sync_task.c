@@ -12,7 +12,6 @@
 #error "libcawait must be compiled without the cawait plugin"
 #endif
 
-
 typedef struct ca__sync_task {
   struct ca__sync_task *next, *prev; /* every live handle, for exit */
   size_t size;                       /* of the result */
