@@ -14,3 +14,13 @@ for src in "$here"/*.c; do
   echo "== running $name"
   "$out/$name"
 done
+# A multi-file program built by its own CMake project against this build,
+# installed into a prefix (find_package(cawait)).
+echo "== multi-file: cmake project examples/multi-file (find_package(cawait))"
+prefix=$(cd "$out" && pwd)/prefix
+cmake --install "$build" --prefix "$prefix" >/dev/null
+cmake -S "$here/multi-file" -B "$out/multi-file" -G Ninja \
+  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$out/multi-file"
+echo "== running multi-file"
+"$out/multi-file/sensors"
