@@ -650,6 +650,16 @@ public:
     if (!P.Async)
       return;
     AllowedRefs.insert(DRE);
+    // A pointer points to the function cawait generates beside f__init; a
+    // leaf future written by hand (a frame struct and no body) has none.
+    if (!FD->isDefined() && findFrameRecord(FD, Ctx)) {
+      Diags.error(DRE->getLocation(),
+                  "'" + FD->getName() +
+                      "' is a leaf future written by hand: an async function "
+                      "pointer cannot point to it; point to an async "
+                      "function that awaits it");
+      return;
+    }
     if (P.Budget)
       AddressUses.push_back({FD, P, DRE->getLocation()});
   }

@@ -42,3 +42,7 @@ int main(void) {
   // CHECK-DAG: async-pointers.c:[[@LINE+1]]:10: error: ca_boxed(...) must be what await(...) awaits: await(ca_boxed(p(x))) for a pointer p
   return ca_boxed(plain != 0);
 }
+
+typedef async_budget(128) void sleep_fn(uint64_t ms);
+// CHECK-DAG: async-pointers.c:[[@LINE+1]]:25: error: 'ca_sleep_ms' is a leaf future written by hand: an async function pointer cannot point to it; point to an async function that awaits it
+static sleep_fn *nap = &ca_sleep_ms;
