@@ -1214,10 +1214,12 @@ std::string Emitter::pool(const TaskPool &P) {
   std::string N = std::to_string(P.Capacity);
   return "static _Alignas(max_align_t) unsigned char " + Slots + "[" + N +
          "][CA__POOL_SLOT_SIZE(" + taskAreaSize(P.Function) +
-         ")]; static ca_task_pool " + Name + " = {" + Slots + "[0], sizeof " +
-         Slots + "[0], " + N + ", 0, (ca_task *)0, \"" + Name +
-         "\"}; static const ca__task_vtable " + Name + "__ca__vt = {" + Fn +
-         "__task_poll, " + Fn + "__task_drop, " +
+         ")]; static ca_task_pool " + Name + " __attribute__((unused)) = {" +
+         Slots + "[0], sizeof " + Slots + "[0], " + N +
+         ", 0, (ca_task *)0, \"" + Name +
+         "\"}; static const ca__task_vtable " + Name +
+         "__ca__vt __attribute__((unused)) = {" + Fn + "__task_poll, " + Fn +
+         "__task_drop, " +
          resultSize(*this, P.Function) + ", \"" + Fn + "\", &" + Name + "}";
 }
 

@@ -89,3 +89,8 @@ int main(void) {
 // CHECK-NEXT: w12 done
 // CHECK-NEXT: 4th NULL, arguments evaluated 6 times
 // CHECK:      run returned 70 70, slots ever used 3
+// An unused pool draws no warning, as without the plugin.
+// RUN: %cawait-cc -Wall -Werror -DUNUSED_POOL -fsyntax-only %s
+#ifdef UNUSED_POOL
+CA_TASK_POOL(idle, worker, 2);
+#endif
