@@ -946,9 +946,11 @@ private:
       return print(E);
     unsigned At = anchor(E);
     if (isAwait(E)) {
-      const auto *Call =
-          dyn_cast<CallExpr>(markerOperand(E)->IgnoreParenImpCasts());
+      bool Boxed = false;
+      const CallExpr *Call = awaitedCall(E, &Boxed);
       std::string CallText = Call ? normChildren(Call, P) : print(E);
+      if (Call && Boxed)
+        CallText = "ca_boxed(" + CallText + ")";
       if (E->getType()->isVoidType()) {
         P.add("await(" + CallText + "); ", At);
         return "((void)0)";

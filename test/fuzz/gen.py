@@ -99,7 +99,7 @@ IDENT = re.compile(r"[A-Za-z_]\w*")
 AVOIDABLE = ("param-addr expr nested operand rawop plaincall andor ternary "
              "struct-ternary void-ternary comma member compound initlist "
              "designated stmtexpr assignexpr cond loopcond switch multidecl "
-             "union pure discard-paren join select").split()
+             "union pure discard-paren join select pointer").split()
 
 
 def ops(t):
@@ -478,6 +478,11 @@ class Gen:
         elif not opts:
             return None, None, None
         g = self.pick(opts)
+        # Through the function's async function pointer (a budget or a
+        # box), sometimes boxed at the call.
+        callee = g.name
+        if self.on("pointer") and self.chance(0.25):
+            callee = "p_" + g.name
         ce = Eff(imp=not g.pure)
         ae = Eff()
         args = []
@@ -504,7 +509,10 @@ class Gen:
                 a, e = self.sexpr(p.struct, ea, d + 1)
                 args.append(a)
                 ae = ae | e
-        return "%s(%s)" % (g.name, ", ".join(args)), g.ret, ce | ae
+        text = "%s(%s)" % (callee, ", ".join(args))
+        if callee != g.name and self.chance(0.3):
+            text = "ca_boxed(%s)" % text
+        return text, g.ret, ce | ae
 
     def call(self, want="any", allow_ptr=True, exclude=(), env=None,
              deref_ok=False):
@@ -2039,9 +2047,24 @@ unsigned leafn(unsigned x) {{ return (x * {c3}u ^ {c2}u) & 0xfffffu; }}
         o.extend(self.leaf_defs())
         o.append("")
         bodies = [self.gen_func(f) for f in self.funcs]
+        if self.on("pointer"):
+            # Every function also has an async function pointer: those that
+            # await no other function of the program with a budget that
+            # holds any of their frames, the others boxed.
+            protos = True
+            for f in self.funcs:
+                sig = self.signature(f)
+                ret_and_params = sig[len(self.storage + "async "):]
+                kind = "async_boxed" if f.callees else "async_budget(4096)"
+                o.append("typedef %s %s;" % (kind, ret_and_params.replace(
+                    " %s(" % f.name, " %s_t(" % f.name, 1)))
         if protos:
             for f in self.funcs:
                 o.append(self.signature(f) + ";")
+            if self.on("pointer"):
+                for f in self.funcs:
+                    o.append("static %s_t *const p_%s = %s;"
+                             % (f.name, f.name, f.name))
             o.append("")
             order = list(range(len(self.funcs)))
             r.shuffle(order)
@@ -2089,6 +2112,8 @@ unsigned leafn(unsigned x) {{ return (x * {c3}u ^ {c2}u) & 0xfffffu; }}
                  "leafq", "leafn", "E", "E0", "E1", "E2", "U", "main"}
         for f in self.funcs:
             names.add(f.name)
+            names.add(f.name + "_t")
+            names.add("p_" + f.name)
         for sd in self.structs:
             names.add(sd.name)
             names.add(sd.tname.split()[-1])

@@ -13,8 +13,9 @@ async int run(op_fn *f, op_fn *g) {
     a += await(f(await(g(1))));
   for (int i = 0; await(f(i)) < 4; i++)
     a += i;
+  a += await(ca_boxed(g(await(f(await(ca_boxed(f(1))))))));
   return a;
 }
 int main(void) { printf("%d\n", ca_block_on(run(inc, dbl))); return 0; }
-// CHECK: 25
+// CHECK: 31
 // CHECK-NEXT: exit=0
