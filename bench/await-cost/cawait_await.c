@@ -1,7 +1,8 @@
 /* cawait_await.c - the await-overhead chain of ../shared/anchors/
  * await-overhead (outer -> middle -> inner -> yield leaf, one suspension per
  * iteration), written with cawait. Prints the same acc= line as the other
- * versions (0x7a7d8a3cc7b4fd69 for N=1000000). */
+ * versions (0x7a7d8a3cc7b4fd69 for N=1000000). With -DINNER_ELSEWHERE,
+ * inner is chain_inner.c's, called through its frame budget. */
 #define _POSIX_C_SOURCE 199309L
 #include <cawait.h>
 #include <stdint.h>
@@ -9,11 +10,15 @@
 #include <stdlib.h>
 #include <time.h>
 
+#ifdef INNER_ELSEWHERE
+#include "chain_inner.h"
+#else
 async uint64_t inner(uint64_t x) {
   uint64_t a = x * 3 + 1;
   await(ca_yield());
   return a ^ (a >> 3);
 }
+#endif
 
 async uint64_t middle(uint64_t x) {
   uint64_t b = x + 7;
