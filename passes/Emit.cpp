@@ -551,7 +551,21 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
           continue; // printed with the variable that declares it
       std::string Text;
       llvm::raw_string_ostream OS(Text);
-      D->print(OS, E.policy());
+      PrintingPolicy Policy = E.policy();
+      if (GroupTag && isa<TypedefNameDecl>(D)) {
+        // `typedef struct { ... } t;`: the definition goes with the first
+        // typedef; a later one of an unnamed type cannot name it.
+        if (GroupTagPrinted && !GroupTag->getIdentifier()) {
+          E.diags().error(D->getLocation(),
+                          "a second typedef of an unnamed struct in one "
+                          "declaration is not supported in an async "
+                          "function yet; give the struct a tag");
+          continue;
+        }
+        Policy.IncludeTagDefinition = !GroupTagPrinted;
+        GroupTagPrinted = true;
+      }
+      D->print(OS, Policy);
       Out.line(Text + ";");
       continue;
     }
