@@ -334,15 +334,21 @@ static bool isDiscarded(const Expr *E, const Stmt *P) {
   return false;
 }
 
-/// Whether an await is nested in E (in the arguments of an awaited call).
-static bool hasNestedAwait(const Stmt *S, const ASTContext &Ctx) {
+/// Whether an await that can suspend is nested in E (in the arguments of
+/// an awaited call); awaits of functions that never suspend are calls.
+static bool hasNestedAwait(const Stmt *S, const ASTContext &Ctx,
+                           const Shape &Sh) {
   for (const Stmt *Child : S->children()) {
     if (!Child)
       continue;
     if (const auto *E = dyn_cast<Expr>(Child))
-      if (markerKind(E, Ctx) == MarkerKind::Await)
-        return true;
-    if (hasNestedAwait(Child, Ctx))
+      if (markerKind(E, Ctx) == MarkerKind::Await) {
+        const CallExpr *Call = awaitedCall(E);
+        const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+        if (!Callee || !Sh.neverSuspends(Callee))
+          return true;
+      }
+    if (hasNestedAwait(Child, Ctx, Sh))
       return true;
   }
   return false;
@@ -577,6 +583,7 @@ public:
 
   /// Async functions converted to async function pointers with a budget.
   std::vector<AddressUse> AddressUses;
+  llvm::DenseSet<const FunctionDecl *> AddressTaken;
 
   bool VisitCallExpr(CallExpr *CE) {
     // Arguments converted to async function pointer parameters.
@@ -650,6 +657,7 @@ public:
     if (!P.Async)
       return;
     AllowedRefs.insert(DRE);
+    AddressTaken.insert(FD->getCanonicalDecl());
     // A pointer points to the function cawait generates beside f__init; a
     // leaf future written by hand (a frame struct and no body) has none.
     if (!FD->isDefined() && findFrameRecord(FD, Ctx)) {
@@ -814,8 +822,9 @@ private:
 /// it does not know.
 class StatementWalker {
 public:
-  StatementWalker(ASTContext &Ctx, DiagSink &Diags, AsyncFunction &F)
-      : Ctx(Ctx), Diags(Diags), F(F) {}
+  StatementWalker(ASTContext &Ctx, DiagSink &Diags, const Shape &S,
+                  AsyncFunction &F)
+      : Ctx(Ctx), Diags(Diags), S(S), F(F) {}
 
   void walk(const Stmt *S) {
     if (!S)
@@ -940,6 +949,9 @@ private:
           return;
         }
       }
+      if (Call->getDirectCallee() &&
+          S.neverSuspends(Call->getDirectCallee()))
+        return; // not a suspend point: a call of its f__sync
       A.Call = Call;
       A.Callee = Call->getDirectCallee();
     }
@@ -953,6 +965,7 @@ private:
 
   ASTContext &Ctx;
   DiagSink &Diags;
+  const Shape &S;
   AsyncFunction &F;
 };
 
@@ -1007,6 +1020,49 @@ private:
   std::vector<int> Color;
   std::vector<unsigned> Stack;
 };
+
+/// Which async functions of the file can suspend: those awaiting a
+/// combinator, a call through a pointer, a function not defined here (a
+/// leaf future, a body in another file), or one that can suspend. The rest
+/// run to completion in their first poll, whoever awaits them.
+void computeMaySuspend(Shape &S, const std::vector<FoundMarker> &Markers,
+                       ASTContext &Ctx) {
+  unsigned N = S.Functions.size();
+  std::vector<bool> Suspends(N, false);
+  std::vector<std::vector<unsigned>> CalledBy(N);
+  for (const FoundMarker &M : Markers) {
+    if (M.Kind != MarkerKind::Await || !M.Enclosing)
+      continue;
+    AsyncFunction *F = S.lookup(M.Enclosing);
+    if (!F)
+      continue;
+    unsigned I = F - S.Functions.data();
+    const FunctionDecl *Callee =
+        M.Call && M.Comb == Combinator::None ? M.Call->getDirectCallee()
+                                             : nullptr;
+    AsyncFunction *C = Callee ? S.lookup(Callee) : nullptr;
+    if (!C)
+      Suspends[I] = true;
+    else
+      CalledBy[C - S.Functions.data()].push_back(I);
+  }
+  std::vector<unsigned> Work;
+  for (unsigned I = 0; I != N; ++I)
+    if (Suspends[I])
+      Work.push_back(I);
+  while (!Work.empty()) {
+    unsigned C = Work.back();
+    Work.pop_back();
+    for (unsigned I : CalledBy[C])
+      if (!Suspends[I]) {
+        Suspends[I] = true;
+        Work.push_back(I);
+      }
+  }
+  for (unsigned I = 0; I != N; ++I)
+    S.Functions[I].MaySuspend = Suspends[I];
+  (void)Ctx;
+}
 
 /// The pools of CA_TASK_POOL: annotate("cawait.pool", "f", N) on a static
 /// ca_task_pool.
@@ -1185,8 +1241,9 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     S.FunctionIndex[FD->getCanonicalDecl()] = S.Functions.size();
     S.Functions.push_back(std::move(F));
   }
+  computeMaySuspend(S, V.Markers, Ctx);
   for (AsyncFunction &F : S.Functions)
-    StatementWalker(Ctx, Diags, F).walk(F.Decl->getBody());
+    StatementWalker(Ctx, Diags, S, F).walk(F.Decl->getBody());
 
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ParentMap>> Parents;
   auto ParentOf = [&](const Expr *E, const FunctionDecl *In) -> const Stmt * {
@@ -1201,6 +1258,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
   };
   collectPools(S, V.PoolDecls, Ctx, Diags);
   S.AddressUses = std::move(V.AddressUses);
+  S.AddressTaken = std::move(V.AddressTaken);
   for (const FoundMarker &M : V.Markers) {
     bool InAsync = M.Enclosing && isAsyncFunction(M.Enclosing);
     AsyncFunction *F = InAsync ? S.lookup(M.Enclosing) : nullptr;
@@ -1226,8 +1284,14 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
                              : llvm::Twine("await outside a function"));
         continue;
       }
-      if (F && M.Call &&
-          (!F->AwaitOfMarker.count(M.Marker) || hasNestedAwait(M.Call, Ctx)))
+      // An await of a function that never suspends is a call where it is.
+      bool Sync = M.Call && M.Call->getDirectCallee() &&
+                  S.neverSuspends(M.Call->getDirectCallee());
+      if (F && Sync)
+        F->SyncCallees.push_back(M.Call->getDirectCallee());
+      if (F && M.Call && !Sync &&
+          (!F->AwaitOfMarker.count(M.Marker) ||
+           hasNestedAwait(M.Call, Ctx, S)))
         F->Pending.push_back(M.Marker);
       if (F && M.Comb != Combinator::None && !F->AwaitOfMarker.count(M.Marker))
         F->Pending.push_back(M.Marker);

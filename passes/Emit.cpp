@@ -240,6 +240,21 @@ private:
 };
 
 bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
+  // An await of a function that never suspends: a call of its f__sync.
+  if (const auto *X = dyn_cast<Expr>(S))
+    if (E.Sh && markerKind(X, E.context()) == MarkerKind::Await)
+      if (const CallExpr *Call = awaitedCall(X))
+        if (const FunctionDecl *Callee = Call->getDirectCallee())
+          if (E.Sh->neverSuspends(Callee)) {
+            OS << Callee->getName() << "__sync(";
+            const char *Sep = "";
+            for (const Expr *Arg : Call->arguments()) {
+              OS << Sep << E.expr(Arg, F);
+              Sep = ", ";
+            }
+            OS << ")";
+            return true;
+          }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
     if (!F || !isa<VarDecl>(DRE->getDecl()) ||
         !F->savedFor(cast<VarDecl>(DRE->getDecl()))) {
@@ -883,6 +898,14 @@ std::string Emitter::signature(const AsyncFunction &F, llvm::StringRef Which) {
 
 std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
   std::string Linkage = FD->isExternallyVisible() ? "" : "static ";
+  // What the function asked of inlining holds for its init and poll: code
+  // written for inlining (lz4's LZ4_FORCE_INLINE) is specialised by it.
+  if (!FD->isExternallyVisible() && FD->isInlineSpecified())
+    Linkage += "inline ";
+  if (FD->hasAttr<AlwaysInlineAttr>())
+    Linkage += "__attribute__((always_inline)) ";
+  if (FD->hasAttr<NoInlineAttr>())
+    Linkage += "__attribute__((noinline)) ";
   std::string Frame = frameType(FD) + " *ca__f";
   std::string Name = FD->getNameAsString();
   if (Which == "init") {
@@ -908,7 +931,48 @@ std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
 
 std::string Emitter::prototypes(const AsyncFunction &F) {
   return frameType(F.Decl) + ";\n" + signature(F, "init") + ";\n" +
-         signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n";
+         signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n" +
+         (F.MaySuspend ? "" : syncSignature(F) + ";\n");
+}
+
+std::string Emitter::syncSignature(const AsyncFunction &F) {
+  std::string Params;
+  unsigned I = 0;
+  for (const ParmVarDecl *P : F.Decl->parameters()) {
+    std::string Name =
+        P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
+    Params += (I ? ", " : "") + declare(P->getType(), Name);
+    ++I;
+  }
+  QualType R = F.Decl->getReturnType().getUnqualifiedType();
+  return "static inline __attribute__((always_inline, unused)) " +
+         declare(R, F.Name + "__sync(" + (Params.empty() ? "void" : Params) +
+                        ")");
+}
+
+void Emitter::syncDefinition(CEmitter &Out, const AsyncFunction &F) {
+  // Awaiting F never suspends: the caller runs it to completion in place,
+  // on a frame of its own stack that the C compiler keeps in registers
+  // once f__init and f__poll are inlined.
+  std::string Args;
+  unsigned I = 0;
+  for (const ParmVarDecl *P : F.Decl->parameters())
+    Args += ", " + (P->getName().empty() ? "ca__p" + std::to_string(I++)
+                                         : (++I, P->getName().str()));
+  QualType R = F.Decl->getReturnType().getUnqualifiedType();
+  bool Void = R->isVoidType();
+  Out.line(syncSignature(F) + " {");
+  Out.indent();
+  Out.line(frameType(F.Decl) + " ca__fr;");
+  Out.line(F.Name + "__init(&ca__fr" + Args + ");");
+  if (!Void)
+    Out.line(declare(R, "ca__r") + ";");
+  Out.line("(void)" + F.Name + "__poll(&ca__fr, (ca_context *)0, " +
+           (Void ? "(void *)0" : "&ca__r") + ");");
+  if (!Void)
+    Out.line("return ca__r;");
+  Out.dedent();
+  Out.line("}");
 }
 
 void Emitter::combinatorStruct(CEmitter &Out, const AsyncFunction &F,
@@ -1121,7 +1185,11 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
   Out.dedent();
   Out.line("}");
-  pointerTarget(Out, F);
+  if (F.Decl->isExternallyVisible() ||
+      (Sh && Sh->AddressTaken.count(F.Decl->getCanonicalDecl())))
+    pointerTarget(Out, F);
+  if (!F.MaySuspend)
+    syncDefinition(Out, F);
   return Out.take();
 }
 

@@ -66,6 +66,9 @@ public:
 private:
   std::string signature(const AsyncFunction &F, llvm::StringRef Which);
   std::string signature(const clang::FunctionDecl *FD, llvm::StringRef Which);
+  /// `R f__sync(P...)` of a function that never suspends, and its body.
+  std::string syncSignature(const AsyncFunction &F);
+  void syncDefinition(CEmitter &Out, const AsyncFunction &F);
   /// F's ops and the function a pointer to F points to.
   void pointerTarget(CEmitter &Out, const AsyncFunction &F);
   /// The storage type of an awaited combinator, and its branch wakers.
@@ -84,6 +87,8 @@ public:
   /// The body emitter printing right now (a statement expression's own
   /// emitter continues its scopes).
   void *ActiveBody = nullptr;
+  /// The translation unit (which functions never suspend), when known.
+  const Shape *Sh = nullptr;
   /// Every start Discover found, by its marker.
   llvm::DenseMap<const clang::Expr *, const StartSite *> StartOfMarker;
   /// Names already reported as macros (one error per use).

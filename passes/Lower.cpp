@@ -296,6 +296,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
   const SourceManager &SM = Ctx.getSourceManager();
   Splicer Sp(Ctx);
   Emitter E(Ctx, Diags, PP);
+  E.Sh = &S;
   for (const StartSite &St : S.Starts)
     E.StartOfMarker[St.Marker] = &St;
   for (const AsyncFunction &F : S.Functions)
@@ -366,6 +367,12 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
         Use(Callee, Def);
     for (const StartSite &St : F.Spawns)
       StartUse(St, Def);
+    // f__sync is called, not embedded: only its prototype is needed.
+    for (const FunctionDecl *Callee : F.SyncCallees)
+      if (AsyncFunction *C = S.lookup(Callee)) {
+        unsigned J = C - S.Functions.data();
+        ProtoAt[J] = std::min(ProtoAt[J], Def);
+      }
   }
   for (const StartSite &St : S.Starts)
     StartUse(St, St.Enclosing ? Sp.topLevelBegin(St.Enclosing)

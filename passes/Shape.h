@@ -154,6 +154,13 @@ struct AsyncFunction {
   /// normalize pass moves them into statement positions first.
   std::vector<const clang::Expr *> Pending;
 
+  /// False when no await of the function can ever suspend (it awaits only
+  /// functions of this file that never suspend): then its awaits of such
+  /// functions are plain calls of their f__sync, and it has one too.
+  bool MaySuspend = true;
+  /// Functions it awaits that never suspend (their f__sync is called).
+  std::vector<const clang::FunctionDecl *> SyncCallees;
+
   // Liveness.
   std::vector<SavedVar> Saved; ///< parameters first, then locals
   llvm::DenseMap<const void *, unsigned> SavedIndex; ///< by Var or Literal
@@ -199,12 +206,20 @@ struct Shape {
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> FunctionIndex;
   std::vector<StartSite> Starts; ///< block_on / spawn outside async code
   std::vector<AddressUse> AddressUses;
+  /// Async functions given to an async function pointer in this file (a
+  /// static one needs its pointer target only then).
+  llvm::DenseSet<const clang::FunctionDecl *> AddressTaken;
   /// Async functions called here whose frame only a budget gives: the
   /// lowering defines `struct f__frame` as that many bytes.
   std::vector<const clang::FunctionDecl *> BudgetCallees;
   std::vector<TaskPool> Pools; ///< in declaration order (stable storage:
                                ///< filled before any StartSite points in)
 
+  /// FD is defined here and never suspends: awaiting it is a call.
+  bool neverSuspends(const clang::FunctionDecl *FD) const {
+    auto It = FunctionIndex.find(FD->getCanonicalDecl());
+    return It != FunctionIndex.end() && !Functions[It->second].MaySuspend;
+  }
   AsyncFunction *lookup(const clang::FunctionDecl *FD) {
     auto It = FunctionIndex.find(FD->getCanonicalDecl());
     return It == FunctionIndex.end() ? nullptr : &Functions[It->second];

@@ -6,7 +6,10 @@
 // RUN: not %cawait-cc -fsyntax-only %s 2>&1 | FileCheck %s
 #include <cawait.h>
 
-async int val(int x) { return x; }
+async int val(int x) {
+  await(ca_yield());
+  return x;
+}
 
 async int f(void) {
   // CHECK: expr-unnamed-compound-literal.c:[[@LINE+1]]:{{[0-9]+}}: error: {{.*}}unnamed struct

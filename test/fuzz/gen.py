@@ -1289,8 +1289,10 @@ class Gen:
         cands = []
         for lv, t, v in self.lvalues(bad):
             e = self.reads_of(lv)
+            # through a pointer: it may reach anything a branch reads
             if e.r & acc.w or (e.pr and acc.pw) or (v.kind in PTRK and
-                                                     acc.pw):
+                                                     (acc.pw or acc.r or
+                                                      acc.pr)):
                 continue
             cands.append((lv, t, v))
         if not cands:
