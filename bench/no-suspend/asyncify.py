@@ -1,0 +1,97 @@
+#!/usr/bin/python3
+"""asyncify.py SRC OUT [clang args...]: writes SRC with every eligible
+function made async and every call of one awaited, for the no-suspend
+benchmark (bench/no-suspend/run.sh).
+
+Eligible: defined in SRC, not variadic, not main, and its address never
+taken (a pointer to it would call the synchronous function). Everything
+else stays as written, so nothing ever suspends: the lowered program does
+the same work as the original, through frames and poll functions.
+
+Uses libclang's Python bindings (Debian: python3-clang-19) to find the
+definitions and the calls; edits are made in the file's own text, at the
+spelling of each call (a call written inside a macro's body is awaited in
+the macro, which then may only be used in async functions)."""
+import sys
+
+import clang.cindex as ci
+
+ci.Config.set_library_file("/usr/lib/llvm-19/lib/libclang-19.so.1")
+K = ci.CursorKind
+
+
+def main():
+    src, out, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+    text = open(src, "rb").read()
+    tu = ci.Index.create().parse(src, args=args)
+    for d in tu.diagnostics:
+        if d.severity >= ci.Diagnostic.Error:
+            sys.exit("asyncify: %s" % d)
+    main_file = tu.get_file(src)
+
+    def in_main(c):
+        return c.location.file is not None and \
+            c.location.file.name == main_file.name
+
+    defs = {}      # name -> definition cursor
+    protos = []    # declarations in SRC that are not definitions
+    for c in tu.cursor.get_children():
+        if c.kind != K.FUNCTION_DECL or not in_main(c):
+            continue
+        if c.is_definition():
+            if c.spelling != "main" and not c.type.is_function_variadic():
+                defs[c.spelling] = c
+        else:
+            protos.append(c)
+
+    calls = []          # (offset, end) of each call to wrap
+    taken = set()       # functions whose address is taken
+
+    def walk(c, parent_kind):
+        for ch in c.get_children():
+            if ch.kind == K.CALL_EXPR and ch.referenced is not None and \
+                    ch.referenced.spelling in defs:
+                calls.append(ch)
+            if ch.kind == K.DECL_REF_EXPR and ch.spelling in defs and \
+                    ch.referenced is not None and \
+                    ch.referenced.kind == K.FUNCTION_DECL and \
+                    parent_kind not in (K.CALL_EXPR, K.UNEXPOSED_EXPR):
+                taken.add(ch.spelling)
+            walk(ch, ch.kind)
+    walk(tu.cursor, None)
+    for name in taken:
+        defs.pop(name, None)
+
+    edits = []  # (offset, text): insertions, applied from the end
+    for c in list(defs.values()) + [p for p in protos if p.spelling in defs]:
+        edits.append((c.extent.start.offset, "async "))
+    wrapped = set()
+    for call in calls:
+        if call.referenced.spelling not in defs:
+            continue
+        s, e = call.extent.start, call.extent.end
+        if s.file is None or s.file.name != main_file.name or \
+                e.file is None or e.file.name != main_file.name:
+            continue
+        key = (s.offset, e.offset)
+        if key in wrapped:
+            continue
+        wrapped.add(key)
+        edits.append((s.offset, "await("))
+        edits.append((e.offset, ")"))
+    # Insertions at one offset: closing parentheses before opening ones.
+    edits.sort(key=lambda x: (x[0], 0 if x[1] == ")" else 1))
+    buf = bytearray(text)
+    for off, ins in reversed(edits):
+        buf[off:off] = ins.encode()
+    with open(out, "wb") as f:
+        f.write(b"#include <cawait.h>\n")
+        f.write(buf)
+    sys.stderr.write("asyncify: %d functions async, %d calls awaited, %d "
+                     "left synchronous (address taken: %s)\n"
+                     % (len(defs), len(wrapped), len(taken),
+                        ", ".join(sorted(taken)) or "none"))
+
+
+if __name__ == "__main__":
+    main()
