@@ -875,7 +875,7 @@ class Gen:
             a, ea = self.sexpr(sd, env, d + 1)
             b, eb = self.sexpr(sd, env, d + 1)
             return "((%s) ? %s : %s)" % (c, a, b), ec | ea | eb
-        if k == 2:
+        if k == 2 and "nested" not in self.avoid:
             c, rt, e = self.acall(env, sd, d + 1)
             if c:
                 return "await(%s)" % c, e
@@ -2065,7 +2065,7 @@ unsigned leafn(unsigned x) {{ return (x * {c3}u ^ {c2}u) & 0xfffffu; }}
                 o.append(self.signature(f) + ";")
             if self.on("pointer"):
                 for f in self.funcs:
-                    o.append("static %s_t *const p_%s = %s;"
+                    o.append("static %s_t *const p_%s __attribute__((unused)) = %s;"
                              % (f.name, f.name, f.name))
             o.append("")
             order = list(range(len(self.funcs)))
