@@ -3,15 +3,16 @@
 function made async and every call of one awaited, for the no-suspend
 benchmark (bench/no-suspend/run.sh).
 
-Eligible: defined in SRC, not variadic, not main, and its address never
-taken (a pointer to it would call the synchronous function). Everything
+Eligible: defined in SRC, not variadic, not main, its address never taken
+(a pointer to it would call the synchronous function), every call of it
+written in SRC (not produced by a macro, where await(...) cannot go), and
+not called by a function that stays synchronous. Everything
 else stays as written, so nothing ever suspends: the lowered program does
 the same work as the original, through frames and poll functions.
 
 Uses libclang's Python bindings (Debian: python3-clang-19) to find the
 definitions and the calls; edits are made in the file's own text, at the
-spelling of each call (a call written inside a macro's body is awaited in
-the macro, which then may only be used in async functions)."""
+spelling of each call."""
 import sys
 
 import clang.cindex as ci
@@ -44,23 +45,65 @@ def main():
         else:
             protos.append(c)
 
-    calls = []          # (offset, end) of each call to wrap
+    calls = []          # (caller, call) of each call of a candidate
     taken = set()       # functions whose address is taken
 
-    def walk(c, parent_kind):
+    def walk(c, parent_kind, fn):
         for ch in c.get_children():
+            if ch.kind == K.FUNCTION_DECL and ch.is_definition():
+                walk(ch, ch.kind, ch.spelling)
+                continue
             if ch.kind == K.CALL_EXPR and ch.referenced is not None and \
                     ch.referenced.spelling in defs:
-                calls.append(ch)
+                calls.append((fn, ch))
             if ch.kind == K.DECL_REF_EXPR and ch.spelling in defs and \
                     ch.referenced is not None and \
-                    ch.referenced.kind == K.FUNCTION_DECL and \
-                    parent_kind not in (K.CALL_EXPR, K.UNEXPOSED_EXPR):
-                taken.add(ch.spelling)
-            walk(ch, ch.kind)
-    walk(tu.cursor, None)
-    for name in taken:
+                    ch.referenced.kind == K.FUNCTION_DECL:
+                refs.append(ch)
+            walk(ch, ch.kind, fn)
+    refs = []
+    walk(tu.cursor, None, None)
+    # A reference that is not the callee of a call takes the address.
+    callee_at = {(c.spelling, c.extent.start.file.name if c.extent.start.file
+                  else None, c.extent.start.offset) for fn, c in calls}
+    for r in refs:
+        key = (r.spelling, r.location.file.name if r.location.file else None,
+               r.extent.start.offset)
+        if key not in callee_at:
+            taken.add(r.spelling)
+
+    def written_here(call):
+        """The call is spelled in SRC as `name(...)`: not produced by a
+        macro, so await(...) can go around it."""
+        s, e = call.extent.start, call.extent.end
+        if s.file is None or s.file.name != main_file.name or \
+                e.file is None or e.file.name != main_file.name:
+            return False
+        name = call.referenced.spelling.encode()
+        return text[s.offset:s.offset + len(name)] == name and \
+            text[e.offset - 1:e.offset] == b")"
+
+    # A function stays synchronous when its address is taken, or when one
+    # of its calls cannot be awaited (it comes from a macro); a synchronous
+    # function cannot await, so what it calls stays synchronous too.
+    plain = set(taken)
+    plain |= {call.referenced.spelling for fn, call in calls
+              if not written_here(call)}
+    plain |= {fn for fn, call in calls
+              if fn is not None and not written_here(call)}
+    plain |= {call.referenced.spelling for fn, call in calls if fn is None}
+    changed = True
+    while changed:
+        changed = False
+        for fn, call in calls:
+            callee = call.referenced.spelling
+            if (fn is None or fn in plain or fn not in defs) and \
+                    callee not in plain:
+                plain.add(callee)
+                changed = True
+    for name in plain:
         defs.pop(name, None)
+    calls = [call for fn, call in calls]
 
     edits = []  # (offset, text): insertions, applied from the end
     for c in list(defs.values()) + [p for p in protos if p.spelling in defs]:
@@ -88,9 +131,9 @@ def main():
         f.write(b"#include <cawait.h>\n")
         f.write(buf)
     sys.stderr.write("asyncify: %d functions async, %d calls awaited, %d "
-                     "left synchronous (address taken: %s)\n"
-                     % (len(defs), len(wrapped), len(taken),
-                        ", ".join(sorted(taken)) or "none"))
+                     "left synchronous (address taken, called from a "
+                     "macro or from synchronous code)\n"
+                     % (len(defs), len(wrapped), len(plain)))
 
 
 if __name__ == "__main__":
