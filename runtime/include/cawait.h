@@ -441,6 +441,111 @@ ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
                           void *out);
 void ca_sleep_ms__drop(struct ca_sleep_ms__frame *f);
 
+/* ---------------------------------------------------------------- I/O
+ * A file descriptor registered with this thread's reactor (edge-triggered
+ * epoll): the registration lives in the ca_io, which must stay in place
+ * while registered. Readiness seen by epoll is kept in `ready` and cleared
+ * by an operation that meets EAGAIN; the reader's and the writer's wakers
+ * are those of the frames waiting on it (one of each at a time).
+ *
+ * Errors are negative errno values; EINTR and EAGAIN are handled inside.
+ * Without the plugin the operations block (poll(2) on EAGAIN). */
+typedef struct ca_io {
+  int fd;            /* -1 when closed */
+  uint32_t ready;    /* CA__IO_READABLE | CA__IO_WRITABLE | CA__IO_HUP */
+  ca_waker reader;   /* woken when readable (wake NULL: nobody waits) */
+  ca_waker writer;   /* woken when writable */
+} ca_io;
+#define CA__IO_READABLE 1u
+#define CA__IO_WRITABLE 2u
+#define CA__IO_HUP 4u
+
+/* Makes fd non-blocking and registers it: 0, or a negative errno (the fd
+ * is then left as it was). The ca_io owns fd from now on. */
+int ca_io_open(ca_io *io, int fd);
+/* Deregisters and closes the fd (once; a closed ca_io does nothing).
+ * Returns 0 or a negative errno from close(2). */
+int ca_io_close(ca_io *io);
+/* A TCP socket listening on host:port (host NULL: 127.0.0.1; port 0: any,
+ * then ca_io_port tells which), registered in io. 0 or a negative errno. */
+int ca_tcp_listen(ca_io *io, const char *host, int port, int backlog);
+/* The local port of a socket, or a negative errno. */
+int ca_io_port(const ca_io *io);
+
+/* Completes once the fd is readable (or hung up, or in error). */
+CA_ASYNC void ca_readable(ca_io *io);
+struct ca_readable__frame {
+  ca_io *io;
+};
+void ca_readable__init(struct ca_readable__frame *f, ca_io *io);
+ca_poll ca_readable__poll(struct ca_readable__frame *f, ca_context *cx,
+                          void *out);
+void ca_readable__drop(struct ca_readable__frame *f);
+
+/* Completes once the fd is writable (or hung up, or in error). */
+CA_ASYNC void ca_writable(ca_io *io);
+struct ca_writable__frame {
+  ca_io *io;
+};
+void ca_writable__init(struct ca_writable__frame *f, ca_io *io);
+ca_poll ca_writable__poll(struct ca_writable__frame *f, ca_context *cx,
+                          void *out);
+void ca_writable__drop(struct ca_writable__frame *f);
+
+/* read(2) of at most n bytes: the count (0 at end of file) or a negative
+ * errno. Cancellation-safe: nothing is read unless it completes. */
+CA_ASYNC long ca_read(ca_io *io, void *buf, size_t n);
+struct ca_read__frame {
+  ca_io *io;
+  void *buf;
+  size_t n;
+};
+void ca_read__init(struct ca_read__frame *f, ca_io *io, void *buf, size_t n);
+ca_poll ca_read__poll(struct ca_read__frame *f, ca_context *cx, long *out);
+void ca_read__drop(struct ca_read__frame *f);
+
+/* write(2) of at most n bytes (send with MSG_NOSIGNAL on sockets: a peer
+ * that reset gives -EPIPE, never SIGPIPE): the count or a negative errno.
+ * Cancellation-safe. */
+CA_ASYNC long ca_write(ca_io *io, const void *buf, size_t n);
+struct ca_write__frame {
+  ca_io *io;
+  const void *buf;
+  size_t n;
+};
+void ca_write__init(struct ca_write__frame *f, ca_io *io, const void *buf,
+                    size_t n);
+ca_poll ca_write__poll(struct ca_write__frame *f, ca_context *cx, long *out);
+void ca_write__drop(struct ca_write__frame *f);
+
+/* Accepts a connection on a listening ca_io: the new descriptor
+ * (non-blocking, close-on-exec; register it with ca_io_open where its ca_io
+ * will stay) or a negative errno. Out of descriptors (EMFILE, ENFILE), it
+ * waits 10 ms and tries again instead of spinning. Cancellation-safe. */
+CA_ASYNC int ca_accept(ca_io *listener);
+struct ca_accept__frame {
+  ca_io *listener;
+  ca_timer backoff; /* armed while out of descriptors */
+};
+void ca_accept__init(struct ca_accept__frame *f, ca_io *listener);
+ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx, int *out);
+void ca_accept__drop(struct ca_accept__frame *f);
+
+/* Opens a TCP connection to host:port (an IPv4 address) in *out: 0 or a
+ * negative errno. Dropped before it completes, the socket is closed. */
+CA_ASYNC int ca_tcp_connect(ca_io *out, const char *host, int port);
+struct ca_tcp_connect__frame {
+  ca_io *out;
+  const char *host;
+  int port;
+  int started;
+};
+void ca_tcp_connect__init(struct ca_tcp_connect__frame *f, ca_io *out,
+                          const char *host, int port);
+ca_poll ca_tcp_connect__poll(struct ca_tcp_connect__frame *f, ca_context *cx,
+                             int *out);
+void ca_tcp_connect__drop(struct ca_tcp_connect__frame *f);
+
 #ifdef __cplusplus
 }
 #endif

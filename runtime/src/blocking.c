@@ -5,7 +5,7 @@
  * The runtime itself is always compiled without the plugin, so cawait.h
  * declares these as ordinary prototypes here.
  */
-#define _POSIX_C_SOURCE 200809L /* nanosleep */
+#define _GNU_SOURCE /* nanosleep, accept4 */
 
 #include <cawait.h>
 
@@ -24,3 +24,97 @@ void ca_sleep_ms(uint64_t ms) {
 }
 
 void ca_yield(void) {}
+
+/* ---------------------------------------------------------------- I/O
+ * The descriptors are non-blocking (ca_io_open): wait with poll(2). */
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static void ca__wait_fd(int fd, short events) {
+  struct pollfd p = {.fd = fd, .events = events};
+  while (poll(&p, 1, -1) < 0 && errno == EINTR) {
+  }
+}
+
+void ca_readable(ca_io *io) { ca__wait_fd(io->fd, POLLIN); }
+void ca_writable(ca_io *io) { ca__wait_fd(io->fd, POLLOUT); }
+
+long ca_read(ca_io *io, void *buf, size_t n) {
+  for (;;) {
+    ssize_t r = read(io->fd, buf, n);
+    if (r >= 0)
+      return (long)r;
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+      ca__wait_fd(io->fd, POLLIN);
+    else if (errno != EINTR)
+      return -errno;
+  }
+}
+
+long ca_write(ca_io *io, const void *buf, size_t n) {
+  for (;;) {
+    ssize_t r = send(io->fd, buf, n, MSG_NOSIGNAL);
+    if (r < 0 && errno == ENOTSOCK)
+      r = write(io->fd, buf, n);
+    if (r >= 0)
+      return (long)r;
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+      ca__wait_fd(io->fd, POLLOUT);
+    else if (errno != EINTR)
+      return -errno;
+  }
+}
+
+int ca_accept(ca_io *listener) {
+  for (;;) {
+    int fd = accept4(listener->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd >= 0)
+      return fd;
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+      ca__wait_fd(listener->fd, POLLIN);
+    else if (errno == EMFILE || errno == ENFILE)
+      ca_sleep_ms(10);
+    else if (errno != EINTR && errno != ECONNABORTED)
+      return -errno;
+  }
+}
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <string.h>
+
+int ca_tcp_connect(ca_io *out, const char *host, int port) {
+  struct sockaddr_in sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sin_family = AF_INET;
+  sa.sin_port = htons((uint16_t)port);
+  if (inet_pton(AF_INET, host ? host : "127.0.0.1", &sa.sin_addr) != 1)
+    return -EINVAL;
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), rc;
+  if (fd < 0)
+    return -errno;
+  if ((rc = ca_io_open(out, fd)) < 0) {
+    close(fd);
+    return rc;
+  }
+  while ((rc = connect(fd, (struct sockaddr *)&sa, sizeof sa)) < 0 &&
+         errno == EINTR) {
+  }
+  if (rc < 0 && errno != EINPROGRESS) {
+    rc = -errno;
+    ca_io_close(out);
+    return rc;
+  }
+  if (rc < 0) {
+    int err = 0;
+    socklen_t len = sizeof err;
+    ca__wait_fd(fd, POLLOUT);
+    getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
+    if (err) {
+      ca_io_close(out);
+      return -err;
+    }
+  }
+  return 0;
+}

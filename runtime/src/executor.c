@@ -429,10 +429,29 @@ __attribute__((noinline)) static int ca__executor_park(ca__executor *ex,
   uint64_t deadline;
   if (!ca__list_empty(&ex->runq) || (has_main && ex->main_woken))
     return 1;
-  if (!ca__timer_next(&deadline))
+  int timer = ca__timer_next(&deadline);
+  if (ca__io_count) {
+    /* Sleep in epoll until an event or the next deadline. */
+    int timeout = -1;
+    if (timer) {
+      uint64_t now = ca_now_ms();
+      uint64_t left = deadline > now ? deadline - now : 0;
+      timeout = left > 86400000u ? 86400000 : (int)left;
+    }
+    ca__reactor_wait(timeout);
+    return 1;
+  }
+  if (!timer)
     return 0;
   ca__timer_wait(deadline);
   return 1;
+}
+
+/* Between rounds, while something is registered: the I/O that became
+ * ready, without waiting, so busy tasks cannot starve the sockets. */
+static inline void ca__executor_poll_io(void) {
+  if (__builtin_expect(ca__io_count != 0, 0))
+    ca__reactor_wait(0);
 }
 
 static void ca__executor_enter(ca__executor *ex, const char *who) {
@@ -484,6 +503,7 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ca_context cx = {.waker = {.wake = ca__main_wake, .data = ex}};
   for (;;) {
     ca__timer_fire_due();
+    ca__executor_poll_io();
     if (ex->main_woken) {
       for (;;) {
         /* Woken before anything now queued: it goes first. */
@@ -524,6 +544,7 @@ void ca_run(void) {
   ca__executor_enter(ex, "ca_run");
   for (;;) {
     ca__timer_fire_due();
+    ca__executor_poll_io();
     ca__executor_round(ex);
     if (ex->ntasks == 0)
       break;

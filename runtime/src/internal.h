@@ -62,4 +62,14 @@ int ca__timer_next(uint64_t *deadline_ms);
  * time: the caller loops). Retries on EINTR. */
 void ca__timer_wait(uint64_t deadline_ms);
 
+/* ------------------------------------------------------------------ io.c */
+
+/* How many ca_io are registered on this thread (the run loop looks at the
+ * reactor only when some are). */
+extern _Thread_local unsigned ca__io_count;
+
+/* Waits at most timeout_ms (-1: without limit, 0: not at all) for I/O
+ * events and wakes the frames waiting on them; returns how many events. */
+int ca__reactor_wait(int timeout_ms);
+
 #endif /* CAWAIT_INTERNAL_H */

@@ -1,0 +1,349 @@
+/* io.c - the reactor (one edge-triggered epoll instance per thread) and
+ * the I/O leaf futures: readiness, read, write, accept, connect.
+ *
+ * A ca_io holds its registration: epoll's data is the ca_io itself, whose
+ * `ready` bits record the edges epoll reported until an operation meets
+ * EAGAIN, and whose reader and writer wakers are those of the frames
+ * waiting on it. Operations try the system call first and wait only on
+ * EAGAIN, so a ready descriptor costs one call. The epoll instance exists
+ * while something is registered (a program that closes everything has no
+ * descriptor of cawait's left open).
+ */
+#define _GNU_SOURCE /* accept4 */
+
+#include "internal.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+typedef struct ca__reactor {
+  int epfd;           /* -1 (0 before first use is taken as unset) */
+  unsigned char init;
+} ca__reactor;
+
+static _Thread_local ca__reactor ca__io_reactor;
+_Thread_local unsigned ca__io_count;
+
+/* Armed (never to fire) while something is registered: the run loop's
+ * await hot path re-polls a self-woken future only while no timer is armed,
+ * so this makes it look at the reactor too, at no cost when nothing is. */
+static _Thread_local ca_timer ca__io_sentinel;
+
+static void ca__io_registered(int delta) {
+  if (delta > 0 && ca__io_count++ == 0)
+    ca__timer_arm(&ca__io_sentinel, UINT64_MAX, (ca_waker){NULL, NULL});
+  if (delta < 0 && --ca__io_count == 0)
+    ca__timer_disarm(&ca__io_sentinel);
+}
+
+static int ca__reactor_fd(void) {
+  ca__reactor *r = &ca__io_reactor;
+  if (!r->init) {
+    r->epfd = -1;
+    r->init = 1;
+  }
+  if (r->epfd < 0)
+    r->epfd = epoll_create1(EPOLL_CLOEXEC);
+  return r->epfd;
+}
+
+static void ca__wake_take(ca_waker *w) {
+  ca_waker copy = *w;
+  w->wake = NULL;
+  if (copy.wake)
+    copy.wake(copy.data);
+}
+
+int ca__reactor_wait(int timeout_ms) {
+  struct epoll_event ev[64];
+  int n;
+  if (!ca__io_count)
+    return 0;
+  do
+    n = epoll_wait(ca__reactor_fd(), ev, 64, timeout_ms);
+  while (n < 0 && errno == EINTR);
+  for (int i = 0; i < n; i++) {
+    ca_io *io = ev[i].data.ptr;
+    uint32_t e = ev[i].events;
+    if (e & (EPOLLHUP | EPOLLERR | EPOLLRDHUP))
+      io->ready |= CA__IO_HUP;
+    if (e & (EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLRDHUP)) {
+      io->ready |= CA__IO_READABLE;
+      ca__wake_take(&io->reader);
+    }
+    if (e & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {
+      io->ready |= CA__IO_WRITABLE;
+      ca__wake_take(&io->writer);
+    }
+  }
+  return n > 0 ? n : 0;
+}
+
+int ca_io_open(ca_io *io, int fd) {
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+    return -errno;
+  int epfd = ca__reactor_fd();
+  if (epfd < 0)
+    return -errno;
+  io->fd = fd;
+  io->ready = 0;
+  io->reader.wake = io->writer.wake = NULL;
+  struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET,
+                           .data.ptr = io};
+  if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
+    int err = errno;
+    fcntl(fd, F_SETFL, flags);
+    io->fd = -1;
+    return -err;
+  }
+  ca__io_registered(+1);
+  return 0;
+}
+
+int ca_io_close(ca_io *io) {
+  if (io->fd < 0)
+    return 0;
+  ca__reactor *r = &ca__io_reactor;
+  epoll_ctl(r->epfd, EPOLL_CTL_DEL, io->fd, NULL);
+  int rc = close(io->fd) < 0 ? -errno : 0;
+  io->fd = -1;
+  io->reader.wake = io->writer.wake = NULL;
+  ca__io_registered(-1);
+  if (ca__io_count == 0) {
+    close(r->epfd);
+    r->epfd = -1;
+  }
+  return rc;
+}
+
+static int ca__ipv4(struct sockaddr_in *sa, const char *host, int port) {
+  memset(sa, 0, sizeof *sa);
+  sa->sin_family = AF_INET;
+  sa->sin_port = htons((uint16_t)port);
+  if (inet_pton(AF_INET, host ? host : "127.0.0.1", &sa->sin_addr) != 1)
+    return -EINVAL;
+  return 0;
+}
+
+int ca_tcp_listen(ca_io *io, const char *host, int port, int backlog) {
+  struct sockaddr_in sa;
+  int rc = ca__ipv4(&sa, host, port), one = 1;
+  if (rc < 0)
+    return rc;
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0)
+    return -errno;
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 ||
+      listen(fd, backlog) < 0 || (rc = ca_io_open(io, fd)) < 0) {
+    rc = rc < 0 ? rc : -errno;
+    close(fd);
+    return rc;
+  }
+  return 0;
+}
+
+int ca_io_port(const ca_io *io) {
+  struct sockaddr_in sa;
+  socklen_t len = sizeof sa;
+  if (getsockname(io->fd, (struct sockaddr *)&sa, &len) < 0)
+    return -errno;
+  return ntohs(sa.sin_port);
+}
+
+/* ------------------------------------------------------------ readiness */
+
+void ca_readable__init(struct ca_readable__frame *f, ca_io *io) { f->io = io; }
+ca_poll ca_readable__poll(struct ca_readable__frame *f, ca_context *cx,
+                          void *out) {
+  (void)out;
+  if (f->io->ready & (CA__IO_READABLE | CA__IO_HUP))
+    return CA_READY;
+  f->io->reader = cx->waker;
+  return CA_PENDING;
+}
+void ca_readable__drop(struct ca_readable__frame *f) {
+  f->io->reader.wake = NULL;
+}
+
+void ca_writable__init(struct ca_writable__frame *f, ca_io *io) { f->io = io; }
+ca_poll ca_writable__poll(struct ca_writable__frame *f, ca_context *cx,
+                          void *out) {
+  (void)out;
+  if (f->io->ready & (CA__IO_WRITABLE | CA__IO_HUP))
+    return CA_READY;
+  f->io->writer = cx->waker;
+  return CA_PENDING;
+}
+void ca_writable__drop(struct ca_writable__frame *f) {
+  f->io->writer.wake = NULL;
+}
+
+/* -------------------------------------------------------- read and write */
+
+void ca_read__init(struct ca_read__frame *f, ca_io *io, void *buf, size_t n) {
+  f->io = io;
+  f->buf = buf;
+  f->n = n;
+}
+ca_poll ca_read__poll(struct ca_read__frame *f, ca_context *cx, long *out) {
+  for (;;) {
+    ssize_t r = read(f->io->fd, f->buf, f->n);
+    if (r >= 0) {
+      *out = (long)r;
+      return CA_READY;
+    }
+    if (errno == EINTR)
+      continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      f->io->ready &= ~CA__IO_READABLE;
+      f->io->reader = cx->waker;
+      return CA_PENDING;
+    }
+    *out = -errno;
+    return CA_READY;
+  }
+}
+void ca_read__drop(struct ca_read__frame *f) { f->io->reader.wake = NULL; }
+
+void ca_write__init(struct ca_write__frame *f, ca_io *io, const void *buf,
+                    size_t n) {
+  f->io = io;
+  f->buf = buf;
+  f->n = n;
+}
+ca_poll ca_write__poll(struct ca_write__frame *f, ca_context *cx, long *out) {
+  for (;;) {
+    ssize_t r = send(f->io->fd, f->buf, f->n, MSG_NOSIGNAL);
+    if (r < 0 && errno == ENOTSOCK)
+      r = write(f->io->fd, f->buf, f->n);
+    if (r >= 0) {
+      *out = (long)r;
+      return CA_READY;
+    }
+    if (errno == EINTR)
+      continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      f->io->ready &= ~CA__IO_WRITABLE;
+      f->io->writer = cx->waker;
+      return CA_PENDING;
+    }
+    *out = -errno;
+    return CA_READY;
+  }
+}
+void ca_write__drop(struct ca_write__frame *f) { f->io->writer.wake = NULL; }
+
+/* --------------------------------------------------------------- accept */
+
+void ca_accept__init(struct ca_accept__frame *f, ca_io *listener) {
+  f->listener = listener;
+  f->backoff.armed = 0;
+}
+ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx,
+                        int *out) {
+  if (f->backoff.armed) {
+    f->backoff.waker = cx->waker; /* still waiting out the back-off */
+    return CA_PENDING;
+  }
+  for (;;) {
+    int fd = accept4(f->listener->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd >= 0) {
+      *out = fd;
+      return CA_READY;
+    }
+    if (errno == EINTR || errno == ECONNABORTED)
+      continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      f->listener->ready &= ~CA__IO_READABLE;
+      f->listener->reader = cx->waker;
+      return CA_PENDING;
+    }
+    if (errno == EMFILE || errno == ENFILE) {
+      /* Out of descriptors: the pending connection stays queued; try
+       * again once some may have been closed, without spinning. */
+      ca__timer_arm(&f->backoff, ca_now_ms() + 10, cx->waker);
+      return CA_PENDING;
+    }
+    *out = -errno;
+    return CA_READY;
+  }
+}
+void ca_accept__drop(struct ca_accept__frame *f) {
+  ca__timer_disarm(&f->backoff);
+  f->listener->reader.wake = NULL;
+}
+
+/* -------------------------------------------------------------- connect */
+
+void ca_tcp_connect__init(struct ca_tcp_connect__frame *f, ca_io *out,
+                          const char *host, int port) {
+  f->out = out;
+  f->host = host;
+  f->port = port;
+  f->started = 0;
+}
+ca_poll ca_tcp_connect__poll(struct ca_tcp_connect__frame *f, ca_context *cx,
+                             int *out) {
+  ca_io *io = f->out;
+  if (!f->started) {
+    struct sockaddr_in sa;
+    int rc = ca__ipv4(&sa, f->host, f->port);
+    if (rc < 0) {
+      *out = rc;
+      return CA_READY;
+    }
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+      *out = -errno;
+      return CA_READY;
+    }
+    if ((rc = ca_io_open(io, fd)) < 0) {
+      close(fd);
+      *out = rc;
+      return CA_READY;
+    }
+    f->started = 1;
+    while ((rc = connect(fd, (struct sockaddr *)&sa, sizeof sa)) < 0 &&
+           errno == EINTR) {
+    }
+    if (rc == 0) {
+      f->started = 2;
+      *out = 0;
+      return CA_READY;
+    }
+    if (errno != EINPROGRESS) {
+      *out = -errno;
+      ca_io_close(io);
+      f->started = 2;
+      return CA_READY;
+    }
+  }
+  if (!(io->ready & (CA__IO_WRITABLE | CA__IO_HUP))) {
+    io->writer = cx->waker;
+    return CA_PENDING;
+  }
+  int err = 0;
+  socklen_t len = sizeof err;
+  if (getsockopt(io->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+    err = errno;
+  f->started = 2;
+  if (err) {
+    ca_io_close(io);
+    *out = -err;
+  } else {
+    *out = 0;
+  }
+  return CA_READY;
+}
+void ca_tcp_connect__drop(struct ca_tcp_connect__frame *f) {
+  if (f->started == 1) /* dropped while connecting: the socket goes too */
+    ca_io_close(f->out);
+}
