@@ -546,6 +546,43 @@ ca_poll ca_tcp_connect__poll(struct ca_tcp_connect__frame *f, ca_context *cx,
                              int *out);
 void ca_tcp_connect__drop(struct ca_tcp_connect__frame *f);
 
+/* A UDP socket bound to host:port (host NULL: 127.0.0.1; port 0: any),
+ * registered in io. 0 or a negative errno. */
+int ca_udp_bind(ca_io *io, const char *host, int port);
+
+/* Sends one datagram of n bytes to host:port: the count or a negative
+ * errno. Cancellation-safe. */
+CA_ASYNC long ca_send_to(ca_io *io, const void *buf, size_t n,
+                         const char *host, int port);
+struct ca_send_to__frame {
+  ca_io *io;
+  const void *buf;
+  size_t n;
+  const char *host;
+  int port;
+};
+void ca_send_to__init(struct ca_send_to__frame *f, ca_io *io, const void *buf,
+                      size_t n, const char *host, int port);
+ca_poll ca_send_to__poll(struct ca_send_to__frame *f, ca_context *cx,
+                         long *out);
+void ca_send_to__drop(struct ca_send_to__frame *f);
+
+/* Receives one datagram into buf (at most n bytes; the rest of a longer
+ * one is discarded), and the sender's port in *from_port when not NULL:
+ * the count or a negative errno. Cancellation-safe. */
+CA_ASYNC long ca_recv_from(ca_io *io, void *buf, size_t n, int *from_port);
+struct ca_recv_from__frame {
+  ca_io *io;
+  void *buf;
+  size_t n;
+  int *from_port;
+};
+void ca_recv_from__init(struct ca_recv_from__frame *f, ca_io *io, void *buf,
+                        size_t n, int *from_port);
+ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
+                           long *out);
+void ca_recv_from__drop(struct ca_recv_from__frame *f);
+
 #ifdef __cplusplus
 }
 #endif

@@ -118,3 +118,40 @@ int ca_tcp_connect(ca_io *out, const char *host, int port) {
   }
   return 0;
 }
+
+long ca_send_to(ca_io *io, const void *buf, size_t n, const char *host,
+                int port) {
+  struct sockaddr_in sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sin_family = AF_INET;
+  sa.sin_port = htons((uint16_t)port);
+  if (inet_pton(AF_INET, host ? host : "127.0.0.1", &sa.sin_addr) != 1)
+    return -EINVAL;
+  for (;;) {
+    ssize_t r = sendto(io->fd, buf, n, MSG_NOSIGNAL, (struct sockaddr *)&sa,
+                       sizeof sa);
+    if (r >= 0)
+      return (long)r;
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+      ca__wait_fd(io->fd, POLLOUT);
+    else if (errno != EINTR)
+      return -errno;
+  }
+}
+
+long ca_recv_from(ca_io *io, void *buf, size_t n, int *from_port) {
+  for (;;) {
+    struct sockaddr_in sa;
+    socklen_t len = sizeof sa;
+    ssize_t r = recvfrom(io->fd, buf, n, 0, (struct sockaddr *)&sa, &len);
+    if (r >= 0) {
+      if (from_port)
+        *from_port = ntohs(sa.sin_port);
+      return (long)r;
+    }
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+      ca__wait_fd(io->fd, POLLIN);
+    else if (errno != EINTR)
+      return -errno;
+  }
+}

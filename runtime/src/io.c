@@ -347,3 +347,95 @@ void ca_tcp_connect__drop(struct ca_tcp_connect__frame *f) {
   if (f->started == 1) /* dropped while connecting: the socket goes too */
     ca_io_close(f->out);
 }
+
+/* ------------------------------------------------------------------ UDP */
+
+int ca_udp_bind(ca_io *io, const char *host, int port) {
+  struct sockaddr_in sa;
+  int rc = ca__ipv4(&sa, host, port);
+  if (rc < 0)
+    return rc;
+  int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0)
+    return -errno;
+  if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 ||
+      (rc = ca_io_open(io, fd)) < 0) {
+    rc = rc < 0 ? rc : -errno;
+    close(fd);
+    return rc;
+  }
+  return 0;
+}
+
+void ca_send_to__init(struct ca_send_to__frame *f, ca_io *io, const void *buf,
+                      size_t n, const char *host, int port) {
+  f->io = io;
+  f->buf = buf;
+  f->n = n;
+  f->host = host;
+  f->port = port;
+}
+ca_poll ca_send_to__poll(struct ca_send_to__frame *f, ca_context *cx,
+                         long *out) {
+  struct sockaddr_in sa;
+  int rc = ca__ipv4(&sa, f->host, f->port);
+  if (rc < 0) {
+    *out = rc;
+    return CA_READY;
+  }
+  for (;;) {
+    ssize_t r = sendto(f->io->fd, f->buf, f->n, MSG_NOSIGNAL,
+                       (struct sockaddr *)&sa, sizeof sa);
+    if (r >= 0) {
+      *out = (long)r;
+      return CA_READY;
+    }
+    if (errno == EINTR)
+      continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      f->io->ready &= ~CA__IO_WRITABLE;
+      f->io->writer = cx->waker;
+      return CA_PENDING;
+    }
+    *out = -errno;
+    return CA_READY;
+  }
+}
+void ca_send_to__drop(struct ca_send_to__frame *f) {
+  f->io->writer.wake = NULL;
+}
+
+void ca_recv_from__init(struct ca_recv_from__frame *f, ca_io *io, void *buf,
+                        size_t n, int *from_port) {
+  f->io = io;
+  f->buf = buf;
+  f->n = n;
+  f->from_port = from_port;
+}
+ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
+                           long *out) {
+  for (;;) {
+    struct sockaddr_in sa;
+    socklen_t len = sizeof sa;
+    ssize_t r =
+        recvfrom(f->io->fd, f->buf, f->n, 0, (struct sockaddr *)&sa, &len);
+    if (r >= 0) {
+      if (f->from_port)
+        *f->from_port = ntohs(sa.sin_port);
+      *out = (long)r;
+      return CA_READY;
+    }
+    if (errno == EINTR)
+      continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      f->io->ready &= ~CA__IO_READABLE;
+      f->io->reader = cx->waker;
+      return CA_PENDING;
+    }
+    *out = -errno;
+    return CA_READY;
+  }
+}
+void ca_recv_from__drop(struct ca_recv_from__frame *f) {
+  f->io->reader.wake = NULL;
+}
