@@ -441,6 +441,20 @@ ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
                           void *out);
 void ca_sleep_ms__drop(struct ca_sleep_ms__frame *f);
 
+/* Completes once ca_now_ms() >= deadline_ms; like ca_sleep_ms otherwise
+ * (pending at its first poll even when the deadline has passed,
+ * cancellation-safe). Without the plugin it sleeps until then. */
+CA_ASYNC void ca_sleep_until(uint64_t deadline_ms);
+struct ca_sleep_until__frame {
+  ca_timer timer;       /* armed at the first poll */
+  uint64_t deadline_ms; /* until the first poll */
+};
+void ca_sleep_until__init(struct ca_sleep_until__frame *f,
+                          uint64_t deadline_ms);
+ca_poll ca_sleep_until__poll(struct ca_sleep_until__frame *f, ca_context *cx,
+                             void *out);
+void ca_sleep_until__drop(struct ca_sleep_until__frame *f);
+
 /* ---------------------------------------------------------------- I/O
  * A file descriptor registered with this thread's reactor (edge-triggered
  * epoll): the registration lives in the ca_io, which must stay in place

@@ -25,6 +25,12 @@ void ca_sleep_ms(uint64_t ms) {
 
 void ca_yield(void) {}
 
+void ca_sleep_until(uint64_t deadline_ms) {
+  uint64_t now = ca_now_ms();
+  if (deadline_ms > now)
+    ca_sleep_ms(deadline_ms - now);
+}
+
 /* ---------------------------------------------------------------- I/O
  * The descriptors are non-blocking (ca_io_open): wait with poll(2). */
 #include <poll.h>

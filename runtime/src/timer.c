@@ -107,6 +107,20 @@ void ca_sleep_ms__init(struct ca_sleep_ms__frame *f, uint64_t ms) {
   f->ms = ms;
 }
 
+/* A poll after the first: done once the deadline passed. */
+static ca_poll ca__sleep_repoll(ca_timer *t, ca_context *cx) {
+  if (!t->armed)
+    return CA_READY;
+  if (ca_now_ms() >= t->deadline_ms) {
+    ca__timer_disarm(t);
+    return CA_READY;
+  }
+  /* Polled by someone else's wake (a join, a select): the waker to use may
+   * have changed. */
+  t->waker = cx->waker;
+  return CA_PENDING;
+}
+
 ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
                           void *out) {
   (void)out;
@@ -118,16 +132,28 @@ ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
     ca__timer_arm(&f->timer, deadline, cx->waker);
     return CA_PENDING;
   }
-  if (!f->timer.armed)
-    return CA_READY;
-  if (ca_now_ms() >= f->timer.deadline_ms) {
-    ca__timer_disarm(&f->timer);
-    return CA_READY;
+  return ca__sleep_repoll(&f->timer, cx);
+}
+
+void ca_sleep_until__init(struct ca_sleep_until__frame *f,
+                          uint64_t deadline_ms) {
+  f->timer = (ca_timer){0};
+  f->deadline_ms = deadline_ms;
+}
+
+ca_poll ca_sleep_until__poll(struct ca_sleep_until__frame *f, ca_context *cx,
+                             void *out) {
+  (void)out;
+  if (!f->timer.waker.wake) {
+    /* Pending once even when the deadline passed, like ca_sleep_ms(0). */
+    ca__timer_arm(&f->timer, f->deadline_ms, cx->waker);
+    return CA_PENDING;
   }
-  /* Polled by someone else's wake (a join, a select): the waker to use may
-   * have changed. */
-  f->timer.waker = cx->waker;
-  return CA_PENDING;
+  return ca__sleep_repoll(&f->timer, cx);
+}
+
+void ca_sleep_until__drop(struct ca_sleep_until__frame *f) {
+  ca__timer_disarm(&f->timer);
 }
 
 void ca_sleep_ms__drop(struct ca_sleep_ms__frame *f) {
