@@ -389,6 +389,14 @@ public:
                   "async function '" + FD->getName() +
                       "' cannot be variadic: its frame must have a fixed "
                       "size; pass a pointer to the arguments instead");
+    for (const ParmVarDecl *P : FD->parameters())
+      if (P->getType()->isVariablyModifiedType())
+        Diags.error(P->getLocation(),
+                    "parameter '" + P->getName() +
+                        "' of async function '" + FD->getName() +
+                        "' has a variably modified type; its frame field "
+                        "cannot name the size: pass a plain pointer and the "
+                        "size");
     if (FD->isMain())
       Diags.error(FD->getLocation(),
                   "'main' cannot be async; run an async function from it "
@@ -1256,6 +1264,10 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
       PM = std::make_unique<ParentMap>(In->getBody());
     return PM->getParent(E);
   };
+  // Awaits of functions that never suspend, per function: moved out of
+  // their expressions with the others when the function is normalized, so
+  // the order of evaluation stays the one the user wrote.
+  llvm::DenseMap<AsyncFunction *, std::vector<const Expr *>> SyncMarkers;
   collectPools(S, V.PoolDecls, Ctx, Diags);
   S.AddressUses = std::move(V.AddressUses);
   S.AddressTaken = std::move(V.AddressTaken);
@@ -1287,8 +1299,10 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
       // An await of a function that never suspends is a call where it is.
       bool Sync = M.Call && M.Call->getDirectCallee() &&
                   S.neverSuspends(M.Call->getDirectCallee());
-      if (F && Sync)
+      if (F && Sync) {
         F->SyncCallees.push_back(M.Call->getDirectCallee());
+        SyncMarkers[F].push_back(M.Marker);
+      }
       if (F && M.Call && !Sync &&
           (!F->AwaitOfMarker.count(M.Marker) ||
            hasNestedAwait(M.Call, Ctx, S)))
@@ -1324,6 +1338,10 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     else
       S.Starts.push_back(Site);
   }
+
+  for (auto &[F, Markers] : SyncMarkers)
+    if (!F->Pending.empty())
+      F->Pending.insert(F->Pending.end(), Markers.begin(), Markers.end());
 
   // Every frame that is embedded or started must be visible: generated here
   // or written by hand (`struct f__frame` in a header).
