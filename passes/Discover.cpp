@@ -97,13 +97,18 @@ AsyncPointer asyncPointerOf(const Expr *Callee) {
   if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
     E = ICE->getSubExpr()->IgnoreParens();
   const ValueDecl *D = nullptr;
+  QualType T = E->getType();
+  // An element of an array of async function pointers: what the array's
+  // declaration says.
+  while (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    E = AS->getBase()->IgnoreParenImpCasts();
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     D = ME->getMemberDecl();
   else if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     D = DRE->getDecl();
   if (isa_and_nonnull<FunctionDecl>(D))
     return {};
-  return asyncPointerOf(D, E->getType());
+  return asyncPointerOf(D, T);
 }
 
 /// The name of the cawait.h macro whose expansion E is (its opening
@@ -524,9 +529,14 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *VD) {
-    if (const Expr *Init = VD->getInit())
-      if (!isa<InitListExpr>(Init->IgnoreParenImpCasts()))
+    if (const Expr *Init = VD->getInit()) {
+      const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts());
+      if (!ILE)
         noteConversion(Init, VD, VD->getType());
+      else if (const ArrayType *AT = VD->getType()->getAsArrayTypeUnsafe())
+        for (const Expr *Elem : ILE->inits()) // an array of async pointers
+          noteConversion(Elem, VD, AT->getElementType());
+    }
     for (const auto *A : VD->specific_attrs<AnnotateAttr>())
       if (A->getAnnotation() == "cawait.pool")
         PoolDecls.push_back({VD, A});

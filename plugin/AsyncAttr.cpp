@@ -38,6 +38,8 @@ struct AsyncAttrInfo : public ParsedAttrInfo {
       T = VD->getType();
     else
       return false;
+    while (const ArrayType *AT = T->getAsArrayTypeUnsafe()) // arrays of them
+      T = AT->getElementType();
     if (T->isPointerType())
       T = T->getPointeeType();
     return T->isFunctionType();

@@ -41,3 +41,9 @@ async int calls(small_fn *s) {
   return await(s(1)) + await(v(2)) + t + u + await(fine.roomy(3)) +
          await(table.small(4)) + await(pick(0)(5));
 }
+
+async int through_array(void) {
+  // CHECK-DAG: async-pointer-budgets.c:[[@LINE+1]]:48: error: the frame of 'big' is 72 bytes, more than the 16-byte budget of 'ops'
+  async_budget(16) int (*ops[2])(int) = {tiny, big};
+  return await(ops[0](1));
+}
