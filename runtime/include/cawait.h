@@ -597,6 +597,22 @@ ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
                            long *out);
 void ca_recv_from__drop(struct ca_recv_from__frame *f);
 
+/* Completes when the signal signo is delivered to the process (SIGINT,
+ * SIGTERM: a server's graceful stop), returning signo, or a negative errno.
+ * From its first poll on, signo is blocked on this thread (so it is never
+ * lost between waits, and its default action no longer applies) and read
+ * through a signalfd; it stays blocked afterwards. Cancellation-safe: the
+ * signalfd is closed when it completes or is dropped. */
+CA_ASYNC int ca_signal(int signo);
+struct ca_signal__frame {
+  int signo;
+  unsigned char open; /* io holds the signalfd */
+  ca_io io;
+};
+void ca_signal__init(struct ca_signal__frame *f, int signo);
+ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx, int *out);
+void ca_signal__drop(struct ca_signal__frame *f);
+
 #ifdef __cplusplus
 }
 #endif

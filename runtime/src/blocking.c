@@ -161,3 +161,14 @@ long ca_recv_from(ca_io *io, void *buf, size_t n, int *from_port) {
       return -errno;
   }
 }
+
+#include <signal.h>
+
+int ca_signal(int signo) {
+  sigset_t set;
+  int got;
+  sigemptyset(&set);
+  if (sigaddset(&set, signo) < 0 || pthread_sigmask(SIG_BLOCK, &set, NULL))
+    return -EINVAL;
+  return sigwait(&set, &got) == 0 ? got : -EINVAL;
+}

@@ -439,3 +439,62 @@ ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
 void ca_recv_from__drop(struct ca_recv_from__frame *f) {
   f->io->reader.wake = NULL;
 }
+
+/* --------------------------------------------------------------- signals */
+
+#include <signal.h>
+#include <sys/signalfd.h>
+
+void ca_signal__init(struct ca_signal__frame *f, int signo) {
+  f->signo = signo;
+  f->open = 0;
+}
+
+ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
+                        int *out) {
+  if (!f->open) {
+    sigset_t set;
+    sigemptyset(&set);
+    if (sigaddset(&set, f->signo) < 0 ||
+        pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) {
+      *out = -EINVAL;
+      return CA_READY;
+    }
+    int fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    int rc = fd < 0 ? -errno : ca_io_open(&f->io, fd);
+    if (rc < 0) {
+      if (fd >= 0)
+        close(fd);
+      *out = rc;
+      return CA_READY;
+    }
+    f->open = 1;
+  }
+  for (;;) {
+    struct signalfd_siginfo si;
+    ssize_t r = read(f->io.fd, &si, sizeof si);
+    if (r == (ssize_t)sizeof si) {
+      ca_io_close(&f->io);
+      f->open = 0;
+      *out = (int)si.ssi_signo;
+      return CA_READY;
+    }
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      f->io.ready &= ~CA__IO_READABLE;
+      f->io.reader = cx->waker;
+      return CA_PENDING;
+    }
+    *out = r < 0 ? -errno : -EIO;
+    ca_io_close(&f->io);
+    f->open = 0;
+    return CA_READY;
+  }
+}
+
+void ca_signal__drop(struct ca_signal__frame *f) {
+  if (f->open)
+    ca_io_close(&f->io);
+  f->open = 0;
+}
