@@ -475,7 +475,8 @@ typedef struct ca_io {
 #define CA__IO_HUP 4u
 
 /* Makes fd non-blocking and registers it: 0, or a negative errno (the fd
- * is then left as it was). The ca_io owns fd from now on. */
+ * is then left as it was, and io is closed: ca_io_close does nothing).
+ * The ca_io owns fd from now on. */
 int ca_io_open(ca_io *io, int fd);
 /* Deregisters and closes the fd (once; a closed ca_io does nothing).
  * Returns 0 or a negative errno from close(2). */

@@ -86,6 +86,7 @@ int ca__reactor_wait(int timeout_ms) {
 }
 
 int ca_io_open(ca_io *io, int fd) {
+  io->fd = -1; /* closed, should this fail: ca_io_close does nothing */
   int flags = fcntl(fd, F_GETFL);
   if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
     return -errno;

@@ -36,7 +36,7 @@ static int arg(int v) {
 async int run(void) {
   ca_task *t[4];
   for (int i = 0; i < 4; i++)
-    t[i] = ca_spawn_in(&workers, worker(i, arg(5 - i)));
+    t[i] = ca_spawn_in(&workers, worker(i, arg(30 - 10 * i)));
   printf("4th %s, arguments evaluated %d times\n", t[3] ? "WRONG" : "NULL",
          evaluated);
   int sum = 0;
