@@ -7,7 +7,7 @@
  */
 #define _GNU_SOURCE /* nanosleep, accept4 */
 
-#include <cawait.h>
+#include "internal.h"
 
 #include <errno.h>
 #include <time.h>
@@ -43,32 +43,41 @@ static void ca__wait_fd(int fd, short events) {
   }
 }
 
+/* Whether r, the result of a non-blocking call on fd, is final (*out
+ * holds the count or -errno); otherwise try again, after waiting for
+ * events when it would have blocked. */
+static int ca__blocking_done(int fd, short events, ssize_t r, long *out) {
+  if (r >= 0) {
+    *out = (long)r;
+    return 1;
+  }
+  if (errno == EAGAIN || errno == EWOULDBLOCK)
+    ca__wait_fd(fd, events);
+  else if (errno != EINTR) {
+    *out = -errno;
+    return 1;
+  }
+  return 0;
+}
+
 void ca_readable(ca_io *io) { ca__wait_fd(io->fd, POLLIN); }
 void ca_writable(ca_io *io) { ca__wait_fd(io->fd, POLLOUT); }
 
 long ca_read(ca_io *io, void *buf, size_t n) {
-  for (;;) {
-    ssize_t r = read(io->fd, buf, n);
-    if (r >= 0)
-      return (long)r;
-    if (errno == EAGAIN || errno == EWOULDBLOCK)
-      ca__wait_fd(io->fd, POLLIN);
-    else if (errno != EINTR)
-      return -errno;
+  long out;
+  while (!ca__blocking_done(io->fd, POLLIN, read(io->fd, buf, n), &out)) {
   }
+  return out;
 }
 
 long ca_write(ca_io *io, const void *buf, size_t n) {
+  long out;
   for (;;) {
     ssize_t r = send(io->fd, buf, n, MSG_NOSIGNAL);
     if (r < 0 && errno == ENOTSOCK)
       r = write(io->fd, buf, n);
-    if (r >= 0)
-      return (long)r;
-    if (errno == EAGAIN || errno == EWOULDBLOCK)
-      ca__wait_fd(io->fd, POLLOUT);
-    else if (errno != EINTR)
-      return -errno;
+    if (ca__blocking_done(io->fd, POLLOUT, r, &out))
+      return out;
   }
 }
 
@@ -86,16 +95,11 @@ int ca_accept(ca_io *listener) {
   }
 }
 
-#include <arpa/inet.h>
 #include <netinet/in.h>
-#include <string.h>
 
 int ca_tcp_connect(ca_io *out, const char *host, int port) {
   struct sockaddr_in sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sin_family = AF_INET;
-  sa.sin_port = htons((uint16_t)port);
-  if (inet_pton(AF_INET, host ? host : "127.0.0.1", &sa.sin_addr) != 1)
+  if (ca__ipv4(&sa, host, port) < 0)
     return -EINVAL;
   int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), rc;
   if (fd < 0)
@@ -128,38 +132,28 @@ int ca_tcp_connect(ca_io *out, const char *host, int port) {
 long ca_send_to(ca_io *io, const void *buf, size_t n, const char *host,
                 int port) {
   struct sockaddr_in sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sin_family = AF_INET;
-  sa.sin_port = htons((uint16_t)port);
-  if (inet_pton(AF_INET, host ? host : "127.0.0.1", &sa.sin_addr) != 1)
+  if (ca__ipv4(&sa, host, port) < 0)
     return -EINVAL;
-  for (;;) {
-    ssize_t r = sendto(io->fd, buf, n, MSG_NOSIGNAL, (struct sockaddr *)&sa,
-                       sizeof sa);
-    if (r >= 0)
-      return (long)r;
-    if (errno == EAGAIN || errno == EWOULDBLOCK)
-      ca__wait_fd(io->fd, POLLOUT);
-    else if (errno != EINTR)
-      return -errno;
+  long out;
+  while (!ca__blocking_done(io->fd, POLLOUT,
+                            sendto(io->fd, buf, n, MSG_NOSIGNAL,
+                                   (struct sockaddr *)&sa, sizeof sa),
+                            &out)) {
   }
+  return out;
 }
 
 long ca_recv_from(ca_io *io, void *buf, size_t n, int *from_port) {
-  for (;;) {
-    struct sockaddr_in sa;
-    socklen_t len = sizeof sa;
-    ssize_t r = recvfrom(io->fd, buf, n, 0, (struct sockaddr *)&sa, &len);
-    if (r >= 0) {
-      if (from_port)
-        *from_port = ntohs(sa.sin_port);
-      return (long)r;
-    }
-    if (errno == EAGAIN || errno == EWOULDBLOCK)
-      ca__wait_fd(io->fd, POLLIN);
-    else if (errno != EINTR)
-      return -errno;
+  struct sockaddr_in sa;
+  socklen_t len = sizeof sa;
+  long out;
+  while (!ca__blocking_done(
+      io->fd, POLLIN,
+      recvfrom(io->fd, buf, n, 0, (struct sockaddr *)&sa, &len), &out)) {
   }
+  if (out >= 0 && from_port)
+    *from_port = ntohs(sa.sin_port);
+  return out;
 }
 
 #include <signal.h>

@@ -72,4 +72,8 @@ extern _Thread_local unsigned ca__io_count;
  * events and wakes the frames waiting on them; returns how many events. */
 int ca__reactor_wait(int timeout_ms);
 
+/* host (NULL: 127.0.0.1) and port as an IPv4 address: 0 or -EINVAL. */
+struct sockaddr_in;
+int ca__ipv4(struct sockaddr_in *sa, const char *host, int port);
+
 #endif /* CAWAIT_INTERNAL_H */

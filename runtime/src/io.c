@@ -124,7 +124,7 @@ int ca_io_close(ca_io *io) {
   return rc;
 }
 
-static int ca__ipv4(struct sockaddr_in *sa, const char *host, int port) {
+int ca__ipv4(struct sockaddr_in *sa, const char *host, int port) {
   memset(sa, 0, sizeof *sa);
   sa->sin_family = AF_INET;
   sa->sin_port = htons((uint16_t)port);
@@ -189,28 +189,50 @@ void ca_writable__drop(struct ca_writable__frame *f) {
 
 /* -------------------------------------------------------- read and write */
 
+/* What the result r of a non-blocking call on io means: done (*out holds
+ * the count or -errno), try again (EINTR), or wait for io's next `bit`
+ * edge with cx's waker in `slot`. */
+enum { CA__IO_DONE, CA__IO_RETRY, CA__IO_WAIT };
+static int ca__io_outcome(ca_io *io, ssize_t r, uint32_t bit, ca_waker *slot,
+                          ca_context *cx, long *out) {
+  if (r >= 0) {
+    *out = (long)r;
+    return CA__IO_DONE;
+  }
+  if (errno == EINTR)
+    return CA__IO_RETRY;
+  if (errno == EAGAIN || errno == EWOULDBLOCK) {
+    io->ready &= ~bit;
+    *slot = cx->waker;
+    return CA__IO_WAIT;
+  }
+  *out = -errno;
+  return CA__IO_DONE;
+}
+
+/* Repeats CALL (an ssize_t expression) while interrupted; returns from the
+ * poll function when it is done or must wait. */
+#define CA__IO_POLL(io, bit, slot, cx, out, CALL)                              \
+  for (;;) {                                                                   \
+    int k_ = ca__io_outcome((io), (CALL), (bit), (slot), (cx), (out));         \
+    if (k_ != CA__IO_RETRY)                                                    \
+      return k_ == CA__IO_WAIT ? CA_PENDING : CA_READY;                        \
+  }
+
+/* send(2) without SIGPIPE, or write(2) where fd is not a socket. */
+static ssize_t ca__send(int fd, const void *buf, size_t n) {
+  ssize_t r = send(fd, buf, n, MSG_NOSIGNAL);
+  return r < 0 && errno == ENOTSOCK ? write(fd, buf, n) : r;
+}
+
 void ca_read__init(struct ca_read__frame *f, ca_io *io, void *buf, size_t n) {
   f->io = io;
   f->buf = buf;
   f->n = n;
 }
 ca_poll ca_read__poll(struct ca_read__frame *f, ca_context *cx, long *out) {
-  for (;;) {
-    ssize_t r = read(f->io->fd, f->buf, f->n);
-    if (r >= 0) {
-      *out = (long)r;
-      return CA_READY;
-    }
-    if (errno == EINTR)
-      continue;
-    if (errno == EAGAIN || errno == EWOULDBLOCK) {
-      f->io->ready &= ~CA__IO_READABLE;
-      f->io->reader = cx->waker;
-      return CA_PENDING;
-    }
-    *out = -errno;
-    return CA_READY;
-  }
+  CA__IO_POLL(f->io, CA__IO_READABLE, &f->io->reader, cx, out,
+              read(f->io->fd, f->buf, f->n));
 }
 void ca_read__drop(struct ca_read__frame *f) { f->io->reader.wake = NULL; }
 
@@ -221,24 +243,8 @@ void ca_write__init(struct ca_write__frame *f, ca_io *io, const void *buf,
   f->n = n;
 }
 ca_poll ca_write__poll(struct ca_write__frame *f, ca_context *cx, long *out) {
-  for (;;) {
-    ssize_t r = send(f->io->fd, f->buf, f->n, MSG_NOSIGNAL);
-    if (r < 0 && errno == ENOTSOCK)
-      r = write(f->io->fd, f->buf, f->n);
-    if (r >= 0) {
-      *out = (long)r;
-      return CA_READY;
-    }
-    if (errno == EINTR)
-      continue;
-    if (errno == EAGAIN || errno == EWOULDBLOCK) {
-      f->io->ready &= ~CA__IO_WRITABLE;
-      f->io->writer = cx->waker;
-      return CA_PENDING;
-    }
-    *out = -errno;
-    return CA_READY;
-  }
+  CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->writer, cx, out,
+              ca__send(f->io->fd, f->buf, f->n));
 }
 void ca_write__drop(struct ca_write__frame *f) { f->io->writer.wake = NULL; }
 
@@ -384,23 +390,9 @@ ca_poll ca_send_to__poll(struct ca_send_to__frame *f, ca_context *cx,
     *out = rc;
     return CA_READY;
   }
-  for (;;) {
-    ssize_t r = sendto(f->io->fd, f->buf, f->n, MSG_NOSIGNAL,
-                       (struct sockaddr *)&sa, sizeof sa);
-    if (r >= 0) {
-      *out = (long)r;
-      return CA_READY;
-    }
-    if (errno == EINTR)
-      continue;
-    if (errno == EAGAIN || errno == EWOULDBLOCK) {
-      f->io->ready &= ~CA__IO_WRITABLE;
-      f->io->writer = cx->waker;
-      return CA_PENDING;
-    }
-    *out = -errno;
-    return CA_READY;
-  }
+  CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->writer, cx, out,
+              sendto(f->io->fd, f->buf, f->n, MSG_NOSIGNAL,
+                     (struct sockaddr *)&sa, sizeof sa));
 }
 void ca_send_to__drop(struct ca_send_to__frame *f) {
   f->io->writer.wake = NULL;
@@ -415,26 +407,18 @@ void ca_recv_from__init(struct ca_recv_from__frame *f, ca_io *io, void *buf,
 }
 ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
                            long *out) {
+  struct sockaddr_in sa;
+  socklen_t len = sizeof sa;
   for (;;) {
-    struct sockaddr_in sa;
-    socklen_t len = sizeof sa;
-    ssize_t r =
-        recvfrom(f->io->fd, f->buf, f->n, 0, (struct sockaddr *)&sa, &len);
-    if (r >= 0) {
-      if (f->from_port)
-        *f->from_port = ntohs(sa.sin_port);
-      *out = (long)r;
-      return CA_READY;
-    }
-    if (errno == EINTR)
+    int k = ca__io_outcome(f->io,
+                           recvfrom(f->io->fd, f->buf, f->n, 0,
+                                    (struct sockaddr *)&sa, &len),
+                           CA__IO_READABLE, &f->io->reader, cx, out);
+    if (k == CA__IO_RETRY)
       continue;
-    if (errno == EAGAIN || errno == EWOULDBLOCK) {
-      f->io->ready &= ~CA__IO_READABLE;
-      f->io->reader = cx->waker;
-      return CA_PENDING;
-    }
-    *out = -errno;
-    return CA_READY;
+    if (k == CA__IO_DONE && *out >= 0 && f->from_port)
+      *f->from_port = ntohs(sa.sin_port);
+    return k == CA__IO_WAIT ? CA_PENDING : CA_READY;
   }
 }
 void ca_recv_from__drop(struct ca_recv_from__frame *f) {
