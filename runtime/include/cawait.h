@@ -171,6 +171,19 @@ typedef struct ca_context {
 
 static inline void ca_waker_wake(const ca_waker *w) { w->wake(w->data); }
 
+/* An empty waker slot (nobody waits), and the test for one. Leaf futures
+ * that keep a waker use these, not the waker's members. */
+#define CA_WAKER_NONE ((ca_waker){0})
+static inline int ca_waker_is_set(const ca_waker *w) { return w->wake != 0; }
+/* Wakes the waker in *slot, if any, and empties the slot first (so the
+ * wake may refill it). */
+static inline void ca_waker_take_wake(ca_waker *slot) {
+  ca_waker w = *slot;
+  *slot = CA_WAKER_NONE;
+  if (ca_waker_is_set(&w))
+    ca_waker_wake(&w);
+}
+
 /* The head of the storage of an awaited ca_join / ca_select in its frame:
  * each branch is polled with its own waker, which marks the branch woken
  * and wakes the task, so a poll re-polls only the woken branches. */
