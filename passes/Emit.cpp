@@ -799,17 +799,18 @@ void BodyEmitter::combinator(const AwaitSite &A) {
     std::string Init = Callee + "__init(" + Frame;
     for (const Expr *Arg : B.Call->arguments())
       Init += ", " + expr(Arg);
+    std::string Slot = Area + ".ca__w[" + std::to_string(I) + "]";
     Out.line("if (ca__fresh) {");
     Out.line("  " + Init + ");");
     Out.line("  " + Head + ".pending |= " + Bit + ";");
+    Out.line("  " + Slot + " = &" + F.Name + "__ca__wake" + K + "_" +
+             std::to_string(I) + ";");
     Out.line("}");
     Out.line("if (" + Head + ".pending & (ca__fresh ? " + Bit + " : " + Head +
              ".woken & " + Bit + ")) {");
     Out.indent();
     Out.line(Head + ".woken &= ~" + Bit + ";");
-    Out.line("ca__bcx.waker.wake = " + F.Name + "__ca__wake" + K + "_" +
-             std::to_string(I) + ";");
-    Out.line("ca__bcx.waker.data = &" + Head + ";");
+    Out.line("ca__bcx.waker = &" + Slot + ";");
     bool Void = B.Call->getType()->isVoidType();
     std::string Result = "(void *)0";
     if (!Void)
@@ -983,6 +984,8 @@ void Emitter::combinatorStruct(CEmitter &Out, const AsyncFunction &F,
   Out.line(Type + " {");
   Out.indent();
   Out.line("ca__combinator ca__h;");
+  Out.line("const ca_wake_ops *ca__w[" + std::to_string(A.Branches.size()) +
+           "];");
   for (unsigned I = 0; I != A.Branches.size(); ++I)
     Out.line(frameType(A.Branches[I].Callee) + " ca__b" + std::to_string(I) +
              ";");
@@ -1004,12 +1007,18 @@ void Emitter::combinatorStruct(CEmitter &Out, const AsyncFunction &F,
     Out.line("_Static_assert(__builtin_offsetof(" + Type + ", ca__b" +
              std::to_string(I) + ") == " +
              std::to_string(F.BranchFrameOffset[K][I]) + ", " + Why + ");");
-  // Each branch's waker marks it woken, then wakes the task.
-  for (unsigned I = 0; I != A.Branches.size(); ++I)
-    Out.line("static void " + F.Name + "__ca__wake" + std::to_string(A.State) +
-             "_" + std::to_string(I) +
-             "(void *ca__h) { ca__branch_woken(ca__h, " + std::to_string(I) +
-             "); }");
+  // Each branch's waker points at its slot, whose operations mark the
+  // branch woken, then wake the task.
+  for (unsigned I = 0; I != A.Branches.size(); ++I) {
+    std::string Name = F.Name + "__ca__wake" + std::to_string(A.State) + "_" +
+                       std::to_string(I);
+    std::string Index = std::to_string(I);
+    Out.line("static void " + Name +
+             "__fn(ca_waker ca__w) { ca__branch_woken(" +
+             "ca__w, __builtin_offsetof(" + Type + ", ca__w[" + Index + "]), " +
+             Index + "); }");
+    Out.line("static const ca_wake_ops " + Name + " = {" + Name + "__fn};");
+  }
 }
 
 std::string Emitter::frameStruct(const AsyncFunction &F) {
@@ -1278,9 +1287,9 @@ std::string Emitter::thunks(const FunctionDecl *Callee) {
   Out += "static inline __attribute__((unused)) void " + N +
          "__task_drop(void *ca__a) { " + N + "__drop(" + TaskFrame + "); }\n";
   Out += "static const ca__task_vtable " + N +
-         "__task_vt __attribute__((unused)) = {" + N + "__task_poll, " + N +
-         "__task_drop, " + resultSize(*this, Callee) + ", \"" + N +
-         "\", (ca_task_pool *)0};\n";
+         "__task_vt __attribute__((unused)) = {{ca__task_wake}, " + N +
+         "__task_poll, " + N + "__task_drop, " + resultSize(*this, Callee) +
+         ", \"" + N + "\", (ca_task_pool *)0};\n";
   return Out;
 }
 
@@ -1298,10 +1307,9 @@ std::string Emitter::pool(const TaskPool &P) {
          "][CA__POOL_SLOT_SIZE(" + taskAreaSize(P.Function) +
          ")]; static ca_task_pool " + Name + " __attribute__((unused)) = {" +
          Slots + "[0], sizeof " + Slots + "[0], " + N +
-         ", 0, (ca_task *)0, \"" + Name +
-         "\"}; static const ca__task_vtable " + Name +
-         "__ca__vt __attribute__((unused)) = {" + Fn + "__task_poll, " + Fn +
-         "__task_drop, " +
+         ", 0, (ca_task *)0, \"" + Name + "\"}; static const ca__task_vtable " +
+         Name + "__ca__vt __attribute__((unused)) = {{ca__task_wake}, " + Fn +
+         "__task_poll, " + Fn + "__task_drop, " +
          resultSize(*this, P.Function) + ", \"" + Fn + "\", &" + Name + "}";
 }
 

@@ -200,9 +200,9 @@ public:
         continue;
       }
       // A combinator's storage, laid out as the C struct Emit writes: the
-      // ca__combinator head, every branch's frame (all alive together),
-      // then for a join each branch's result (a select's winner hands its
-      // result straight to the poll function).
+      // ca__combinator head, every branch's waker slot, every branch's frame
+      // (all alive together), then for a join each branch's result (a select's
+      // winner hands its result straight to the poll function).
       QualType Head = combinatorHeadType(Ctx);
       unsigned Offset = Ctx.getTypeSizeInChars(Head).getQuantity();
       unsigned Align = Ctx.getTypeAlignInChars(Head).getQuantity();
@@ -213,6 +213,10 @@ public:
         Align = std::max(Align, A);
         return At;
       };
+      // Each branch's waker slot: a pointer to its wake operations.
+      unsigned PtrSize = Ctx.getTypeSizeInChars(Ctx.VoidPtrTy).getQuantity();
+      unsigned PtrAlign = Ctx.getTypeAlignInChars(Ctx.VoidPtrTy).getQuantity();
+      Place(PtrSize * A.Branches.size(), PtrAlign);
       for (const Branch &B : A.Branches) {
         auto [Size, BAlign] = calleeFrameSize(S, B.Callee, Ctx);
         F.BranchFrameOffset[K].push_back(Place(Size, BAlign));

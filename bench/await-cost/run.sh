@@ -93,10 +93,13 @@ Frames: cawait's outer frame is 64 bytes, the same as the hand-written C
 
 Where cawait's instructions go (callgrind_annotate, N=1e5): outer__poll
 with the whole chain inlined (middle, inner and ca_yield, as the
-hand-written outer_poll inlines its children) costs 47 per iteration, the
-same as the hand-written one; the executor costs 16 (the block_on loop 11,
-the waker 4, the type-erased poll trampoline's jump 1) against 13 for the
-anchor's minimal block_on, which has no timers or tasks to look after.
+hand-written outer_poll inlines its children) costs 48 per iteration, one
+more than the hand-written one (a waker is one pointer into the task, so
+waking loads the slot, then the operations); the executor costs 17 (the
+block_on loop 11, the waker 5, the type-erased poll trampoline's jump 1)
+against 13 for the anchor's minimal block_on, which has no timers or
+tasks to look after. Before wakers became one word (issue 8) this was 63
+instructions: 47 and 16.
 What made the difference (issue 9):
 - the poll function's dispatch says resuming is the expected case
   (\`__builtin_expect(state != 0, 1)\`): the C compiler tests the resume
@@ -105,6 +108,6 @@ What made the difference (issue 9):
   armed, is polled again at once, without a round of the run queue (tasks
   queued since were woken after it; when it wakes itself again it queues
   behind them, so wake order holds);
-- the waker's data is the executor itself: waking is one compare and one
-  store.
+- the block_on future's waker points into the executor itself: waking is
+  one compare and one store.
 DOC

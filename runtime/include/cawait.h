@@ -156,44 +156,55 @@ typedef enum ca_poll {
   CA_READY = 1    /* finished; *out holds the result */
 } ca_poll;
 
-/* A waker makes its task runnable again. Copying one is free; waking a task
- * that is already queued does nothing. `data` is borrowed: it stays valid as
- * long as the frame that was polled with it. */
-typedef struct ca_waker {
-  void (*wake)(void *data); /* queues the task identified by data */
-  void *data;               /* the task (or block_on's own flag) */
-} ca_waker;
+/* A waker makes its task runnable again: a pointer into the task (or into
+ * the frame of a combinator, for one of its branches) at a slot holding the
+ * operations that wake it. Copying one is free; waking a task that is
+ * already queued does nothing. It is borrowed: it stays valid as long as
+ * the frame that was polled with it. */
+typedef struct ca_wake_ops {
+  void (*wake)(const struct ca_wake_ops *const *waker);
+} ca_wake_ops;
+typedef const ca_wake_ops *const *ca_waker;
 
 /* What a poll function receives: how to be woken. */
 typedef struct ca_context {
   ca_waker waker; /* wake this when the frame can make progress */
 } ca_context;
 
-static inline void ca_waker_wake(const ca_waker *w) { w->wake(w->data); }
+static inline void ca_waker_wake(const ca_waker *w) { (**w)->wake(*w); }
 
-/* An empty waker slot (nobody waits), and the test for one. Leaf futures
- * that keep a waker use these, not the waker's members. */
-#define CA_WAKER_NONE ((ca_waker){0})
-static inline int ca_waker_is_set(const ca_waker *w) { return w->wake != 0; }
+/* A waker that does nothing, for polling a frame by hand:
+ * `ca_context cx = {ca_noop_waker};`. */
+extern const ca_waker ca_noop_waker;
+
+/* An empty waker slot (nobody waits), and the test for one. */
+#define CA_WAKER_NONE ((ca_waker)0)
+static inline int ca_waker_is_set(const ca_waker *w) { return *w != 0; }
 /* Wakes the waker in *slot, if any, and empties the slot first (so the
  * wake may refill it). */
 static inline void ca_waker_take_wake(ca_waker *slot) {
   ca_waker w = *slot;
   *slot = CA_WAKER_NONE;
-  if (ca_waker_is_set(&w))
+  if (w)
     ca_waker_wake(&w);
 }
 
-/* The head of the storage of an awaited ca_join / ca_select in its frame:
- * each branch is polled with its own waker, which marks the branch woken
+/* The head of the storage of an awaited ca_join / ca_select in its frame.
+ * Each branch is polled with its own waker, a pointer to that branch's
+ * slot in the array that follows the head (`const ca_wake_ops *[n]`, each
+ * set to the branch's static operations): waking it marks the branch woken
  * and wakes the task, so a poll re-polls only the woken branches. */
 typedef struct ca__combinator {
   ca_waker parent;  /* the task's waker, refreshed at every poll */
   uint32_t woken;   /* branches woken since their last poll */
   uint32_t pending; /* branches started and not completed */
 } ca__combinator;
-static inline void ca__branch_woken(void *head, unsigned branch) {
-  ca__combinator *c = (ca__combinator *)head;
+/* Branch `branch`'s waker, whose slot is `slot_offset` bytes into the
+ * storage that starts with the head. */
+static inline void ca__branch_woken(ca_waker slot, size_t slot_offset,
+                                    unsigned branch) {
+  ca__combinator *c =
+      (ca__combinator *)((uintptr_t)slot - (uintptr_t)slot_offset);
   c->woken |= (uint32_t)1 << branch;
   ca_waker_wake(&c->parent);
 }
@@ -265,6 +276,7 @@ _Noreturn void ca__poll_after_done(const char *function);
  * A task is one block: a 32-byte header, then the frame (at least as large
  * as the result, which replaces the frame once the task completes). */
 typedef struct ca__task_vtable {
+  ca_wake_ops wake;   /* ca__task_wake: the task's waker points at it */
   ca_poll_fn poll;    /* polls the frame; writes the result over it */
   ca_drop_fn drop;    /* drops a frame that has not completed */
   size_t result_size; /* bytes of the result (0: void) */
@@ -272,6 +284,11 @@ typedef struct ca__task_vtable {
   ca_task_pool *pool; /* the slots it lives in, or NULL: malloc */
   int drop_completed; /* also drop a completed frame (ca__task_alloc) */
 } ca__task_vtable;
+
+/* The wake operation of a task's waker, which points at the header's
+ * pointer to the vtable's first member: queues the task at the tail of the
+ * run queue unless it is already queued or is being freed. */
+void ca__task_wake(ca_waker waker);
 
 /* Storage of a CA_TASK_POOL (the plugin generates the definition). */
 struct ca_task_pool {
@@ -480,7 +497,7 @@ void ca_sleep_until__drop(struct ca_sleep_until__frame *f);
 typedef struct ca_io {
   int fd;            /* -1 when closed */
   uint32_t ready;    /* CA__IO_READABLE | CA__IO_WRITABLE | CA__IO_HUP */
-  ca_waker reader;   /* woken when readable (wake NULL: nobody waits) */
+  ca_waker reader;   /* woken when readable (CA_WAKER_NONE: nobody) */
   ca_waker writer;   /* woken when writable */
 } ca_io;
 #define CA__IO_READABLE 1u

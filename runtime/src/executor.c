@@ -53,7 +53,7 @@ typedef struct ca__task ca__task;
 struct ca__task {
   _Alignas(max_align_t) ca__task *next; /* next in its list (circular) */
   uintptr_t prev_flags;      /* previous in its list | flags, or the outcome */
-  const ca__task_vtable *vt; /* poll, drop, result size, pool */
+  const ca_wake_ops *ops;    /* &vt->wake: a waker points here */
   ca_waker *joiner;          /* in the frame of the ca_task_join awaiting
                               * it, or NULL */
   /* The frame follows, aligned for any type. */
@@ -64,6 +64,14 @@ _Static_assert(sizeof(ca__task) % _Alignof(max_align_t) == 0,
 #if defined(__x86_64__)
 _Static_assert(sizeof(ca__task) == 32, "task header is 32 bytes on x86-64");
 #endif
+
+/* The vtable of a task, whose first member its header points to. */
+static inline const ca__task_vtable *ca__vt(const ca__task *t) {
+  return (const ca__task_vtable *)(const void *)t->ops;
+}
+
+#define CA__CONTAINER_OF(ptr, type, member)                                    \
+  ((type *)(void *)((uintptr_t)(ptr)-offsetof(type, member)))
 
 typedef struct ca__executor {
   ca__task runq;            /* sentinel: runnable tasks, FIFO */
@@ -177,8 +185,9 @@ static int ca__task_finished(const ca__task *t) { return t->next == NULL; }
 void *ca__task_new(const ca__task_vtable *vt, size_t area_size) {
   ca__task *t;
   ca_task_pool *pool = vt->pool;
-  if (!vt->poll || !vt->drop)
-    ca__die("ca_spawn: a task needs a poll and a drop function");
+  if (!vt->poll || !vt->drop || vt->wake.wake != ca__task_wake)
+    ca__die("ca_spawn: a task needs a poll and a drop function, and "
+            "ca__task_wake first in its vtable");
   if (pool) {
     if (sizeof(ca__task) + area_size > pool->slot_size)
       ca__die("ca_spawn_in: a task of '%s' needs %zu bytes, the slots of "
@@ -203,7 +212,7 @@ void *ca__task_new(const ca__task_vtable *vt, size_t area_size) {
   }
   t->next = t; /* unlinked until started */
   t->prev_flags = (uintptr_t)t | CA__TASK_DETACHED;
-  t->vt = vt;
+  t->ops = &vt->wake;
   t->joiner = NULL;
   return ca__task_frame(t);
 }
@@ -215,17 +224,20 @@ void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop) {
   size_t at = (frame_size + align - 1) / align * align;
   if (frame_size > SIZE_MAX / 2)
     ca__die("ca_spawn: a frame of %zu bytes is too large", frame_size);
-  ca__task_vtable tmp = {
-      .poll = poll, .drop = drop, .name = "task", .drop_completed = 1};
+  ca__task_vtable tmp = {.wake = {ca__task_wake},
+                         .poll = poll,
+                         .drop = drop,
+                         .name = "task",
+                         .drop_completed = 1};
   void *frame = ca__task_new(&tmp, at + sizeof(ca__task_vtable));
   ca__task_vtable *vt = (ca__task_vtable *)((unsigned char *)frame + at);
   *vt = tmp;
-  ca__task_of(frame)->vt = vt;
+  ca__task_of(frame)->ops = &vt->wake;
   return frame;
 }
 
 static void ca__task_release(ca__task *t) {
-  ca_task_pool *pool = t->vt->pool;
+  ca_task_pool *pool = ca__vt(t)->pool;
   if (pool) {
     t->next = pool->free_list;
     pool->free_list = t;
@@ -258,8 +270,8 @@ ca_task *ca__task_start_joinable(void *frame) {
   return ca__task_queue_new(frame, 0);
 }
 
-void ca__task_wake(void *task) {
-  ca__task *t = task;
+void ca__task_wake(ca_waker waker) {
+  ca__task *t = CA__CONTAINER_OF(waker, ca__task, ops);
   if (ca__task_queued(t))
     return;
   ca__list_remove(t);
@@ -287,7 +299,7 @@ static void ca__task_finish(ca__executor *ex, ca__task *t, uintptr_t outcome) {
 static void ca__task_cancel(ca__executor *ex, ca__task *t) {
   ca__list_remove(t);
   ca__task_set_queued(t, 1);
-  t->vt->drop(ca__task_frame(t));
+  ca__vt(t)->drop(ca__task_frame(t));
   ca__task_finish(ex, t, CA__TASK_CANCELLED);
 }
 
@@ -297,7 +309,7 @@ void ca__task_detach(ca_task *t) {
   if (ca__task_finished(t)) {
     if (t->joiner)
       ca__die("ca_task_detach: task of '%s' is awaited by ca_task_join",
-              t->vt->name);
+              ca__vt(t)->name);
     ca__task_release(t);
     return;
   }
@@ -310,14 +322,14 @@ void ca__task_abort(ca_task *t) {
     return;
   if (t->joiner)
     ca__die("ca_task_abort: task of '%s' is awaited by ca_task_join",
-            t->vt->name);
+            ca__vt(t)->name);
   if (ca__task_finished(t)) {
     ca__task_release(t);
     return;
   }
   if (t == ex->current)
     ca__die("ca_task_abort: task of '%s' aborted itself from its own poll",
-            t->vt->name);
+            ca__vt(t)->name);
   t->prev_flags |= CA__TASK_DETACHED; /* freed once dropped */
   ca__task_cancel(ex, t);
 }
@@ -329,8 +341,7 @@ void ca__task_join__init(struct ca__task_join__frame *f, ca_task *task,
   f->task = task;
   f->out = out;
   f->out_size = out_size;
-  f->waker.wake = NULL;
-  f->waker.data = NULL;
+  f->waker = CA_WAKER_NONE;
 }
 
 ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
@@ -342,7 +353,7 @@ ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
     if (t->joiner && t->joiner != &f->waker)
       ca__die("ca_task_join: task of '%s' is already awaited by another "
               "ca_task_join",
-              t->vt->name);
+              ca__vt(t)->name);
     f->waker = cx->waker;
     t->joiner = &f->waker;
     return CA_PENDING;
@@ -353,10 +364,10 @@ ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
     *out = -ECANCELED;
   } else {
     if (f->out) {
-      if (f->out_size != t->vt->result_size)
+      if (f->out_size != ca__vt(t)->result_size)
         ca__die("ca_task_join: '%s' returns %zu bytes, the result pointer "
                 "points to %zu",
-                t->vt->name, t->vt->result_size, f->out_size);
+                ca__vt(t)->name, ca__vt(t)->result_size, f->out_size);
       memcpy(f->out, ca__task_frame(t), f->out_size);
     }
     *out = 0;
@@ -370,10 +381,9 @@ void ca__task_join__drop(struct ca__task_join__frame *f) {
     f->task->joiner = NULL;
 }
 
-/* The waker of the ca__block_on future: its data is the executor (whose
- * first member is the run queue), no thread-local lookup needed. */
-static void ca__main_wake(void *executor) {
-  ca__executor *ex = executor;
+/* The waker of the ca__block_on future points into the executor (at its
+ * queue node's ops): no thread-local lookup needed. */
+static void ca__main_wake_at(ca__executor *ex) {
   ca__task *t = &ex->main;
   /* The await hot path: nothing else queued (so neither is main), no list
    * to touch; setting the flag twice is harmless. */
@@ -387,26 +397,37 @@ static void ca__main_wake(void *executor) {
   ca__task_set_queued(t, 1);
 }
 
+static void ca__main_wake(ca_waker waker) {
+  ca__main_wake_at(CA__CONTAINER_OF(waker, ca__executor, main.ops));
+}
+
+static const ca_wake_ops ca__main_wake_ops = {ca__main_wake};
+
+static void ca__noop_wake(ca_waker waker) { (void)waker; }
+static const ca_wake_ops ca__noop_wake_ops = {ca__noop_wake};
+static const ca_wake_ops *const ca__noop_slot = &ca__noop_wake_ops;
+const ca_waker ca_noop_waker = &ca__noop_slot;
+
 static void ca__task_poll(ca__executor *ex, ca__task *t) {
   ca__list_remove(t);
   ca__task_set_queued(t, 0);
   if (t == &ex->main) {
-    ca_context cx = {.waker = {.wake = ca__main_wake, .data = ex}};
+    ca_context cx = {.waker = &ex->main.ops};
     /* The ca__block_on future: unlinked while not queued. */
     if (ex->main_poll(ex->main_frame, &cx, ex->main_out) == CA_READY)
       ex->main_done = 1;
     return;
   }
-  ca_context cx = {.waker = {.wake = ca__task_wake, .data = t}};
+  ca_context cx = {.waker = &t->ops};
   ca__list_push_back(&ex->waiting, t);
   ex->current = t;
-  ca_poll r = t->vt->poll(ca__task_frame(t), &cx, NULL);
+  ca_poll r = ca__vt(t)->poll(ca__task_frame(t), &cx, NULL);
   ex->current = NULL;
   if (r == CA_READY) {
     ca__list_remove(t);
-    if (t->vt->drop_completed) {
+    if (ca__vt(t)->drop_completed) {
       ca__task_set_queued(t, 1); /* its drop's wakes do nothing */
-      t->vt->drop(ca__task_frame(t));
+      ca__vt(t)->drop(ca__task_frame(t));
     }
     ca__task_finish(ex, t, CA__TASK_COMPLETED);
   }
@@ -414,12 +435,34 @@ static void ca__task_poll(ca__executor *ex, ca__task *t) {
 
 /* ------------------------------------------------------------- run loop */
 
-/* Step 3: polls each task queued now once, in order. */
+/* While something is registered: the I/O that became ready, without
+ * waiting, so busy tasks cannot starve the sockets. */
+static inline void ca__executor_poll_io(void) {
+  if (__builtin_expect(ca__io_count != 0, 0))
+    ca__reactor_wait(0);
+}
+
+/* Polls between two looks at the timers and the reactor inside a round. */
+#define CA__POLLS_PER_EVENT_CHECK 64
+
+/* Step 3: polls each task queued now once, in order. Every
+ * CA__POLLS_PER_EVENT_CHECK polls it also fires the expired timers and
+ * takes the ready I/O: the tasks these wake queue for the next round (every
+ * runnable task still runs once before any runs twice) ahead of those woken
+ * later in this round, so a long round delays an event's task by at most
+ * that many polls, not by the whole round. */
 static void ca__executor_round(ca__executor *ex) {
   ca__task round;
+  unsigned polls = 0;
   ca__list_take(&round, &ex->runq);
-  while (!ca__list_empty(&round))
+  while (!ca__list_empty(&round)) {
     ca__task_poll(ex, round.next);
+    if (__builtin_expect(++polls == CA__POLLS_PER_EVENT_CHECK, 0)) {
+      polls = 0;
+      ca__timer_fire_due();
+      ca__executor_poll_io();
+    }
+  }
 }
 
 /* Step 4: returns 1 when something is runnable (after sleeping until a
@@ -445,13 +488,6 @@ __attribute__((noinline)) static int ca__executor_park(ca__executor *ex,
     return 0;
   ca__timer_wait(deadline);
   return 1;
-}
-
-/* Between rounds, while something is registered: the I/O that became
- * ready, without waiting, so busy tasks cannot starve the sockets. */
-static inline void ca__executor_poll_io(void) {
-  if (__builtin_expect(ca__io_count != 0, 0))
-    ca__reactor_wait(0);
 }
 
 static void ca__executor_enter(ca__executor *ex, const char *who) {
@@ -499,8 +535,9 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ex->main_woken = 0;
   ex->in_block_on = 1;
   ca__list_init(&ex->main);
-  ca__main_wake(ex);
-  ca_context cx = {.waker = {.wake = ca__main_wake, .data = ex}};
+  ex->main.ops = &ca__main_wake_ops;
+  ca__main_wake_at(ex);
+  ca_context cx = {.waker = &ex->main.ops};
   for (;;) {
     ca__timer_fire_due();
     ca__executor_poll_io();

@@ -19,11 +19,6 @@
 _Noreturn void ca__die(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
-/* The wake function of a task's waker; `task` is the task header (the
- * waker's data). Queues the task at the tail of the run queue unless it is
- * already queued or is being freed. */
-void ca__task_wake(void *task);
-
 /* --------------------------------------------------------------- timer.c */
 
 /* Links `t` into this thread's timer list, after every timer whose deadline

@@ -37,7 +37,7 @@ static _Thread_local ca_timer ca__io_sentinel;
 
 static void ca__io_registered(int delta) {
   if (delta > 0 && ca__io_count++ == 0)
-    ca__timer_arm(&ca__io_sentinel, UINT64_MAX, (ca_waker){NULL, NULL});
+    ca__timer_arm(&ca__io_sentinel, UINT64_MAX, CA_WAKER_NONE);
   if (delta < 0 && --ca__io_count == 0)
     ca__timer_disarm(&ca__io_sentinel);
 }
@@ -51,13 +51,6 @@ static int ca__reactor_fd(void) {
   if (r->epfd < 0)
     r->epfd = epoll_create1(EPOLL_CLOEXEC);
   return r->epfd;
-}
-
-static void ca__wake_take(ca_waker *w) {
-  ca_waker copy = *w;
-  w->wake = NULL;
-  if (copy.wake)
-    copy.wake(copy.data);
 }
 
 int ca__reactor_wait(int timeout_ms) {
@@ -75,11 +68,11 @@ int ca__reactor_wait(int timeout_ms) {
       io->ready |= CA__IO_HUP;
     if (e & (EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLRDHUP)) {
       io->ready |= CA__IO_READABLE;
-      ca__wake_take(&io->reader);
+      ca_waker_take_wake(&io->reader);
     }
     if (e & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {
       io->ready |= CA__IO_WRITABLE;
-      ca__wake_take(&io->writer);
+      ca_waker_take_wake(&io->writer);
     }
   }
   return n > 0 ? n : 0;
@@ -95,7 +88,7 @@ int ca_io_open(ca_io *io, int fd) {
     return -errno;
   io->fd = fd;
   io->ready = 0;
-  io->reader.wake = io->writer.wake = NULL;
+  io->reader = io->writer = CA_WAKER_NONE;
   struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET,
                            .data.ptr = io};
   if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
@@ -115,7 +108,7 @@ int ca_io_close(ca_io *io) {
   epoll_ctl(r->epfd, EPOLL_CTL_DEL, io->fd, NULL);
   int rc = close(io->fd) < 0 ? -errno : 0;
   io->fd = -1;
-  io->reader.wake = io->writer.wake = NULL;
+  io->reader = io->writer = CA_WAKER_NONE;
   ca__io_registered(-1);
   if (ca__io_count == 0) {
     close(r->epfd);
@@ -171,7 +164,7 @@ ca_poll ca_readable__poll(struct ca_readable__frame *f, ca_context *cx,
   return CA_PENDING;
 }
 void ca_readable__drop(struct ca_readable__frame *f) {
-  f->io->reader.wake = NULL;
+  f->io->reader = CA_WAKER_NONE;
 }
 
 void ca_writable__init(struct ca_writable__frame *f, ca_io *io) { f->io = io; }
@@ -184,7 +177,7 @@ ca_poll ca_writable__poll(struct ca_writable__frame *f, ca_context *cx,
   return CA_PENDING;
 }
 void ca_writable__drop(struct ca_writable__frame *f) {
-  f->io->writer.wake = NULL;
+  f->io->writer = CA_WAKER_NONE;
 }
 
 /* -------------------------------------------------------- read and write */
@@ -234,7 +227,7 @@ ca_poll ca_read__poll(struct ca_read__frame *f, ca_context *cx, long *out) {
   CA__IO_POLL(f->io, CA__IO_READABLE, &f->io->reader, cx, out,
               read(f->io->fd, f->buf, f->n));
 }
-void ca_read__drop(struct ca_read__frame *f) { f->io->reader.wake = NULL; }
+void ca_read__drop(struct ca_read__frame *f) { f->io->reader = CA_WAKER_NONE; }
 
 void ca_write__init(struct ca_write__frame *f, ca_io *io, const void *buf,
                     size_t n) {
@@ -246,7 +239,9 @@ ca_poll ca_write__poll(struct ca_write__frame *f, ca_context *cx, long *out) {
   CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->writer, cx, out,
               ca__send(f->io->fd, f->buf, f->n));
 }
-void ca_write__drop(struct ca_write__frame *f) { f->io->writer.wake = NULL; }
+void ca_write__drop(struct ca_write__frame *f) {
+  f->io->writer = CA_WAKER_NONE;
+}
 
 /* --------------------------------------------------------------- accept */
 
@@ -285,7 +280,7 @@ ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx,
 }
 void ca_accept__drop(struct ca_accept__frame *f) {
   ca__timer_disarm(&f->backoff);
-  f->listener->reader.wake = NULL;
+  f->listener->reader = CA_WAKER_NONE;
 }
 
 /* -------------------------------------------------------------- connect */
@@ -395,7 +390,7 @@ ca_poll ca_send_to__poll(struct ca_send_to__frame *f, ca_context *cx,
                      (struct sockaddr *)&sa, sizeof sa));
 }
 void ca_send_to__drop(struct ca_send_to__frame *f) {
-  f->io->writer.wake = NULL;
+  f->io->writer = CA_WAKER_NONE;
 }
 
 void ca_recv_from__init(struct ca_recv_from__frame *f, ca_io *io, void *buf,
@@ -422,7 +417,7 @@ ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
   }
 }
 void ca_recv_from__drop(struct ca_recv_from__frame *f) {
-  f->io->reader.wake = NULL;
+  f->io->reader = CA_WAKER_NONE;
 }
 
 /* --------------------------------------------------------------- signals */

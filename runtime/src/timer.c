@@ -97,7 +97,7 @@ void ca__timer_wait(uint64_t deadline_ms) {
 
 /* ------------------------------------------------------------ ca_sleep_ms
  * States, told apart by the timer's fields:
- *   unpolled  timer.waker.wake == NULL
+ *   unpolled  timer.waker empty
  *   sleeping  timer.armed
  *   done      neither (polling again returns CA_READY again, like ca_yield)
  */
@@ -124,7 +124,7 @@ static ca_poll ca__sleep_repoll(ca_timer *t, ca_context *cx) {
 ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
                           void *out) {
   (void)out;
-  if (!f->timer.waker.wake) {
+  if (!ca_waker_is_set(&f->timer.waker)) {
     /* Always pending once, even for 0 ms: a loop of ca_sleep_ms(0) lets the
      * other tasks run, and completes at the next round. */
     uint64_t now = ca_now_ms();
@@ -144,7 +144,7 @@ void ca_sleep_until__init(struct ca_sleep_until__frame *f,
 ca_poll ca_sleep_until__poll(struct ca_sleep_until__frame *f, ca_context *cx,
                              void *out) {
   (void)out;
-  if (!f->timer.waker.wake) {
+  if (!ca_waker_is_set(&f->timer.waker)) {
     /* Pending once even when the deadline passed, like ca_sleep_ms(0). */
     ca__timer_arm(&f->timer, f->deadline_ms, cx->waker);
     return CA_PENDING;

@@ -20,14 +20,17 @@ async int race(int n) {
 }
 // CHECK-LABEL: struct race__ca__aw1 {
 // CHECK-NEXT:   ca__combinator ca__h;
+// CHECK-NEXT:   const ca_wake_ops *ca__w[2];
 // CHECK-NEXT:   struct f__frame ca__b0;
 // CHECK-NEXT:   struct ca_sleep_ms__frame ca__b1;
 // CHECK-NEXT: };
 // CHECK-NEXT: _Static_assert(sizeof(struct race__ca__aw1) == 88, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
-// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__ca__aw1, ca__b0) == 24, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
-// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__ca__aw1, ca__b1) == 32, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
-// CHECK-NEXT: static void race__ca__wake1_0(void *ca__h) { ca__branch_woken(ca__h, 0); }
-// CHECK-NEXT: static void race__ca__wake1_1(void *ca__h) { ca__branch_woken(ca__h, 1); }
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__ca__aw1, ca__b0) == 32, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__ca__aw1, ca__b1) == 40, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
+// CHECK-NEXT: static void race__ca__wake1_0__fn(ca_waker ca__w) { ca__branch_woken(ca__w, __builtin_offsetof(struct race__ca__aw1, ca__w[0]), 0); }
+// CHECK-NEXT: static const ca_wake_ops race__ca__wake1_0 = {race__ca__wake1_0__fn};
+// CHECK-NEXT: static void race__ca__wake1_1__fn(ca_waker ca__w) { ca__branch_woken(ca__w, __builtin_offsetof(struct race__ca__aw1, ca__w[1]), 1); }
+// CHECK-NEXT: static const ca_wake_ops race__ca__wake1_1 = {race__ca__wake1_1__fn};
 // CHECK-NEXT: struct race__frame {
 // CHECK-NEXT:   __extension__ union {
 // CHECK-NEXT:     struct { struct race__ca__aw1 ca__aw1; }; /* offset 0 */
@@ -71,11 +74,11 @@ async int race(int n) {
 // CHECK-NEXT:       if (ca__fresh) {
 // CHECK-NEXT:         f__init(&ca__f->ca__aw1.ca__b0, ca__f->n);
 // CHECK-NEXT:         ca__f->ca__aw1.ca__h.pending |= 1u;
+// CHECK-NEXT:         ca__f->ca__aw1.ca__w[0] = &race__ca__wake1_0;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       if (ca__f->ca__aw1.ca__h.pending & (ca__fresh ? 1u : ca__f->ca__aw1.ca__h.woken & 1u)) {
 // CHECK-NEXT:         ca__f->ca__aw1.ca__h.woken &= ~1u;
-// CHECK-NEXT:         ca__bcx.waker.wake = race__ca__wake1_0;
-// CHECK-NEXT:         ca__bcx.waker.data = &ca__f->ca__aw1.ca__h;
+// CHECK-NEXT:         ca__bcx.waker = &ca__f->ca__aw1.ca__w[0];
 // CHECK-NEXT:         if (f__poll(&ca__f->ca__aw1.ca__b0, &ca__bcx, &ca__r1_0) == CA_READY) {
 // CHECK-NEXT:           ca__f->ca__aw1.ca__h.pending &= ~1u;
 // CHECK-NEXT:           if (ca__f->ca__aw1.ca__h.pending & 2u) ca_sleep_ms__drop(&ca__f->ca__aw1.ca__b1);
@@ -87,11 +90,11 @@ async int race(int n) {
 // CHECK-NEXT:       if (ca__fresh) {
 // CHECK-NEXT:         ca_sleep_ms__init(&ca__f->ca__aw1.ca__b1, 10);
 // CHECK-NEXT:         ca__f->ca__aw1.ca__h.pending |= 2u;
+// CHECK-NEXT:         ca__f->ca__aw1.ca__w[1] = &race__ca__wake1_1;
 // CHECK-NEXT:       }
 // CHECK-NEXT:       if (ca__f->ca__aw1.ca__h.pending & (ca__fresh ? 2u : ca__f->ca__aw1.ca__h.woken & 2u)) {
 // CHECK-NEXT:         ca__f->ca__aw1.ca__h.woken &= ~2u;
-// CHECK-NEXT:         ca__bcx.waker.wake = race__ca__wake1_1;
-// CHECK-NEXT:         ca__bcx.waker.data = &ca__f->ca__aw1.ca__h;
+// CHECK-NEXT:         ca__bcx.waker = &ca__f->ca__aw1.ca__w[1];
 // CHECK-NEXT:         if (ca_sleep_ms__poll(&ca__f->ca__aw1.ca__b1, &ca__bcx, (void *)0) == CA_READY) {
 // CHECK-NEXT:           ca__f->ca__aw1.ca__h.pending &= ~2u;
 // CHECK-NEXT:           if (ca__f->ca__aw1.ca__h.pending & 1u) f__drop(&ca__f->ca__aw1.ca__b0);

@@ -49,13 +49,11 @@ void work__init(struct work__frame *f, int n);
 ca_poll work__poll(struct work__frame *f, ca_context *cx, int *out);
 void work__drop(struct work__frame *f);
 
-static void no_wake(void *data) { (void)data; }
-
 /* Polls a fresh frame `polls` times, then drops it. */
 static void cancel_after(unsigned polls) {
   _Alignas(16) unsigned char frame[1024];
   struct work__frame *f = (struct work__frame *)frame;
-  ca_context cx = {{no_wake, 0}};
+  ca_context cx = {ca_noop_waker};
   int out = -1;
   ca_poll r = CA_PENDING;
   printf("after %u polls:", polls);

@@ -18,12 +18,10 @@ void ticker__init(struct ticker__frame *f, int n);
 ca_poll ticker__poll(struct ticker__frame *f, ca_context *cx, int *out);
 void ticker__drop(struct ticker__frame *f);
 
-static void no_wake(void *data) { (void)data; }
-
 int main(void) {
   _Alignas(16) unsigned char frame[256];
   struct ticker__frame *f = (struct ticker__frame *)frame;
-  ca_context cx = {{no_wake, 0}};
+  ca_context cx = {ca_noop_waker};
   int out = 0;
   ticker__init(f, 3);
   printf("first poll: %s\n",

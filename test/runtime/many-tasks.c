@@ -20,7 +20,7 @@ struct worker__frame {
   struct ca_sleep_ms__frame sleep;
 };
 
-static ca_waker wakers[MAX_TASKS]; /* of live tasks; .wake NULL otherwise */
+static ca_waker wakers[MAX_TASKS]; /* of live tasks; CA_WAKER_NONE otherwise */
 static int spawned, completed, drops, steps_given, steps_done;
 
 static unsigned next_rand(unsigned *s) {
@@ -34,7 +34,7 @@ static void worker__drop(void *p) {
   struct worker__frame *f = p;
   if (f->state == 2)
     ca_sleep_ms__drop(&f->sleep);
-  wakers[f->id].wake = NULL;
+  wakers[f->id] = CA_WAKER_NONE;
   drops++;
 }
 
@@ -65,7 +65,7 @@ static ca_poll worker__poll(void *p, ca_context *cx, void *out) {
     f->steps--;
     unsigned r = next_rand(&f->rng);
     int other = (int)(r % (unsigned)spawned);
-    if (other != f->id && wakers[other].wake)
+    if (other != f->id && ca_waker_is_set(&wakers[other]))
       ca_waker_wake(&wakers[other]);
     if (f->depth < 2 && r % 5 == 0)
       spawn_worker(f->depth + 1, next_rand(&f->rng),
