@@ -84,7 +84,37 @@ void ca_chan_close(ca_chan *c) {
   ca__waitq_wake_all(&c->receivers);
 }
 
-/* ------------------------------------------------------------------ send */
+/* ------------------------------------------------------ send and recv */
+
+/* Whether the oldest waiting send (sending) or receive can go on now:
+ * complete, or fail because the channel is closed. */
+static int ca__chan_ready(const ca_chan *c, int sending) {
+  return c->closed || (sending ? ca__chan_room(c) : c->len > 0);
+}
+
+/* The poll of a send (src not NULL) or a receive (into dst), whose waiter
+ * is w: fails once closed (a receive: closed and empty), waits for its
+ * turn, moves the element and passes the turn on. */
+static ca_poll ca__chan_poll(ca_chan *c, ca__waiter *w, ca_context *cx,
+                             int *out, const void *src, void *dst) {
+  int sending = src != NULL;
+  ca__waitq *q = sending ? &c->senders : &c->receivers;
+  if (c->closed && (sending || !c->len)) {
+    ca__waitq_leave(q, w, 1);
+    *out = -EPIPE;
+    return CA_READY;
+  }
+  if (!ca__waitq_turn(q, w, ca__chan_ready(c, sending), cx))
+    return CA_PENDING;
+  if (sending)
+    ca__chan_push(c, src);
+  else
+    ca__chan_pop(c, dst);
+  if (ca__chan_ready(c, sending))
+    ca__waitq_wake_head(q);
+  *out = 0;
+  return CA_READY;
+}
 
 void ca__chan_send__init(struct ca__chan_send__frame *f, ca_chan *c,
                          const void *v, size_t size) {
@@ -96,27 +126,13 @@ void ca__chan_send__init(struct ca__chan_send__frame *f, ca_chan *c,
 
 ca_poll ca__chan_send__poll(struct ca__chan_send__frame *f, ca_context *cx,
                             int *out) {
-  ca_chan *c = f->c;
-  ca__chan_check(c, f->size, "ca_chan_send");
-  if (c->closed) {
-    ca__waitq_leave(&c->senders, &f->w, 1);
-    *out = -EPIPE;
-    return CA_READY;
-  }
-  if (!ca__waitq_turn(&c->senders, &f->w, ca__chan_room(c), cx))
-    return CA_PENDING;
-  ca__chan_push(c, f->v);
-  if (ca__chan_room(c))
-    ca__waitq_wake_head(&c->senders);
-  *out = 0;
-  return CA_READY;
+  ca__chan_check(f->c, f->size, "ca_chan_send");
+  return ca__chan_poll(f->c, &f->w, cx, out, f->v, NULL);
 }
 
 void ca__chan_send__drop(struct ca__chan_send__frame *f) {
-  ca__waitq_leave(&f->c->senders, &f->w, ca__chan_room(f->c) || f->c->closed);
+  ca__waitq_leave(&f->c->senders, &f->w, ca__chan_ready(f->c, 1));
 }
-
-/* ------------------------------------------------------------------ recv */
 
 void ca__chan_recv__init(struct ca__chan_recv__frame *f, ca_chan *c, void *v,
                          size_t size) {
@@ -128,24 +144,12 @@ void ca__chan_recv__init(struct ca__chan_recv__frame *f, ca_chan *c, void *v,
 
 ca_poll ca__chan_recv__poll(struct ca__chan_recv__frame *f, ca_context *cx,
                             int *out) {
-  ca_chan *c = f->c;
-  ca__chan_check(c, f->size, "ca_chan_recv");
-  if (c->closed && !c->len) {
-    ca__waitq_leave(&c->receivers, &f->w, 1);
-    *out = -EPIPE;
-    return CA_READY;
-  }
-  if (!ca__waitq_turn(&c->receivers, &f->w, c->len > 0, cx))
-    return CA_PENDING;
-  ca__chan_pop(c, f->v);
-  if (c->len || c->closed)
-    ca__waitq_wake_head(&c->receivers);
-  *out = 0;
-  return CA_READY;
+  ca__chan_check(f->c, f->size, "ca_chan_recv");
+  return ca__chan_poll(f->c, &f->w, cx, out, NULL, f->v);
 }
 
 void ca__chan_recv__drop(struct ca__chan_recv__frame *f) {
-  ca__waitq_leave(&f->c->receivers, &f->w, f->c->len > 0 || f->c->closed);
+  ca__waitq_leave(&f->c->receivers, &f->w, ca__chan_ready(f->c, 0));
 }
 
 /* ------------------------------------------------- without the plugin */

@@ -1,6 +1,7 @@
 // ca_cancel_token: three workers each race their work against
 // ca_cancelled(&stop) in a select; one ca_cancel stops them all (the work
-// in progress dropped, the workers' cleanups run); a select started after
+// in progress dropped, the workers' cleanups run) and wakes two tasks that
+// only await ca_cancelled; a select started after
 // the cancel completes at once; a ca_cancelled dropped by a timeout leaves
 // no waiter behind.
 // RUN: %cawait-cc -Wall -Werror -gdwarf-4 %s -o %t && %t | FileCheck %s
@@ -28,15 +29,24 @@ async int worker(int id) {
   return done > 0 ? 1 : 0;
 }
 
+static int idle_woken;
+
+async void idle(void) {
+  await(ca_cancelled(&stop));
+  idle_woken++;
+}
+
 async int run(void) {
   ca_cancel_init(&stop);
   int timed_out = await(ca_timeout_ms(1, ca_cancelled(&stop)));
   printf("not cancelled: timed out %d, is_cancelled %d, waiters %s\n",
          timed_out, ca_is_cancelled(&stop),
          stop.waiters.head ? "left" : "none");
-  ca_task *t[3];
+  ca_task *t[3], *idlers[2];
   for (int i = 0; i < 3; i++)
     t[i] = ca_spawn(worker(i));
+  for (int i = 0; i < 2; i++)
+    idlers[i] = ca_spawn(idle());
   await(ca_sleep_ms(20));
   ca_cancel(&stop);
   int stepped = 0;
@@ -45,7 +55,10 @@ async int run(void) {
     await(ca_task_join(t[i], &rc));
     stepped += rc;
   }
-  printf("stopped 3 workers, %d had stepped, cleanups %d\n", stepped, cleanups);
+  for (int i = 0; i < 2; i++)
+    await(ca_task_wait(idlers[i]));
+  printf("stopped 3 workers, %d had stepped, cleanups %d; idlers woken %d\n",
+         stepped, cleanups, idle_woken);
   int before = steps;
   ca_task *late = ca_spawn(worker(7));
   int rc;
@@ -61,6 +74,6 @@ async int run(void) {
 
 int main(void) { return ca_block_on(run()); }
 // CHECK:      not cancelled: timed out 1, is_cancelled 0, waiters none
-// CHECK-NEXT: stopped 3 workers, 3 had stepped, cleanups 3
+// CHECK-NEXT: stopped 3 workers, 3 had stepped, cleanups 3; idlers woken 2
 // CHECK-NEXT: a worker started after the cancel: stepped 0, steps 0, cleanups 4
 // CHECK-NEXT: cancelled awaited at once, is_cancelled 1

@@ -2,7 +2,9 @@
 // the order they started waiting (FIFO), each producer's elements arrive
 // in its own order, nothing is lost or duplicated; a try_send while sends
 // wait fails with -EAGAIN even when a slot is free (no overtaking); a
-// consumer that is slower than the producers keeps the channel full.
+// consumer that is slower than the producers keeps the channel full; a
+// send (receive) that completes passes the wake-up on while room
+// (elements) remain.
 // RUN: %cawait-cc -Wall -Werror -gdwarf-4 %s -o %t && %t | FileCheck %s
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
 // RUN: %valgrind %t | FileCheck %s
@@ -19,6 +21,12 @@ async void produce(int base, int n) {
     if (await(ca_chan_send(&chan, &v)) != 0)
       printf("send %d FAILED\n", v);
   }
+}
+
+async int recv_one(void) {
+  int v = -1;
+  await(ca_chan_recv(&chan, &v));
+  return v;
 }
 
 async int run(void) {
@@ -55,6 +63,31 @@ async int run(void) {
          seen[3], order_ok, ca_chan_len(&chan));
   for (int k = 0; k < 3; k++)
     await(ca_task_wait(p[k]));
+
+  /* Two slots freed at once wake only the oldest send, which passes the
+   * wake-up on to the next (else that one would wait forever). */
+  ca_chan_try_send(&chan, &first);
+  ca_chan_try_send(&chan, &second);
+  p[0] = ca_spawn(produce(400, 1));
+  p[1] = ca_spawn(produce(500, 1));
+  await(ca_yield());
+  ca_chan_try_recv(&chan, &v);
+  ca_chan_try_recv(&chan, &v);
+  await(ca_task_wait(p[0]));
+  await(ca_task_wait(p[1]));
+  int a = 0, b = 0;
+  ca_chan_try_recv(&chan, &a);
+  ca_chan_try_recv(&chan, &b);
+  printf("two slots freed: sent %d %d\n", a, b);
+
+  /* Likewise two elements for two waiting receives. */
+  ca_task *r0 = ca_spawn(recv_one()), *r1 = ca_spawn(recv_one());
+  await(ca_yield());
+  ca_chan_try_send(&chan, &first);
+  ca_chan_try_send(&chan, &second);
+  await(ca_task_join(r0, &a));
+  await(ca_task_join(r1, &b));
+  printf("two elements: received %d %d\n", a, b);
   return 0;
 }
 
@@ -64,3 +97,5 @@ int main(void) { return ca_block_on(run()); }
 // CHECK:      got 1, len 1, try_send while sends wait: -11
 // CHECK-NEXT: order: 2 100 200 300 101 201 301 102 202 302
 // CHECK-NEXT: per producer 3 3 3, in order 1, left 0
+// CHECK-NEXT: two slots freed: sent 400 500
+// CHECK-NEXT: two elements: received 1 2

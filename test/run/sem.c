@@ -56,7 +56,19 @@ async int run(void) {
     printf(" %d", order[i]);
   printf(", permits %zu\n", sem.permits);
 
+  /* Worker 2 waits; a release wakes it, and an acquire awaited now queues
+   * behind it instead of taking the permit. */
+  norder = 0;
   ca_sem_try_acquire(&sem);
+  t[2] = ca_spawn(worker(2));
+  await(ca_yield());
+  ca_sem_release(&sem);
+  await(ca_sem_acquire(&sem));
+  order[norder++] = 9;
+  await(ca_task_wait(t[2]));
+  printf("acquire after a release with a waiter: order %d %d, permits %zu\n",
+         order[0], order[1], sem.permits);
+
   for (int i = 0; i < 3; i++)
     t[i] = ca_spawn(worker(i));
   await(ca_yield());
@@ -75,4 +87,5 @@ int main(void) { return ca_block_on(run()); }
 // CHECK:      most held at once 3, order: 0 1 2 3 4 5 6 7, permits 3
 // CHECK-NEXT: dropped acquire: timed out 1, then try 0
 // CHECK-NEXT: try_acquire while a woken waiter waits -11; ran: 1, permits 1
+// CHECK-NEXT: acquire after a release with a waiter: order 2 9, permits 0
 // CHECK-NEXT: closed: -32 -32 -32, try -32
