@@ -780,6 +780,7 @@ typedef struct ca_notify {
   unsigned char permit; /* a notify_one nobody waited for */
 } ca_notify;
 
+/* Empties n: no waiter, no permit. */
 void ca_notify_init(ca_notify *n);
 /* Wakes the oldest waiting ca_notified; with none waiting, stores a permit
  * (at most one) that the next ca_notified consumes at once. */
@@ -810,6 +811,7 @@ typedef struct ca_sem {
   unsigned char closed; /* ca_sem_close was called */
 } ca_sem;
 
+/* Makes s an open semaphore holding `permits` permits, nobody waiting. */
 void ca_sem_init(ca_sem *s, size_t permits);
 /* await(ca_sem_acquire(&s)): takes one permit: 0, or -EPIPE when s is (or
  * gets) closed. The permit is the caller's, returned with ca_sem_release.
@@ -839,6 +841,7 @@ typedef struct ca_cancel_token {
   unsigned char cancelled; /* ca_cancel was called */
 } ca_cancel_token;
 
+/* Makes t an uncancelled token, nobody waiting. */
 void ca_cancel_init(ca_cancel_token *t);
 /* Cancels t (again: nothing) and wakes every ca_cancelled waiting. */
 void ca_cancel(ca_cancel_token *t);
@@ -905,8 +908,9 @@ ca_poll ca_group_wait__poll(struct ca_group_wait__frame *f, ca_context *cx,
 void ca_group_wait__drop(struct ca_group_wait__frame *f);
 
 /* Aborts every task of the group (ca_task_abort: the pending ones are
- * dropped at their suspend point, their cleanups run) and empties it:
- * the number of tasks that were still pending. Not while a ca_group_wait
+ * dropped at their suspend point, their cleanups run; every handle is
+ * consumed) and empties it: the number of tasks that were still pending
+ * (0 without the plugin, where they all ran). Not while a ca_group_wait
  * awaits g, nor from a task of g. */
 int ca_group_abort(ca_task_group *g);
 
