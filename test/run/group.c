@@ -3,7 +3,8 @@
 // dropped by a timeout leaves the tasks in the group; ca_group_abort drops
 // the pending tasks (their cleanups run) and counts them; a full group
 // reaps finished tasks to make room, and refuses a task when none has
-// finished (-ENOSPC: the task is aborted before it ran); NULL is -EINVAL.
+// finished (-ENOSPC: the task is aborted before it ran), leaving alone a
+// finished task that a wait is joining; NULL is -EINVAL.
 // RUN: %cawait-cc -Wall -Werror -gdwarf-4 %s -o %t && %t | FileCheck %s
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
 // RUN: %valgrind %t | FileCheck %s
@@ -29,6 +30,13 @@ async void spawner(void) {
   await(ca_sleep_ms(1));
   printf("add from a task of the group: %d\n",
          ca_group_add(&g, ca_spawn(sleeper(2))));
+}
+
+async void add_later(void) {
+  await(ca_sleep_ms(2));
+  int rc = ca_group_add(&g, ca_spawn(sleeper(1)));
+  printf("add to a full group whose joined task just finished: %s\n",
+         rc == -ENOSPC ? "-ENOSPC" : "WRONG");
 }
 
 async int run(void) {
@@ -58,6 +66,16 @@ async int run(void) {
   printf("aborted %d pending, cleanups %d, left %u\n", rc, cleanups, g.count);
   rc = await(ca_group_wait(&g));
   printf("wait on the emptied group: %d\n", rc);
+
+  /* x finishes first in a round (same sleep, armed first) and wakes the
+   * wait that joins it; add_later then finds the group full: the reaping
+   * must leave x to its join. */
+  ca_group_init(&g, slots, 2);
+  ca_task *x = ca_spawn(sleeper(2)), *y = ca_spawn(add_later());
+  ca_group_add(&g, y);
+  ca_group_add(&g, x); /* last: the one the wait joins first */
+  rc = await(ca_group_wait(&g));
+  printf("waited %d, left %u\n", rc, g.count);
   return 0;
 }
 
@@ -71,3 +89,5 @@ int main(void) { return ca_block_on(run()); }
 // CHECK-NEXT: before abort: started 4, cleanups 1
 // CHECK-NEXT: aborted 3 pending, cleanups 4, left 0
 // CHECK-NEXT: wait on the emptied group: 0
+// CHECK-NEXT: add to a full group whose joined task just finished: -ENOSPC
+// CHECK-NEXT: waited 0, left 0
