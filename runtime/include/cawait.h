@@ -644,6 +644,293 @@ void ca_signal__init(struct ca_signal__frame *f, int signo);
 ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx, int *out);
 void ca_signal__drop(struct ca_signal__frame *f);
 
+/* ------------------------------------------- channels and synchronisation
+ * Nothing here allocates: the storage is the user's (the structures below,
+ * a channel's buffer, a group's slots) and a waiting operation is a node
+ * inside the awaiting frame, linked into the primitive's queue in FIFO
+ * order and unlinked when it completes or is dropped. A primitive must stay
+ * in place, and outlive every operation awaiting it. Every awaitable
+ * operation below is cancellation-safe: dropped before it completes, it has
+ * had no effect, and a wake-up it received passes to the next waiter.
+ *
+ * Without the plugin the operations are blocking functions: one that can
+ * complete at once does; one that would wait (nothing else can run to
+ * unblock it) prints "cawait: <operation> ... would block forever without
+ * the plugin" and aborts. */
+
+/* A waiting operation, in its frame. */
+typedef struct ca__waiter {
+  struct ca__waiter *next, *prev; /* the queue, oldest first */
+  ca_waker waker;                 /* of the frame's task, from its last poll */
+  unsigned char linked;           /* in the queue */
+  unsigned char notified; /* ca_notified: 1 by notify_one, 2 by notify_all */
+} ca__waiter;
+
+/* The waiting operations of a primitive, oldest first. Zero: empty. */
+typedef struct ca__waitq {
+  ca__waiter *head, *tail;
+} ca__waitq;
+
+/* A bounded channel of fixed-size elements (multi-producer,
+ * multi-consumer), over a ring buffer the user supplies. Senders and
+ * receivers are served in FIFO order: an operation does not overtake one
+ * that waits. */
+typedef struct ca_chan {
+  unsigned char *buf;   /* capacity * elem_size bytes, borrowed */
+  size_t elem_size;     /* bytes of one element */
+  size_t capacity;      /* elements the buffer holds */
+  size_t first;         /* index of the oldest element */
+  size_t len;           /* elements held */
+  ca__waitq senders;    /* sends waiting for a free slot */
+  ca__waitq receivers;  /* receives waiting for an element */
+  unsigned char closed; /* ca_chan_close was called */
+} ca_chan;
+
+/* Makes c an open, empty channel of `capacity` elements of `elem_size`
+ * bytes stored in buf (borrowed: it must outlive the channel). 0, or
+ * -EINVAL when buf is NULL or a size is 0 (the channel is then unusable). */
+int ca_chan_init(ca_chan *c, void *buf, size_t elem_size, size_t capacity);
+
+/* await(ca_chan_send(&c, &v)): copies *v into the channel once a slot is
+ * free (and every earlier waiting send has sent): 0, or -EPIPE when the
+ * channel is closed (v not sent). sizeof *v must be the element size
+ * (checked: a mismatch aborts). v is borrowed until it completes.
+ * Cancellation-safe: dropped, it has not sent. Without the plugin: sends,
+ * -EPIPE, or aborts when the channel is full. */
+#define ca_chan_send(c, v) ca__chan_send((c), (v), sizeof(*(v)))
+CA_ASYNC int ca__chan_send(ca_chan *c, const void *v, size_t size);
+struct ca__chan_send__frame {
+  ca_chan *c;
+  const void *v;
+  size_t size;
+  ca__waiter w; /* in c->senders while waiting */
+};
+void ca__chan_send__init(struct ca__chan_send__frame *f, ca_chan *c,
+                         const void *v, size_t size);
+ca_poll ca__chan_send__poll(struct ca__chan_send__frame *f, ca_context *cx,
+                            int *out);
+void ca__chan_send__drop(struct ca__chan_send__frame *f);
+
+/* await(ca_chan_recv(&c, &v)): moves the oldest element into *v: 0, or
+ * -EPIPE once the channel is closed and empty (*v untouched). sizeof *v
+ * must be the element size. Cancellation-safe: dropped, it has taken no
+ * element. Without the plugin: receives, -EPIPE, or aborts when the
+ * channel is empty and open. */
+#define ca_chan_recv(c, v) ca__chan_recv((c), (v), sizeof(*(v)))
+CA_ASYNC int ca__chan_recv(ca_chan *c, void *v, size_t size);
+struct ca__chan_recv__frame {
+  ca_chan *c;
+  void *v;
+  size_t size;
+  ca__waiter w; /* in c->receivers while waiting */
+};
+void ca__chan_recv__init(struct ca__chan_recv__frame *f, ca_chan *c, void *v,
+                         size_t size);
+ca_poll ca__chan_recv__poll(struct ca__chan_recv__frame *f, ca_context *cx,
+                            int *out);
+void ca__chan_recv__drop(struct ca__chan_recv__frame *f);
+
+/* Not async: send or receive now, or -EAGAIN (full, or sends are waiting;
+ * empty, or receives are waiting), or -EPIPE (closed; for a receive:
+ * closed and empty). Sizes checked as above. */
+#define ca_chan_try_send(c, v) ca__chan_try_send((c), (v), sizeof(*(v)))
+#define ca_chan_try_recv(c, v) ca__chan_try_recv((c), (v), sizeof(*(v)))
+int ca__chan_try_send(ca_chan *c, const void *v, size_t size);
+int ca__chan_try_recv(ca_chan *c, void *v, size_t size);
+
+/* Closes the channel (again: nothing) and wakes every waiting operation:
+ * sends then fail with -EPIPE, receives drain the elements left, then
+ * fail with -EPIPE. */
+void ca_chan_close(ca_chan *c);
+
+/* Elements in the channel now. */
+size_t ca_chan_len(const ca_chan *c);
+
+/* A oneshot: one value, sent once (not async), received once, stored in
+ * the user's slot. */
+typedef struct ca_oneshot {
+  void *slot;           /* size bytes, borrowed: holds the value sent */
+  size_t size;          /* bytes of the value */
+  ca__waitq receivers;  /* receives waiting for the value */
+  unsigned char full;   /* the value is in slot, not yet received */
+  unsigned char sent;   /* ca_oneshot_send succeeded once */
+  unsigned char closed; /* ca_oneshot_close was called */
+} ca_oneshot;
+
+/* Makes o an empty oneshot whose value is stored in slot (borrowed, `size`
+ * bytes). 0, or -EINVAL when slot is NULL or size is 0. */
+int ca_oneshot_init(ca_oneshot *o, void *slot, size_t size);
+
+/* ca_oneshot_send(&o, &v): copies *v into the slot and wakes the receiver:
+ * 0, -EALREADY when a value was sent before, or -EPIPE when o is closed.
+ * sizeof *v must be the slot's size (checked: a mismatch aborts). */
+#define ca_oneshot_send(o, v) ca__oneshot_send((o), (v), sizeof(*(v)))
+int ca__oneshot_send(ca_oneshot *o, const void *v, size_t size);
+
+/* await(ca_oneshot_recv(&o, &v)): the value into *v, once it is sent: 0,
+ * or -EPIPE when o is closed without a value or the value was already
+ * received. Cancellation-safe: dropped, the value stays for the next
+ * receive. Without the plugin: receives, -EPIPE, or aborts when no value
+ * was sent and o is open. */
+#define ca_oneshot_recv(o, v) ca__oneshot_recv((o), (v), sizeof(*(v)))
+CA_ASYNC int ca__oneshot_recv(ca_oneshot *o, void *v, size_t size);
+struct ca__oneshot_recv__frame {
+  ca_oneshot *o;
+  void *v;
+  size_t size;
+  ca__waiter w; /* in o->receivers while waiting */
+};
+void ca__oneshot_recv__init(struct ca__oneshot_recv__frame *f, ca_oneshot *o,
+                            void *v, size_t size);
+ca_poll ca__oneshot_recv__poll(struct ca__oneshot_recv__frame *f,
+                               ca_context *cx, int *out);
+void ca__oneshot_recv__drop(struct ca__oneshot_recv__frame *f);
+
+/* Closes o: later sends fail with -EPIPE, and waiting receives complete
+ * (with a value sent before the close, or -EPIPE). */
+void ca_oneshot_close(ca_oneshot *o);
+
+/* Notify (like tokio::sync::Notify). Zero-initialised: no waiter, no
+ * permit (or ca_notify_init). */
+typedef struct ca_notify {
+  ca__waitq waiters;    /* ca_notified frames not yet notified */
+  unsigned char permit; /* a notify_one nobody waited for */
+} ca_notify;
+
+/* Empties n: no waiter, no permit. */
+void ca_notify_init(ca_notify *n);
+/* Wakes the oldest waiting ca_notified; with none waiting, stores a permit
+ * (at most one) that the next ca_notified consumes at once. */
+void ca_notify_one(ca_notify *n);
+/* Wakes every ca_notified waiting now (a later one waits); stores no
+ * permit. */
+void ca_notify_all(ca_notify *n);
+
+/* await(ca_notified(&n)): completes when notified (or at once when a
+ * permit is stored, consuming it). A frame waits from its first poll on.
+ * Cancellation-safe: dropped after a notify_one reached it, the
+ * notification passes to the next waiter (or is stored as the permit).
+ * Without the plugin: consumes the permit, or aborts when there is none. */
+CA_ASYNC void ca_notified(ca_notify *n);
+struct ca_notified__frame {
+  ca_notify *n;
+  ca__waiter w; /* in n->waiters while waiting */
+};
+void ca_notified__init(struct ca_notified__frame *f, ca_notify *n);
+ca_poll ca_notified__poll(struct ca_notified__frame *f, ca_context *cx,
+                          void *out);
+void ca_notified__drop(struct ca_notified__frame *f);
+
+/* A counting semaphore, FIFO: an acquire never overtakes one that waits. */
+typedef struct ca_sem {
+  size_t permits;       /* available now */
+  ca__waitq waiters;    /* acquires waiting, oldest first */
+  unsigned char closed; /* ca_sem_close was called */
+} ca_sem;
+
+/* Makes s an open semaphore holding `permits` permits, nobody waiting. */
+void ca_sem_init(ca_sem *s, size_t permits);
+/* await(ca_sem_acquire(&s)): takes one permit: 0, or -EPIPE when s is (or
+ * gets) closed. The permit is the caller's, returned with ca_sem_release.
+ * Cancellation-safe: dropped, it took no permit. Without the plugin: takes
+ * one, -EPIPE, or aborts when none is available. */
+CA_ASYNC int ca_sem_acquire(ca_sem *s);
+struct ca_sem_acquire__frame {
+  ca_sem *s;
+  ca__waiter w; /* in s->waiters while waiting */
+};
+void ca_sem_acquire__init(struct ca_sem_acquire__frame *f, ca_sem *s);
+ca_poll ca_sem_acquire__poll(struct ca_sem_acquire__frame *f, ca_context *cx,
+                             int *out);
+void ca_sem_acquire__drop(struct ca_sem_acquire__frame *f);
+/* Not async: 0 (one permit taken), -EAGAIN (none, or acquires waiting) or
+ * -EPIPE (closed). */
+int ca_sem_try_acquire(ca_sem *s);
+/* Gives one permit back (or adds one) and wakes the oldest waiter. */
+void ca_sem_release(ca_sem *s);
+/* Closes s: acquires, waiting or later, fail with -EPIPE. */
+void ca_sem_close(ca_sem *s);
+
+/* A cancellation token: set once, never reset. Zero-initialised: not
+ * cancelled (or ca_cancel_init). */
+typedef struct ca_cancel_token {
+  ca__waitq waiters;       /* ca_cancelled frames waiting */
+  unsigned char cancelled; /* ca_cancel was called */
+} ca_cancel_token;
+
+/* Makes t an uncancelled token, nobody waiting. */
+void ca_cancel_init(ca_cancel_token *t);
+/* Cancels t (again: nothing) and wakes every ca_cancelled waiting. */
+void ca_cancel(ca_cancel_token *t);
+/* 1 when t is cancelled, else 0. */
+int ca_is_cancelled(const ca_cancel_token *t);
+
+/* await(ca_cancelled(&t)): completes once t is cancelled; race it with
+ * the work: await(ca_select(n = handle(conn), ca_cancelled(&stop))).
+ * Cancellation-safe. Without the plugin: returns when t is cancelled,
+ * aborts otherwise. */
+CA_ASYNC void ca_cancelled(ca_cancel_token *t);
+struct ca_cancelled__frame {
+  ca_cancel_token *t;
+  ca__waiter w; /* in t->waiters while waiting */
+};
+void ca_cancelled__init(struct ca_cancelled__frame *f, ca_cancel_token *t);
+ca_poll ca_cancelled__poll(struct ca_cancelled__frame *f, ca_context *cx,
+                           void *out);
+void ca_cancelled__drop(struct ca_cancelled__frame *f);
+
+/* A task group: owns task handles, kept in an array the user supplies. */
+typedef struct ca_task_group {
+  ca_task **slots;       /* capacity handles, borrowed; count in use */
+  unsigned capacity;     /* slots */
+  unsigned count;        /* handles held */
+  ca_task *awaited;      /* joined by a pending ca_group_wait, or NULL */
+  unsigned char lowered; /* initialised by code the plugin lowered */
+} ca_task_group;
+
+/* Makes g an empty group over slots[capacity] (borrowed). */
+#ifdef CA_LOWERED
+#define ca_group_init(g, slots, capacity)                                      \
+  ca__group_init((g), (slots), (capacity), 1)
+#else
+#define ca_group_init(g, slots, capacity)                                      \
+  ca__group_init((g), (slots), (capacity), 0)
+#endif
+void ca__group_init(ca_task_group *g, ca_task **slots, unsigned capacity,
+                    int lowered);
+
+/* ca_group_add(&g, ca_spawn(f(x))): the group takes the handle (always,
+ * even when it fails). When the group is full it first frees the slots of
+ * the tasks that finished. 0; -ENOSPC when still full (the task is then
+ * aborted: a task just spawned has not run); -EINVAL for a NULL handle
+ * (ca_spawn_in of a full pool). */
+int ca_group_add(ca_task_group *g, ca_task *task);
+
+/* await(ca_group_wait(&g)): waits until every task of the group (those
+ * added while it waits included) finished, and frees them (results
+ * discarded): the number of tasks that had been dropped by their
+ * executor (joined with -ECANCELED), normally 0. One wait per group at a
+ * time. Cancellation-safe: dropped, the tasks not yet finished stay in the
+ * group. Without the plugin the tasks have all run: it frees them. */
+CA_ASYNC int ca_group_wait(ca_task_group *g);
+struct ca_group_wait__frame {
+  ca_task_group *g;
+  int cancelled;                    /* tasks joined with -ECANCELED */
+  unsigned char joining;            /* join is initialised */
+  struct ca__task_join__frame join; /* of g->awaited */
+};
+void ca_group_wait__init(struct ca_group_wait__frame *f, ca_task_group *g);
+ca_poll ca_group_wait__poll(struct ca_group_wait__frame *f, ca_context *cx,
+                            int *out);
+void ca_group_wait__drop(struct ca_group_wait__frame *f);
+
+/* Aborts every task of the group (ca_task_abort: the pending ones are
+ * dropped at their suspend point, their cleanups run; every handle is
+ * consumed) and empties it: the number of tasks that were still pending
+ * (0 without the plugin, where they all ran). Not while a ca_group_wait
+ * awaits g, nor from a task of g. */
+int ca_group_abort(ca_task_group *g);
+
 #ifdef __cplusplus
 }
 #endif

@@ -610,3 +610,7 @@ int ca_executor_shutdown(void) {
   ex->running = 0;
   return dropped;
 }
+
+/* ---------------------------------------------- queries for the runtime */
+
+int ca__task_done(ca_task *task) { return ca__task_finished(task); }

@@ -19,6 +19,10 @@
 _Noreturn void ca__die(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
+/* Whether a started task has finished (completed, or dropped by its
+ * executor): its handle can then be consumed without waiting. */
+int ca__task_done(ca_task *task);
+
 /* --------------------------------------------------------------- timer.c */
 
 /* Links `t` into this thread's timer list, after every timer whose deadline
@@ -56,6 +60,31 @@ int ca__timer_next(uint64_t *deadline_ms);
 /* Blocks the thread until ca_now_ms() >= deadline_ms (at most a day at a
  * time: the caller loops). Retries on EINTR. */
 void ca__timer_wait(uint64_t deadline_ms);
+
+/* --------------------------------------------------------------- sync.c
+ * The wait queues of the channels and synchronisation primitives. A
+ * resource (a free slot, an element, a permit) goes to the oldest waiter:
+ * a waiter takes it only when nobody waits before it, and whoever makes
+ * it available wakes the oldest waiter, which passes the wake-up on when
+ * it leaves with the resource still available. */
+
+/* Empties a waiter node (in a frame's init). */
+void ca__waiter_init(ca__waiter *w);
+/* Links w at the tail unless it is linked, and keeps cx's waker. */
+void ca__waitq_wait(ca__waitq *q, ca__waiter *w, ca_context *cx);
+/* Unlinks w if it is linked. */
+void ca__waitq_remove(ca__waitq *q, ca__waiter *w);
+/* Wakes the oldest waiter, if any (it stays linked). */
+void ca__waitq_wake_head(ca__waitq *q);
+/* Wakes every waiter (they stay linked). */
+void ca__waitq_wake_all(ca__waitq *q);
+/* 1 when w may take the resource now (`available`, and no older waiter):
+ * w is then unlinked. Otherwise 0, and w waits (ca__waitq_wait). */
+int ca__waitq_turn(ca__waitq *q, ca__waiter *w, int available, ca_context *cx);
+/* w leaves without the resource (dropped, or failing): unlinks it, and
+ * when it was the oldest and the resource is `available`, wakes the next
+ * waiter, so a wake-up w received is not lost. */
+void ca__waitq_leave(ca__waitq *q, ca__waiter *w, int available);
 
 /* ------------------------------------------------------------------ io.c */
 

@@ -1,0 +1,79 @@
+// ca_cancel_token: three workers each race their work against
+// ca_cancelled(&stop) in a select; one ca_cancel stops them all (the work
+// in progress dropped, the workers' cleanups run) and wakes two tasks that
+// only await ca_cancelled; a select started after
+// the cancel completes at once; a ca_cancelled dropped by a timeout leaves
+// no waiter behind.
+// RUN: %cawait-cc -Wall -Werror -gdwarf-4 %s -o %t && %t | FileCheck %s
+// RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
+// RUN: %valgrind %t | FileCheck %s
+#include <cawait.h>
+#include <stdio.h>
+
+static ca_cancel_token stop;
+static int cleanups, steps;
+
+static void cleanup(int *id) { cleanups++, (void)id; }
+
+async int step(int id) {
+  await(ca_sleep_ms((uint64_t)(1 + id)));
+  steps++;
+  return id;
+}
+
+async int worker(int id) {
+  __attribute__((cleanup(cleanup))) int me = id;
+  int done = 0, n = 0;
+  while (await(ca_select(n = step(me), ca_cancelled(&stop))) == 0)
+    done += n == me;
+  return done > 0 ? 1 : 0;
+}
+
+static int idle_woken;
+
+async void idle(void) {
+  await(ca_cancelled(&stop));
+  idle_woken++;
+}
+
+async int run(void) {
+  ca_cancel_init(&stop);
+  int timed_out = await(ca_timeout_ms(1, ca_cancelled(&stop)));
+  printf("not cancelled: timed out %d, is_cancelled %d, waiters %s\n",
+         timed_out, ca_is_cancelled(&stop),
+         stop.waiters.head ? "left" : "none");
+  ca_task *t[3], *idlers[2];
+  for (int i = 0; i < 3; i++)
+    t[i] = ca_spawn(worker(i));
+  for (int i = 0; i < 2; i++)
+    idlers[i] = ca_spawn(idle());
+  await(ca_sleep_ms(20));
+  ca_cancel(&stop);
+  int stepped = 0;
+  for (int i = 0; i < 3; i++) {
+    int rc;
+    await(ca_task_join(t[i], &rc));
+    stepped += rc;
+  }
+  for (int i = 0; i < 2; i++)
+    await(ca_task_wait(idlers[i]));
+  printf("stopped 3 workers, %d had stepped, cleanups %d; idlers woken %d\n",
+         stepped, cleanups, idle_woken);
+  int before = steps;
+  ca_task *late = ca_spawn(worker(7));
+  int rc;
+  await(ca_task_join(late, &rc));
+  printf("a worker started after the cancel: stepped %d, steps %d, "
+         "cleanups %d\n",
+         rc, steps - before, cleanups);
+  await(ca_cancelled(&stop));
+  printf("cancelled awaited at once, is_cancelled %d\n",
+         ca_is_cancelled(&stop));
+  return 0;
+}
+
+int main(void) { return ca_block_on(run()); }
+// CHECK:      not cancelled: timed out 1, is_cancelled 0, waiters none
+// CHECK-NEXT: stopped 3 workers, 3 had stepped, cleanups 3; idlers woken 2
+// CHECK-NEXT: a worker started after the cancel: stepped 0, steps 0, cleanups 4
+// CHECK-NEXT: cancelled awaited at once, is_cancelled 1
