@@ -51,6 +51,13 @@ static bool hasAnnotation(const Decl *D, StringRef Name) {
   return false;
 }
 
+bool isRuntimeAsync(const FunctionDecl *FD) {
+  for (const FunctionDecl *R : FD->redecls())
+    if (hasAnnotation(R, "cawait.runtime"))
+      return true;
+  return false;
+}
+
 unsigned declaredBudget(const FunctionDecl *FD) {
   for (const FunctionDecl *R : FD->redecls())
     if (unsigned B = budgetOf(R))
@@ -288,6 +295,11 @@ MacroUse macroNamedAt(Preprocessor *PP, const SourceManager &SM,
   MacroDefinition MD = PP->getMacroDefinitionAtLoc(II, SM.getExpansionLoc(Loc));
   const MacroInfo *MI = MD.getMacroInfo();
   if (!MI)
+    return MacroUse::None;
+  // `#define SHUT_WR SHUT_WR` (how glibc names its enumerators): expanding
+  // it again gives the same name, so re-printing the name is harmless.
+  if (MI->isObjectLike() && MI->getNumTokens() == 1 &&
+      MI->getReplacementToken(0).getIdentifierInfo() == II)
     return MacroUse::None;
   return MI->isObjectLike() ? MacroUse::ObjectLike : MacroUse::FunctionLike;
 }
@@ -676,14 +688,21 @@ public:
       return;
     AllowedRefs.insert(DRE);
     AddressTaken.insert(FD->getCanonicalDecl());
-    // A pointer points to the function cawait generates beside f__init; a
-    // leaf future written by hand (a frame struct and no body) has none.
-    if (!FD->isDefined() && findFrameRecord(FD, Ctx)) {
+    // A pointer points to the function cawait generates beside f__init.
+    // A leaf future written by hand (a frame struct and no body) has none;
+    // neither has an async function of the runtime, compiled twice into
+    // libcawait (lowered, and blocking for programs built without the
+    // plugin), whose name is the blocking function's.
+    const char *NoTarget = !FD->isDefined() && findFrameRecord(FD, Ctx)
+                               ? "a leaf future written by hand"
+                           : isRuntimeAsync(FD)
+                               ? "an async function of the cawait runtime"
+                               : nullptr;
+    if (NoTarget) {
       Diags.error(DRE->getLocation(),
-                  "'" + FD->getName() +
-                      "' is a leaf future written by hand: an async function "
-                      "pointer cannot point to it; point to an async "
-                      "function that awaits it");
+                  "'" + FD->getName() + "' is " + NoTarget +
+                      ": an async function pointer cannot point to it; "
+                      "point to an async function that awaits it");
       return;
     }
     if (P.Budget)

@@ -1194,8 +1194,9 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
   Out.dedent();
   Out.line("}");
-  if (F.Decl->isExternallyVisible() ||
-      (Sh && Sh->AddressTaken.count(F.Decl->getCanonicalDecl())))
+  if ((F.Decl->isExternallyVisible() ||
+       (Sh && Sh->AddressTaken.count(F.Decl->getCanonicalDecl()))) &&
+      !isRuntimeAsync(F.Decl))
     pointerTarget(Out, F);
   if (!F.MaySuspend)
     syncDefinition(Out, F);

@@ -24,6 +24,9 @@ bool isAsyncFunction(const clang::FunctionDecl *FD);
 
 /// The frame budget an `async(N)` declaration of FD gives (0: none).
 unsigned declaredBudget(const clang::FunctionDecl *FD);
+/// Declared CA__RUNTIME_ASYNC in cawait.h: libcawait defines it twice,
+/// lowered (f__init, f__poll, f__drop) and blocking (f itself).
+bool isRuntimeAsync(const clang::FunctionDecl *FD);
 
 /// How calls through an async function pointer hold the callee's frame.
 struct AsyncPointer {

@@ -73,6 +73,21 @@ extern char ca__boxed; /* never defined: only the plugin sees it */
 #define CA_ASYNC_BOXED
 #define ca_boxed(e) (e)
 #endif
+/* The runtime's own async functions (runtime/async/): written as async C,
+ * compiled into libcawait twice, with the plugin (f__init, f__poll, f__drop
+ * in a frame of the budget given here) and without it (the blocking f).
+ * An async function pointer cannot point to one. */
+#ifdef CA_LOWERED
+#define CA__RUNTIME_ASYNC(n)                                                   \
+  CA_ASYNC_BUDGET(n) __attribute__((annotate("cawait.runtime")))
+#else
+#define CA__RUNTIME_ASYNC(n)
+#endif
+/* Frames of runtime/async/stream.c (checked when libcawait is built). */
+#define CA__READ_EXACT_BUDGET 64
+#define CA__WRITE_ALL_BUDGET 64
+#define CA__READ_LINE_BUDGET 64
+#define CA__READER_READ_BUDGET 32
 #ifndef CA_NO_ASYNC_KEYWORD
 #define async_budget(n) CA_ASYNC_BUDGET(n)
 #define async_boxed CA_ASYNC_BOXED
@@ -627,6 +642,58 @@ void ca_recv_from__init(struct ca_recv_from__frame *f, ca_io *io, void *buf,
 ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
                            long *out);
 void ca_recv_from__drop(struct ca_recv_from__frame *f);
+
+/* Shuts down part of a full-duplex connection (shutdown(2); how is
+ * SHUT_RD, SHUT_WR or SHUT_RDWR): 0 or a negative errno. After SHUT_WR the
+ * peer reads end of file; reading here still works. */
+int ca_shutdown(ca_io *io, int how);
+/* The names: ca_close is ca_io_close, ca_connect ca_tcp_connect. */
+#define ca_close(io) ca_io_close(io)
+#define ca_connect(io, host, port) ca_tcp_connect((io), (host), (port))
+
+/* -------------------------------------------------------------- streams
+ * Written as async C in runtime/async/stream.c (compiled with the plugin,
+ * and without it for the blocking versions); the budget is their frame. */
+
+/* Reads exactly n bytes into buf: n, or fewer when the peer closed first
+ * (the bytes read before end of file; 0 when it closed before any), or a
+ * negative errno. Not cancellation-safe: dropped mid-way, the bytes read
+ * so far are in buf but their count is lost. */
+CA__RUNTIME_ASYNC(CA__READ_EXACT_BUDGET)
+long ca_read_exact(ca_io *io, void *buf, size_t n);
+
+/* Writes all n bytes of buf: n, or a negative errno (-EPIPE, -ECONNRESET
+ * when the peer went away). Not cancellation-safe: dropped mid-way, part
+ * of buf may have been sent. */
+CA__RUNTIME_ASYNC(CA__WRITE_ALL_BUDGET)
+long ca_write_all(ca_io *io, const void *buf, size_t n);
+
+/* A buffered reader over a ca_io, for line-oriented protocols: the
+ * storage (buf, cap bytes) is the caller's, and holds what was read past
+ * the last line returned. */
+typedef struct ca_reader {
+  ca_io *io;
+  char *buf;
+  size_t cap;   /* bytes at buf */
+  size_t start; /* the unread bytes are buf[start, end) */
+  size_t end;
+  int eof; /* the peer closed: nothing more will come */
+} ca_reader;
+void ca_reader_init(ca_reader *r, ca_io *io, void *buf, size_t cap);
+
+/* Reads one line into line (at most cap - 1 bytes, then a NUL): its length
+ * with the '\n' (so an empty line is 1 and end of file is 0), or a
+ * negative errno. A line longer than cap - 1 comes in pieces without '\n';
+ * a last line without '\n' at end of file comes without it. Cancellation-
+ * safe: bytes read before a drop stay in the reader for the next call. */
+CA__RUNTIME_ASYNC(CA__READ_LINE_BUDGET)
+long ca_read_line(ca_reader *r, char *line, size_t cap);
+
+/* Reads at most n bytes: first from the reader's buffer, then from the
+ * ca_io; the count (0 at end of file) or a negative errno (for a body
+ * after line-oriented headers). Cancellation-safe. */
+CA__RUNTIME_ASYNC(CA__READER_READ_BUDGET)
+long ca_reader_read(ca_reader *r, void *buf, size_t n);
 
 /* Completes when the signal signo is delivered to the process (SIGINT,
  * SIGTERM: a server's graceful stop), returning signo, or a negative errno.

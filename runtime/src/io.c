@@ -117,6 +117,12 @@ int ca_io_close(ca_io *io) {
   return rc;
 }
 
+int ca_shutdown(ca_io *io, int how) {
+  if (io->fd < 0)
+    return -EBADF;
+  return shutdown(io->fd, how) < 0 ? -errno : 0;
+}
+
 int ca__ipv4(struct sockaddr_in *sa, const char *host, int port) {
   memset(sa, 0, sizeof *sa);
   sa->sin_family = AF_INET;

@@ -46,3 +46,7 @@ int main(void) {
 typedef async_budget(128) void sleep_fn(uint64_t ms);
 // CHECK-DAG: async-pointers.c:[[@LINE+1]]:25: error: 'ca_sleep_ms' is a leaf future written by hand: an async function pointer cannot point to it; point to an async function that awaits it
 static sleep_fn *nap = &ca_sleep_ms;
+
+typedef async_budget(256) long read_fn(ca_io *io, void *buf, size_t n);
+// CHECK-DAG: async-pointers.c:[[@LINE+1]]:26: error: 'ca_read_exact' is an async function of the cawait runtime: an async function pointer cannot point to it; point to an async function that awaits it
+static read_fn *reader = ca_read_exact;

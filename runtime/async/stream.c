@@ -1,0 +1,106 @@
+/* stream.c - the runtime's stream functions, written as async C over the
+ * leaf futures ca_read and ca_write.
+ *
+ * libcawait compiles this file twice: with the plugin it gives
+ * ca_read_exact__init/poll/drop and the others, whose frames must fit the
+ * budgets cawait.h declares (the plugin checks it here); without the plugin
+ * `await(e)` is `e` and ca_read/ca_write block, so the same code is the
+ * blocking ca_read_exact of programs built without the plugin. */
+#include <cawait.h>
+#include <errno.h>
+#include <string.h>
+
+async long ca_read_exact(ca_io *io, void *buf, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    long r = await(ca_read(io, (char *)buf + got, n - got));
+    if (r < 0)
+      return r;
+    if (r == 0)
+      break;
+    got += (size_t)r;
+  }
+  return (long)got;
+}
+
+async long ca_write_all(ca_io *io, const void *buf, size_t n) {
+  size_t put = 0;
+  while (put < n) {
+    long r = await(ca_write(io, (const char *)buf + put, n - put));
+    if (r < 0)
+      return r;
+    put += (size_t)r;
+  }
+  return (long)n;
+}
+
+/* Plain functions are defined once: in the blocking compile. */
+#ifndef CA_LOWERED
+void ca_reader_init(ca_reader *r, ca_io *io, void *buf, size_t cap) {
+  r->io = io;
+  r->buf = buf;
+  r->cap = cap;
+  r->start = r->end = 0;
+  r->eof = 0;
+}
+#endif
+
+/* Moves the unread bytes to the front, so the buffer has room at its end. */
+static void ca__reader_compact(ca_reader *r) {
+  if (r->start == 0)
+    return;
+  memmove(r->buf, r->buf + r->start, r->end - r->start);
+  r->end -= r->start;
+  r->start = 0;
+}
+
+/* Copies `len` unread bytes to out (NUL-terminated) and consumes them. */
+static long ca__reader_take(ca_reader *r, char *out, size_t len) {
+  memcpy(out, r->buf + r->start, len);
+  out[len] = '\0';
+  r->start += len;
+  return (long)len;
+}
+
+async long ca_read_line(ca_reader *r, char *line, size_t cap) {
+  if (cap == 0)
+    return -EINVAL;
+  size_t scanned = 0; /* unread bytes already searched for '\n' */
+  for (;;) {
+    size_t avail = r->end - r->start;
+    const char *nl = memchr(r->buf + r->start + scanned, '\n', avail - scanned);
+    if (nl) {
+      size_t len = (size_t)(nl - (r->buf + r->start)) + 1;
+      return ca__reader_take(r, line, len < cap ? len : cap - 1);
+    }
+    if (avail >= cap - 1 || (r->eof && avail > 0))
+      return ca__reader_take(r, line, avail < cap - 1 ? avail : cap - 1);
+    if (r->eof) {
+      line[0] = '\0';
+      return 0;
+    }
+    scanned = avail;
+    ca__reader_compact(r);
+    if (r->end == r->cap) /* a line longer than the reader's buffer */
+      return ca__reader_take(r, line, avail < cap - 1 ? avail : cap - 1);
+    long got = await(ca_read(r->io, r->buf + r->end, r->cap - r->end));
+    if (got < 0)
+      return got;
+    if (got == 0)
+      r->eof = 1;
+    r->end += (size_t)got;
+  }
+}
+
+async long ca_reader_read(ca_reader *r, void *buf, size_t n) {
+  size_t avail = r->end - r->start;
+  if (avail > 0) {
+    size_t len = avail < n ? avail : n;
+    memcpy(buf, r->buf + r->start, len);
+    r->start += len;
+    return (long)len;
+  }
+  if (r->eof)
+    return 0;
+  return await(ca_read(r->io, buf, n));
+}

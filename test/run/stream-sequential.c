@@ -1,0 +1,125 @@
+// The runtime's stream functions (runtime/async/stream.c, compiled with the
+// plugin and without it) on a socket pair, awaited one after another, so the
+// program prints the same either way: read_exact across short writes and at
+// an early end of file, write_all, lines of every shape (empty, longer than
+// the caller's line buffer, longer than the reader's buffer, the last one
+// without '\n'), reader_read after the lines, shutdown, and ca_close/
+// ca_connect under their issue names.
+// RUN: %differential %s %t | FileCheck %s
+// RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
+// RUN: %cawait-cc %s -o %t.v && %valgrind %t.v | FileCheck %s
+#include "Inputs/socket-pair.h"
+#include <cawait.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+static void show(const char *what, long n, const char *text) {
+  printf("%s %ld [", what, n);
+  for (const char *c = text; *c; c++)
+    printf(*c == '\n' ? "\\n" : "%c", *c);
+  printf("]\n");
+}
+
+async int exact(ca_io *a, ca_io *b) {
+  char buf[16] = {0};
+  await(ca_write_all(a, "abc", 3));
+  await(ca_write_all(a, "defgh", 5));
+  long n = await(ca_read_exact(b, buf, 8));
+  show("read_exact", n, buf);
+  // CHECK: read_exact 8 [abcdefgh]
+  await(ca_write_all(a, "xy", 2));
+  ca_shutdown(a, SHUT_WR);
+  memset(buf, 0, sizeof buf);
+  n = await(ca_read_exact(b, buf, 8));
+  show("read_exact at eof", n, buf);
+  // CHECK-NEXT: read_exact at eof 2 [xy]
+  n = await(ca_read_exact(b, buf, 8));
+  printf("read_exact after eof %ld\n", n);
+  // CHECK-NEXT: read_exact after eof 0
+  return 0;
+}
+
+async int lines(ca_io *a, ca_io *b) {
+  static const char text[] = "first\n\nsecond line here\n"
+                             "0123456789012345678901234567890123456789\n"
+                             "HEAD\nBODY";
+  long n = await(ca_write_all(a, text, sizeof text - 1));
+  printf("write_all %ld\n", n);
+  // CHECK-NEXT: write_all 74
+  ca_shutdown(a, SHUT_WR);
+  char storage[32], line[12], body[8] = {0};
+  ca_reader r;
+  ca_reader_init(&r, b, storage, sizeof storage);
+  do {
+    n = await(ca_read_line(&r, line, sizeof line));
+    show("line", n, line);
+  } while (strcmp(line, "HEAD\n"));
+  // CHECK-NEXT: line 6 [first\n]
+  // CHECK-NEXT: line 1 [\n]
+  // CHECK-NEXT: line 11 [second line]
+  // CHECK-NEXT: line 6 [ here\n]
+  // CHECK-NEXT: line 11 [01234567890]
+  // CHECK-NEXT: line 11 [12345678901]
+  // CHECK-NEXT: line 11 [23456789012]
+  // CHECK-NEXT: line 8 [3456789\n]
+  // CHECK-NEXT: line 5 [HEAD\n]
+  n = await(ca_reader_read(&r, body, sizeof body - 1));
+  show("body", n, body);
+  // CHECK-NEXT: body 4 [BODY]
+  n = await(ca_read_line(&r, line, sizeof line));
+  show("line at eof", n, line);
+  // CHECK-NEXT: line at eof 0 []
+  return 0;
+}
+
+/* A reader whose buffer is smaller than the caller's line buffer: long
+ * lines come in pieces of the reader's size; the last one has no '\n'. */
+async int small_reader(ca_io *a, ca_io *b) {
+  await(ca_write_all(a, "abcdefghijkl\nmn", 15));
+  ca_shutdown(a, SHUT_WR);
+  char storage[8], line[32];
+  ca_reader r;
+  ca_reader_init(&r, b, storage, sizeof storage);
+  long n;
+  do {
+    n = await(ca_read_line(&r, line, sizeof line));
+    show("small", n, line);
+  } while (n > 0);
+  // CHECK-NEXT: small 8 [abcdefgh]
+  // CHECK-NEXT: small 5 [ijkl\n]
+  // CHECK-NEXT: small 2 [mn]
+  // CHECK-NEXT: small 0 []
+  return 0;
+}
+
+async int run(void) {
+  ca_io a, b;
+  if (socket_pair(&a, &b))
+    return 1;
+  await(exact(&a, &b));
+  ca_close(&a);
+  ca_close(&b);
+  if (socket_pair(&a, &b))
+    return 1;
+  await(lines(&a, &b));
+  ca_close(&b);
+  ca_close(&a);
+  if (socket_pair(&a, &b))
+    return 1;
+  await(small_reader(&a, &b));
+  ca_close(&b);
+  ca_close(&a);
+  int refused = await(ca_connect(&a, "127.0.0.1", 1));
+  printf("connect to a closed port: %s\n",
+         refused == -ECONNREFUSED ? "-ECONNREFUSED" : "?");
+  // CHECK-NEXT: connect to a closed port: -ECONNREFUSED
+  ca_close(&a);
+  printf("shutdown of a closed io: %d\n", ca_shutdown(&a, SHUT_WR));
+  // CHECK-NEXT: shutdown of a closed io: -9
+  ca_close(&b);
+  return 0;
+}
+
+int main(void) { return ca_block_on(run()); }
