@@ -4,8 +4,8 @@
 // still get all its echo and then EOF, one sends a byte at a time, one
 // never reads (the server's writes to it block only its own task; at the
 // end the server drops it, closing its socket, and the client's write
-// fails). The server sees resets as negative errno values; no descriptor
-// is left open. Sizes from argv: good clients, their bytes, dribbled bytes.
+// fails). The server sees resets as negative errno values, also when it
+// writes again (-EPIPE, never SIGPIPE); no descriptor is left open. Sizes from argv: good clients, their bytes, dribbled bytes.
 // RUN: %cawait-cc -O2 -Wall -Werror -gdwarf-4 -I%S/Inputs %s %S/Inputs/echo.c -o %t
 // RUN: %t 16 262144 2000 | FileCheck %s
 // RUN: %cawait-cc -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -I%S/Inputs %s %S/Inputs/echo.c -o %t.san
@@ -19,6 +19,7 @@
 // CHECK-NEXT: never-reading client: dropped, its write failed with -ECONNRESET or -EPIPE
 // CHECK-NEXT: server connections: [[EOF:[0-9]+]] ended at EOF, 1 reset, 1 dropped, 0 other
 // CHECK-NEXT: expected at EOF: [[EOF]]
+// CHECK-NEXT: writing to a reset connection: a negative errno, then -EPIPE, no SIGPIPE
 // CHECK-NEXT: descriptors left 0
 #include "echo.h"
 
@@ -68,6 +69,13 @@ async long flood(ca_io *io) {
   }
 }
 
+/* Closes io's connection with a reset (SO_LINGER 0): 0 or -1. */
+static int reset(ca_io *io) {
+  struct linger l = {1, 0};
+  int rc = setsockopt(io->fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+  return ca_io_close(io) < 0 ? -1 : rc;
+}
+
 /* Floods until its writes have blocked for 50 ms (or longer: whatever the
  * server is doing then), then resets the connection. */
 async int resetting_client(int port) {
@@ -76,8 +84,7 @@ async int resetting_client(int port) {
     return -1;
   if (await(ca_select(flood(&c), ca_sleep_ms(50))) != 1)
     return -1; /* the flood failed: nobody reset it */
-  struct linger l = {1, 0};
-  return setsockopt(c.fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+  return reset(&c);
 }
 
 /* Sends its pattern one byte per write (TCP_NODELAY: a segment each),
@@ -121,6 +128,23 @@ async long never_reading_client(int port) {
 
 static int is_reset(long e) { return e == -ECONNRESET || e == -EPIPE; }
 static const char *yes(int ok, const char *what) { return ok ? what : "NO"; }
+
+/* Accepts a connection whose client then resets it, and writes to it: the
+ * first write to fail (once the reset arrived) gives a negative errno,
+ * the next -EPIPE; neither raises SIGPIPE. 1 when so. */
+async int write_after_reset(ca_io *listener, int port) {
+  __attribute__((cleanup(close_io))) ca_io c = {.fd = -1};
+  __attribute__((cleanup(close_io))) ca_io s = {.fd = -1};
+  if (await(ca_tcp_connect(&c, "127.0.0.1", port)) < 0)
+    return 0;
+  int fd = await(ca_accept(listener));
+  if (fd < 0 || ca_io_open(&s, fd) < 0 || reset(&c) < 0)
+    return 0;
+  long first;
+  while ((first = await(ca_write(&s, "x", 1))) >= 0)
+    await(ca_sleep_ms(1)); /* the reset is on its way */
+  return is_reset(first) && await(ca_write(&s, "x", 1)) == -EPIPE;
+}
 
 async int run(int good, size_t bytes, size_t dribbled) {
   __attribute__((cleanup(close_io))) ca_io listener;
@@ -181,6 +205,9 @@ async int run(int good, size_t bytes, size_t dribbled) {
          "other\n",
          eof, resets, dropped, other);
   printf("expected at EOF: %d\n", good + 2);
+  printf("writing to a reset connection: %s\n",
+         yes(await(write_after_reset(&listener, port)),
+             "a negative errno, then -EPIPE, no SIGPIPE"));
   return 0;
 }
 
