@@ -16,7 +16,7 @@
 // RUN: %t 100 32 | FileCheck %s
 // RUN: %cawait-cc -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -Wl,--wrap=accept4 -I%S/Inputs %s %S/Inputs/echo.c -o %t.san
 // RUN: %t.san 100 32 | FileCheck %s
-// RUN: %valgrind %t 60 32 | FileCheck %s
+// RUN: %valgrind %t 100 32 | FileCheck %s
 // CHECK:      server's descriptor limit lowered
 // CHECK-NEXT: connect out of descriptors: -EMFILE, io closed
 // CHECK-NEXT: more clients than descriptors: yes

@@ -1,16 +1,17 @@
-// Load: N concurrent echo connections on loopback (1,000 of 1 MiB each in
-// the plain build; fewer and smaller from argv under ASan+UBSan and
-// valgrind), server and clients all cawait tasks of one process; every
-// byte checked against its pattern, every connection ending at its
-// client's end of stream, no descriptor left open.
+// Load: N concurrent echo connections on loopback (from argv: 1,000 of
+// 1 MiB each in the plain build, 1,000 of 256 KiB under ASan+UBSan, 200 of
+// 128 KiB under valgrind), server and clients all cawait tasks of one
+// process, clients sending and reading concurrently; every byte checked
+// against its pattern, every connection ending at its client's end of
+// stream, no descriptor left open.
 // RUN: %cawait-cc -O2 -Wall -Werror -gdwarf-4 -I%S/Inputs %s %S/Inputs/echo.c -o %t
 // RUN: %t 1000 1048576 | FileCheck %s --check-prefix=FULL
 // RUN: %cawait-cc -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -I%S/Inputs %s %S/Inputs/echo.c -o %t.san
-// RUN: %t.san 200 131072 | FileCheck %s --check-prefix=SAN
-// RUN: %valgrind %t 40 65536 | FileCheck %s --check-prefix=VG
+// RUN: %t.san 1000 262144 | FileCheck %s --check-prefix=SAN
+// RUN: %valgrind %t 200 131072 | FileCheck %s --check-prefix=VG
 // FULL: 1000 connections of 1048576 bytes: 1000 echoed intact, 1000 ended at EOF, descriptors left 0
-// SAN: 200 connections of 131072 bytes: 200 echoed intact, 200 ended at EOF, descriptors left 0
-// VG: 40 connections of 65536 bytes: 40 echoed intact, 40 ended at EOF, descriptors left 0
+// SAN: 1000 connections of 262144 bytes: 1000 echoed intact, 1000 ended at EOF, descriptors left 0
+// VG: 200 connections of 131072 bytes: 200 echoed intact, 200 ended at EOF, descriptors left 0
 #include "echo.h"
 
 #include <string.h>

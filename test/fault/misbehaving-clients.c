@@ -9,8 +9,8 @@
 // RUN: %cawait-cc -O2 -Wall -Werror -gdwarf-4 -I%S/Inputs %s %S/Inputs/echo.c -o %t
 // RUN: %t 16 262144 2000 | FileCheck %s
 // RUN: %cawait-cc -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -I%S/Inputs %s %S/Inputs/echo.c -o %t.san
-// RUN: %t.san 8 131072 1000 | FileCheck %s
-// RUN: %valgrind %t 3 65536 300 | FileCheck %s
+// RUN: %t.san 16 262144 2000 | FileCheck %s
+// RUN: %valgrind %t 8 131072 1000 | FileCheck %s
 // CHECK:      good clients: all served
 // CHECK-NEXT: half-closing client: all its echo back, then EOF
 // CHECK-NEXT: byte-at-a-time client: all its echo back, then EOF
