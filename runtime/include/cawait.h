@@ -592,7 +592,8 @@ ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx, int *out);
 void ca_accept__drop(struct ca_accept__frame *f);
 
 /* Opens a TCP connection to host:port (an IPv4 address) in *out: 0 or a
- * negative errno. Dropped before it completes, the socket is closed. */
+ * negative errno, *out then closed (ca_io_close does nothing). Dropped
+ * before it completes, the socket is closed. */
 CA_ASYNC int ca_tcp_connect(ca_io *out, const char *host, int port);
 struct ca_tcp_connect__frame {
   ca_io *out;

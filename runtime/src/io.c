@@ -302,6 +302,12 @@ ca_poll ca_tcp_connect__poll(struct ca_tcp_connect__frame *f, ca_context *cx,
                              int *out) {
   ca_io *io = f->out;
   if (!f->started) {
+    /* Closed should this fail before ca_io_open (a bad address, socket(2)
+     * out of descriptors), as ca_io_open leaves it: a cleanup that closes
+     * *out must not close whatever its fd held (test/fault/accept-emfile.c:
+     * a stale fd closed another descriptor and unbalanced the count of
+     * registrations, leaving the reactor unwatched). */
+    io->fd = -1;
     struct sockaddr_in sa;
     int rc = ca__ipv4(&sa, f->host, f->port);
     if (rc < 0) {

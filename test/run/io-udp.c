@@ -4,18 +4,10 @@
 // and no descriptor left open.
 // RUN: %differential %s %t | FileCheck %s
 #include <cawait.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
-static int open_fds(void) {
-  int n = 0;
-  DIR *d = opendir("/proc/self/fd");
-  while (readdir(d))
-    n++;
-  closedir(d);
-  return n;
-}
+#include "Inputs/open-fds.h"
 
 async int exchange(void) {
   ca_io a, b;

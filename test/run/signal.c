@@ -6,18 +6,10 @@
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
 // RUN: %valgrind %t | FileCheck %s
 #include <cawait.h>
-#include <dirent.h>
 #include <signal.h>
 #include <stdio.h>
 
-static int open_fds(void) {
-  int n = 0;
-  DIR *d = opendir("/proc/self/fd");
-  while (readdir(d))
-    n++;
-  closedir(d);
-  return n;
-}
+#include "Inputs/open-fds.h"
 
 async void raise_later(int signo, int ms) {
   await(ca_sleep_ms((uint64_t)ms));
