@@ -92,17 +92,24 @@ static void ca__wheel_insert(ca__wheel *w, ca_timer *t) {
   ca__list_link(&w->slot[k][s], &t->link);
 }
 
-void ca__timer_arm(ca_timer *t, uint64_t deadline_ms, ca_waker waker) {
+/* ca__timer_arm, given ca_now_ms() when nothing is armed (read only then:
+ * ca_sleep_ms has read the clock already). */
+static void ca__timer_arm_at(ca_timer *t, uint64_t deadline_ms, ca_waker waker,
+                             uint64_t now_ms) {
   ca__wheel *w = &ca__wheel_;
   if (__builtin_expect(!w->init, 0))
     ca__wheel_init(w);
   /* The wheel's time stands still while nothing is armed: catch up, so
    * that a timer does not start at a needlessly high level. */
   if (ca__timer_count++ == 0)
-    w->now = ca_now_ms();
+    w->now = now_ms;
   t->deadline_ms = deadline_ms;
   t->waker = waker;
   ca__wheel_insert(w, t);
+}
+
+void ca__timer_arm(ca_timer *t, uint64_t deadline_ms, ca_waker waker) {
+  ca__timer_arm_at(t, deadline_ms, waker, ca__timer_count ? 0 : ca_now_ms());
 }
 
 void ca__timer_disarm(ca_timer *t) {
@@ -204,6 +211,9 @@ int ca__timer_next(uint64_t *deadline_ms) {
 }
 
 void ca__timer_wait(uint64_t deadline_ms) {
+  /* The wheel's time is never ahead of the clock: no need to read it. */
+  if (deadline_ms <= ca__wheel_.now)
+    return;
   uint64_t now = ca_now_ms();
   if (deadline_ms <= now)
     return;
@@ -251,7 +261,7 @@ ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
      * other tasks run, and completes at the next round. */
     uint64_t now = ca_now_ms();
     uint64_t deadline = f->ms > UINT64_MAX - now ? UINT64_MAX : now + f->ms;
-    ca__timer_arm(&f->timer, deadline, cx->waker);
+    ca__timer_arm_at(&f->timer, deadline, cx->waker, now);
     return CA_PENDING;
   }
   return ca__sleep_repoll(&f->timer, cx);
