@@ -4,8 +4,9 @@
 // dropped before their deadline (a timed-out sleep, an aborted task) never
 // fire (a stale one would touch a freed frame: ASan and valgrind see it).
 // RUN: %cawait-cc -O2 -Wall -Werror %s -o %t && %t | FileCheck %s
-// RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o
-// %t.san && %t.san 30000 | FileCheck %s RUN: %valgrind %t 2000 | FileCheck %s
+// RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all \
+// RUN:   %s -o %t.san && %t.san 30000 | FileCheck %s
+// RUN: %valgrind %t 2000 | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>
 #include <stdlib.h>
