@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/run.sh: runs every benchmark and writes docs/performance.md.
 # Needs valgrind, rustc, clang++-19, python3-clang-19, lld-19 (optional:
-# the ThinLTO row) and a built tree (make).
+# the ThinLTO row), taskset and a built tree (make). bench/runtime/run.sh
+# alone rewrites only its own section.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -16,6 +17,8 @@ out="$root/docs/performance.md"
   sh "$here/no-suspend/run.sh"
   echo
   sh "$here/compile-time/run.sh"
+  echo
+  sh "$here/runtime/run.sh" --print
 } >"$out.tmp"
 mv "$out.tmp" "$out"
 cat "$out"

@@ -461,14 +461,24 @@ static inline ca_poll ca_yield__poll(struct ca_yield__frame *f, ca_context *cx,
 }
 static inline void ca_yield__drop(struct ca_yield__frame *f) { (void)f; }
 
+/* The links of an armed timer in one slot of the thread's timing wheel (a
+ * circular list whose sentinel is the slot). */
+typedef struct ca__timer_link {
+  struct ca__timer_link *next, *prev; /* both NULL while not armed */
+} ca__timer_link;
+
 /* A timer entry: lives inside the awaiting frame, linked into the
- * executor's timer list while armed (no allocation). */
+ * executor's timing wheel while armed (no allocation). Zero-initialized is
+ * "not armed". 40 bytes on LP64. */
 typedef struct ca_timer {
-  struct ca_timer *next, *prev; /* executor's list, sorted by deadline */
-  uint64_t deadline_ms;         /* ca_now_ms() value at which it fires */
-  ca_waker waker;               /* woken when the deadline passes */
-  unsigned char armed;          /* linked into the executor's list */
+  ca__timer_link link;  /* wheel slot, in arming order; next NULL: not armed */
+  uint64_t deadline_ms; /* ca_now_ms() value at which it fires */
+  ca_waker waker;       /* woken when the deadline passes */
 } ca_timer;
+/* Whether `t` is armed: it has neither fired nor been disarmed. */
+static inline int ca__timer_is_armed(const ca_timer *t) {
+  return t->link.next != 0;
+}
 
 /* Completes once `ms` milliseconds have passed. Cancellation-safe: dropping
  * it disarms the timer. The first poll arms the timer (deadline

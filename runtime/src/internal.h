@@ -1,5 +1,5 @@
 /* internal.h - what the runtime's files share and users never see: fatal
- * errors, the task waker, and the per-thread timer list that executor.c
+ * errors, the task waker, and the per-thread timing wheel that executor.c
  * drives and timer.c owns.
  *
  * Everything here is per thread (the executor and its timers are
@@ -25,27 +25,28 @@ int ca__task_done(ca_task *task);
 
 /* --------------------------------------------------------------- timer.c */
 
-/* Links `t` into this thread's timer list, after every timer whose deadline
- * is not later (timers with equal deadlines fire in arming order). `t` is
- * borrowed: it must stay in place until it fires or is disarmed. `t` must
- * not be armed already. */
+/* Arms `t`: it fires once ca__timer_fire is given a time >= deadline_ms.
+ * Timers fire in deadline order, and timers with equal deadlines in arming
+ * order (the executor's wake order relies on it). A deadline already
+ * passed (not later than the last ca__timer_fire's time) counts as that
+ * time: such timers fire first at the next ca__timer_fire, in arming
+ * order. `t`
+ * is borrowed: it must stay in place until it fires or is disarmed. `t`
+ * must not be armed already. O(1). */
 void ca__timer_arm(ca_timer *t, uint64_t deadline_ms, ca_waker waker);
 
-/* Unlinks `t` if it is armed; does nothing otherwise. */
+/* Unlinks `t` if it is armed; does nothing otherwise. O(1). */
 void ca__timer_disarm(ca_timer *t);
 
 /* Disarms every timer whose deadline is <= now_ms, earliest first, and wakes
  * its waker. Returns how many fired. */
 size_t ca__timer_fire(uint64_t now_ms);
-/* This thread's armed timers, sorted by deadline (timer.c owns them; the
- * run loop reads `head` inline). */
-typedef struct ca__timer_list {
-  ca_timer *head; /* earliest deadline; NULL when none is armed */
-  ca_timer *tail; /* latest deadline */
-} ca__timer_list;
-extern _Thread_local ca__timer_list ca__timers;
 
-static inline int ca__timer_armed(void) { return ca__timers.head != NULL; }
+/* How many timers this thread has armed (timer.c keeps it; the run loop
+ * reads it inline). */
+extern _Thread_local size_t ca__timer_count;
+
+static inline int ca__timer_armed(void) { return ca__timer_count != 0; }
 
 /* ca__timer_fire(ca_now_ms()), without reading the clock when no timer is
  * armed (the await hot path). */
@@ -53,8 +54,10 @@ static inline size_t ca__timer_fire_due(void) {
   return ca__timer_armed() ? ca__timer_fire(ca_now_ms()) : 0;
 }
 
-/* Stores the earliest armed deadline in *deadline_ms and returns 1, or
- * returns 0 when no timer is armed. */
+/* Stores in *deadline_ms a time no later than the earliest armed deadline
+ * and returns 1, or returns 0 when no timer is armed. It is the wheel's next
+ * step: waiting until then and calling ca__timer_fire makes progress (fires
+ * or moves timers closer), never busy-waits. */
 int ca__timer_next(uint64_t *deadline_ms);
 
 /* Blocks the thread until ca_now_ms() >= deadline_ms (at most a day at a

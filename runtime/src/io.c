@@ -253,11 +253,11 @@ void ca_write__drop(struct ca_write__frame *f) {
 
 void ca_accept__init(struct ca_accept__frame *f, ca_io *listener) {
   f->listener = listener;
-  f->backoff.armed = 0;
+  f->backoff = (ca_timer){0};
 }
 ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx,
                         int *out) {
-  if (f->backoff.armed) {
+  if (ca__timer_is_armed(&f->backoff)) {
     f->backoff.waker = cx->waker; /* still waiting out the back-off */
     return CA_PENDING;
   }

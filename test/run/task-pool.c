@@ -23,7 +23,7 @@ async int worker(int id, int ms) {
   printf("%s done\n", buf);
   return id * 10;
 }
-// REPORT: remark: frame of 'worker': 80 bytes
+// REPORT: remark: frame of 'worker': 72 bytes
 
 CA_TASK_POOL(workers, worker, 3);
 

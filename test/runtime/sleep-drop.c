@@ -23,8 +23,8 @@ static ca_poll first__poll(void *p, ca_context *cx, void *out) {
     ca_sleep_ms__poll(&s3, cx, NULL);
     ca_sleep_ms__drop(&s3);
     ca_sleep_ms__drop(&s2);
-    printf("dropped: armed s1=%d s2=%d s3=%d\n", s1.timer.armed, s2.timer.armed,
-           s3.timer.armed);
+    printf("dropped: armed s1=%d s2=%d s3=%d\n", ca__timer_is_armed(&s1.timer),
+           ca__timer_is_armed(&s2.timer), ca__timer_is_armed(&s3.timer));
     *state = 1;
   }
   if (ca_sleep_ms__poll(&s1, cx, NULL) == CA_PENDING)

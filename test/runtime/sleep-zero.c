@@ -49,7 +49,8 @@ static ca_poll main_fut__poll(void *p, ca_context *cx, void *out) {
 int main(void) {
   struct main_fut__frame m = {0};
   ca__block_on(&m, main_fut__poll, NULL);
-  printf("sleep frame armed after completion: %d\n", m.sleep.timer.armed);
+  printf("sleep frame armed after completion: %d\n",
+         ca__timer_is_armed(&m.sleep.timer));
   ca_run();
   return 0;
 }
