@@ -6,17 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-async long write_all(ca_io *io, const char *p, size_t n) {
-  size_t done = 0;
-  while (done < n) {
-    long w = await(ca_write(io, p + done, n - done));
-    if (w < 0)
-      return w;
-    done += (size_t)w;
-  }
-  return (long)done;
-}
-
 static void close_io(ca_io *io) { ca_io_close(io); }
 
 async void connection(int fd) {
@@ -26,7 +15,7 @@ async void connection(int fd) {
   char buf[1024];
   long r;
   while ((r = await(ca_read(&conn, buf, sizeof buf))) > 0)
-    if (await(write_all(&conn, buf, (size_t)r)) < 0)
+    if (await(ca_write_all(&conn, buf, (size_t)r)) < 0)
       break;
 }
 
@@ -44,7 +33,7 @@ async int client(int port, const char *line) {
     return -1;
   char back[128];
   size_t got = 0, n = strlen(line);
-  await(write_all(&c, line, n));
+  await(ca_write_all(&c, line, n));
   while (got < n) {
     long r = await(ca_read(&c, back + got, sizeof back - 1 - got));
     if (r <= 0)

@@ -5,17 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-async long write_all(ca_io *io, const char *p, size_t n) {
-  size_t done = 0;
-  while (done < n) {
-    long w = await(ca_write(io, p + done, n - done));
-    if (w < 0)
-      return w;
-    done += (size_t)w;
-  }
-  return (long)done;
-}
-
 static void close_io(ca_io *io) { ca_io_close(io); }
 
 async void connection(int fd) {
@@ -25,7 +14,7 @@ async void connection(int fd) {
   char buf[16384];
   long r;
   while ((r = await(ca_read(&conn, buf, sizeof buf))) > 0)
-    if (await(write_all(&conn, buf, (size_t)r)) < 0)
+    if (await(ca_write_all(&conn, buf, (size_t)r)) < 0)
       break;
 }
 

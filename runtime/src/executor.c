@@ -466,7 +466,9 @@ static void ca__executor_round(ca__executor *ex) {
 }
 
 /* Step 4: returns 1 when something is runnable (after sleeping until a
- * timer deadline if needed), 0 when nothing can ever run again. */
+ * timer deadline if needed), 2 when it is after a wait in the reactor (its
+ * ready I/O already taken: the next round need not look again), 0 when
+ * nothing can ever run again. */
 __attribute__((noinline)) static int ca__executor_park(ca__executor *ex,
                                                        int has_main) {
   uint64_t deadline;
@@ -482,7 +484,7 @@ __attribute__((noinline)) static int ca__executor_park(ca__executor *ex,
       timeout = left > 86400000u ? 86400000 : (int)left;
     }
     ca__reactor_wait(timeout);
-    return 1;
+    return 2;
   }
   if (!timer)
     return 0;
@@ -538,9 +540,11 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ex->main.ops = &ca__main_wake_ops;
   ca__main_wake_at(ex);
   ca_context cx = {.waker = &ex->main.ops};
+  int io_taken = 0; /* the park just took the ready I/O */
   for (;;) {
     ca__timer_fire_due();
-    ca__executor_poll_io();
+    if (!io_taken)
+      ca__executor_poll_io();
     if (ex->main_woken) {
       for (;;) {
         /* Woken before anything now queued: it goes first. */
@@ -560,8 +564,10 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
       if (ex->main_done)
         break;
     }
-    if (!ca__executor_park(ex, 1))
+    io_taken = ca__executor_park(ex, 1);
+    if (!io_taken)
       ca__die("ca_block_on: the future is pending and nothing can wake it");
+    io_taken = io_taken == 2;
   }
 done:
   /* A future that woke itself before completing is still queued. */
@@ -579,15 +585,19 @@ void ca_run(void) {
   if (ex->ntasks == 0)
     return;
   ca__executor_enter(ex, "ca_run");
+  int io_taken = 0; /* as in ca__block_on */
   for (;;) {
     ca__timer_fire_due();
-    ca__executor_poll_io();
+    if (!io_taken)
+      ca__executor_poll_io();
     ca__executor_round(ex);
     if (ex->ntasks == 0)
       break;
-    if (!ca__executor_park(ex, 0))
+    io_taken = ca__executor_park(ex, 0);
+    if (!io_taken)
       ca__die("ca_run: %zu task(s) are pending and nothing can wake them",
               ex->ntasks);
+    io_taken = io_taken == 2;
   }
   ex->running = 0;
 }
