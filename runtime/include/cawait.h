@@ -253,10 +253,11 @@ typedef void (*ca_drop_fn)(void *frame);
  * `out` are borrowed; the frame's waker (a flag in this thread's executor)
  * stays valid for the life of the thread.
  *
- * Each round: expired timers fire; the future is polled if it was woken
- * (first round included), and completion returns at once; then every task
- * queued at that point is polled once, in FIFO order (tasks woken during
- * the round wait for the next one). */
+ * Each round: expired timers fire and ready I/O is taken; the future is
+ * polled if it was woken (first round included), and completion returns at
+ * once; then every task queued at that point is polled once, in FIFO order
+ * (tasks woken during the round wait for the next one), with timers and
+ * I/O looked at again every 64 polls. */
 void ca__block_on(void *frame, ca_poll_fn poll, void *out);
 
 /* Allocates a detached task holding a frame of `frame_size` bytes (aligned
