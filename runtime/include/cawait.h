@@ -489,8 +489,7 @@ static inline int ca__timer_is_armed(const ca_timer *t) {
  * Without the plugin it is nanosleep(), retried on EINTR. */
 CA_ASYNC void ca_sleep_ms(uint64_t ms);
 struct ca_sleep_ms__frame {
-  ca_timer timer; /* armed at the first poll */
-  uint64_t ms;    /* requested duration, until the first poll */
+  ca_timer timer; /* until the first poll, deadline_ms holds the duration */
 };
 void ca_sleep_ms__init(struct ca_sleep_ms__frame *f, uint64_t ms);
 ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
@@ -502,8 +501,7 @@ void ca_sleep_ms__drop(struct ca_sleep_ms__frame *f);
  * cancellation-safe). Without the plugin it sleeps until then. */
 CA_ASYNC void ca_sleep_until(uint64_t deadline_ms);
 struct ca_sleep_until__frame {
-  ca_timer timer;       /* armed at the first poll */
-  uint64_t deadline_ms; /* until the first poll */
+  ca_timer timer; /* armed at the first poll (deadline_ms set by init) */
 };
 void ca_sleep_until__init(struct ca_sleep_until__frame *f,
                           uint64_t deadline_ms);

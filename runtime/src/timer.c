@@ -235,8 +235,9 @@ void ca__timer_wait(uint64_t deadline_ms) {
  */
 
 void ca_sleep_ms__init(struct ca_sleep_ms__frame *f, uint64_t ms) {
+  /* The duration waits in the deadline's field: the frame is one timer. */
   f->timer = (ca_timer){0};
-  f->ms = ms;
+  f->timer.deadline_ms = ms;
 }
 
 /* A poll after the first: done once the deadline passed. */
@@ -260,7 +261,8 @@ ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
     /* Always pending once, even for 0 ms: a loop of ca_sleep_ms(0) lets the
      * other tasks run, and completes at the next round. */
     uint64_t now = ca_now_ms();
-    uint64_t deadline = f->ms > UINT64_MAX - now ? UINT64_MAX : now + f->ms;
+    uint64_t ms = f->timer.deadline_ms;
+    uint64_t deadline = ms > UINT64_MAX - now ? UINT64_MAX : now + ms;
     ca__timer_arm_at(&f->timer, deadline, cx->waker, now);
     return CA_PENDING;
   }
@@ -270,7 +272,7 @@ ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
 void ca_sleep_until__init(struct ca_sleep_until__frame *f,
                           uint64_t deadline_ms) {
   f->timer = (ca_timer){0};
-  f->deadline_ms = deadline_ms;
+  f->timer.deadline_ms = deadline_ms;
 }
 
 ca_poll ca_sleep_until__poll(struct ca_sleep_until__frame *f, ca_context *cx,
@@ -278,7 +280,7 @@ ca_poll ca_sleep_until__poll(struct ca_sleep_until__frame *f, ca_context *cx,
   (void)out;
   if (!ca_waker_is_set(&f->timer.waker)) {
     /* Pending once even when the deadline passed, like ca_sleep_ms(0). */
-    ca__timer_arm(&f->timer, f->deadline_ms, cx->waker);
+    ca__timer_arm(&f->timer, f->timer.deadline_ms, cx->waker);
     return CA_PENDING;
   }
   return ca__sleep_repoll(&f->timer, cx);

@@ -12,8 +12,8 @@
 async int small(void) { return 1; }
 
 // CHECK-NOT: 'small'
-// CHECK: frame-larger-than.c:[[@LINE+2]]:11: warning: async frame of 'big' is 4152 bytes, larger than 100 [-Wbackend-plugin]
-// WERROR: frame-larger-than.c:[[@LINE+1]]:11: error: async frame of 'big' is 4152 bytes, larger than 100 [-Werror,-Wbackend-plugin]
+// CHECK: frame-larger-than.c:[[@LINE+2]]:11: warning: async frame of 'big' is 4144 bytes, larger than 100 [-Wbackend-plugin]
+// WERROR: frame-larger-than.c:[[@LINE+1]]:11: error: async frame of 'big' is 4144 bytes, larger than 100 [-Werror,-Wbackend-plugin]
 async int big(int n) {
   char buf[4096];
   long counter = n;

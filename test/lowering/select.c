@@ -24,7 +24,7 @@ async int race(int n) {
 // CHECK-NEXT:   struct f__frame ca__b0;
 // CHECK-NEXT:   struct ca_sleep_ms__frame ca__b1;
 // CHECK-NEXT: };
-// CHECK-NEXT: _Static_assert(sizeof(struct race__ca__aw1) == 80, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(sizeof(struct race__ca__aw1) == 72, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
 // CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__ca__aw1, ca__b0) == 32, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
 // CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__ca__aw1, ca__b1) == 40, "cawait: layout of a combinator of 'race' disagrees with the C compiler");
 // CHECK-NEXT: static void race__ca__wake1_0__fn(ca_waker ca__w) { ca__branch_woken(ca__w, __builtin_offsetof(struct race__ca__aw1, ca__w[0]), 0); }
@@ -34,16 +34,16 @@ async int race(int n) {
 // CHECK-NEXT: struct race__frame {
 // CHECK-NEXT:   __extension__ union {
 // CHECK-NEXT:     struct { struct race__ca__aw1 ca__aw1; }; /* offset 0 */
-// CHECK-NEXT:     struct { unsigned char ca__pad_n[80]; int n; }; /* offset 80 */
-// CHECK-NEXT:     struct { unsigned char ca__pad_a[84]; int a; }; /* offset 84 */
-// CHECK-NEXT:     struct { unsigned char ca__pad_ca__state[88]; unsigned char ca__state; }; /* offset 88 */
+// CHECK-NEXT:     struct { unsigned char ca__pad_n[72]; int n; }; /* offset 72 */
+// CHECK-NEXT:     struct { unsigned char ca__pad_a[76]; int a; }; /* offset 76 */
+// CHECK-NEXT:     struct { unsigned char ca__pad_ca__state[80]; unsigned char ca__state; }; /* offset 80 */
 // CHECK-NEXT:   };
 // CHECK-NEXT: };
-// CHECK-NEXT: _Static_assert(sizeof(struct race__frame) == 96, "cawait: layout of the frame of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(sizeof(struct race__frame) == 88, "cawait: layout of the frame of 'race' disagrees with the C compiler");
 // CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, ca__aw1) == 0, "cawait: layout of the frame of 'race' disagrees with the C compiler");
-// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, n) == 80, "cawait: layout of the frame of 'race' disagrees with the C compiler");
-// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, a) == 84, "cawait: layout of the frame of 'race' disagrees with the C compiler");
-// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, ca__state) == 88, "cawait: layout of the frame of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, n) == 72, "cawait: layout of the frame of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, a) == 76, "cawait: layout of the frame of 'race' disagrees with the C compiler");
+// CHECK-NEXT: _Static_assert(__builtin_offsetof(struct race__frame, ca__state) == 80, "cawait: layout of the frame of 'race' disagrees with the C compiler");
 // CHECK-NEXT: void race__init(struct race__frame *ca__f, int n) {
 // CHECK-NEXT:   ca__f->n = n;
 // CHECK-NEXT:   ca__f->ca__state = 0;

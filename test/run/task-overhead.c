@@ -45,7 +45,7 @@ async int run(void) {
 }
 
 int main(void) { return ca_block_on(run()) == 19 ? 0 : 1; }
-// REPORT: remark: frame of 'sleeper': 48 bytes
+// REPORT: remark: frame of 'sleeper': 40 bytes
 // REPORT: remark: frame of 'widen': 16 bytes
 // CHECK: remark: frame of 'sleeper': [[#FRAME:]] bytes
 // CHECK: sleeper task block [[#FRAME+32]]

@@ -23,7 +23,7 @@ async int worker(int id, int ms) {
   printf("%s done\n", buf);
   return id * 10;
 }
-// REPORT: remark: frame of 'worker': 72 bytes
+// REPORT: remark: frame of 'worker': 64 bytes
 
 CA_TASK_POOL(workers, worker, 3);
 
@@ -75,7 +75,7 @@ int main(void) {
   printf("run returned %d %d, slots ever used %u\n", r, again, workers.used);
   return 0;
 }
-// CHECK:      slot 112 bytes, 3 slots
+// CHECK:      slot 96 bytes, 3 slots
 // CHECK-NEXT: 4th NULL, arguments evaluated 3 times
 // CHECK-NEXT: w2 done
 // CHECK-NEXT: w1 done
