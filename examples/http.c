@@ -23,9 +23,10 @@
  *
  * Stopping: the token is cancelled (by the self-test, or by SIGINT or
  * SIGTERM through ca_signal); the accept loop ends and the listener is
- * closed; a connection waiting for its next request stops waiting (the
- * token is a branch of that select), one that has a request answers it
- * first; the group is waited for, and aborted after DRAIN_MS.
+ * closed; a connection waiting for (or reading) its next request stops
+ * (the token is a branch of that select), one that has read a whole
+ * request answers it first; the group is waited for, and aborted after
+ * DRAIN_MS.
  *
  * The client (http_get, over http_exchange): one request on an open
  * connection; the response's status line, headers (Content-Length,
