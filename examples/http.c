@@ -1,0 +1,501 @@
+/* http.c - an HTTP/1.1 server with keep-alive, and a client that fetches
+ * from it, in one program.
+ *
+ *   ./http          self-test (what `make demo` runs): the server on an
+ *                   ephemeral loopback port, clients in the same process
+ *                   fetching from it (several requests over one kept-alive
+ *                   connection, a 404, `Connection: close`, HTTP/1.0, three
+ *                   concurrent clients), then a graceful stop; prints a
+ *                   transcript and exits 0 when every answer was right.
+ *   ./http 8080 [127.0.0.1]
+ *                   serves http://127.0.0.1:8080/ until SIGINT or SIGTERM
+ *                   (try `curl -v http://127.0.0.1:8080/`), then stops the
+ *                   same way.
+ *
+ * The server (http_serve): an accept loop raced against a ca_cancel_token
+ * with ca_select, and a task per connection (http_conn) in a
+ * ca_task_group. A connection reads request heads through a ca_reader
+ * (ca_read_line) and answers with ca_write_all. GET / is the page, other
+ * paths are 404; HTTP/1.1 keeps the connection alive unless the request
+ * says `Connection: close`, HTTP/1.0 closes it unless it says
+ * `Connection: keep-alive`. The connection's ca_io has a cleanup that
+ * closes it, so a task that is dropped (ca_group_abort) closes its socket.
+ *
+ * Stopping: the token is cancelled (by the self-test, or by SIGINT or
+ * SIGTERM through ca_signal); the accept loop ends and the listener is
+ * closed; a connection waiting for (or reading) its next request stops
+ * (the token is a branch of that select), one that has read a whole
+ * request answers it first; the group is waited for, and aborted after
+ * DRAIN_MS.
+ *
+ * The client (http_get, over http_exchange): one request on an open
+ * connection; the response's status line, headers (Content-Length,
+ * Connection) and body (ca_reader_read for what the reader already holds,
+ * then ca_read_exact for the rest). */
+#include <cawait.h>
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+enum {
+  MAX_CONNS = 64,      /* connection tasks at once; more are refused */
+  LINE_CAP = 512,      /* longest request or header line, with its NUL */
+  MAX_HEADERS = 64,    /* header lines of one request */
+  IDLE_MS = 10000,     /* a kept-alive connection idle this long is closed */
+  DRAIN_MS = 2000,     /* at a stop, connections get this long to finish */
+  HANG_GUARD_MS = 5000 /* the self-test's bound on waits that must end */
+};
+
+static const char page[] = "<!doctype html>\n"
+                           "<title>cawait</title>\n"
+                           "<p>Hello from an async C server.</p>\n";
+static const char not_found[] = "not found\n";
+
+static void close_io(ca_io *io) { ca_io_close(io); }
+
+/* --------------------------------------------------------------- server */
+
+struct server {
+  ca_io listener;       /* taken by http_serve, closed when it stops */
+  ca_cancel_token stop; /* cancelled: stop accepting, close idle ones */
+  unsigned connections; /* accepted */
+  unsigned requests;    /* answered */
+  unsigned refused;     /* accepted while MAX_CONNS were open: closed */
+};
+
+struct request {
+  char method[8];
+  char path[256];
+  int keep_alive; /* answer, then read the next request */
+};
+
+/* Drops the line end ("\r\n" or "\n"). */
+static void chomp(char *s) {
+  size_t n = strlen(s);
+  while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+    s[--n] = '\0';
+}
+
+/* "GET /path HTTP/1.1": 0, or the status to answer with. */
+static int parse_request_line(const char *line, struct request *rq) {
+  int major, minor;
+  if (sscanf(line, "%7s %255s HTTP/%d.%d", rq->method, rq->path, &major,
+             &minor) != 4)
+    return 400;
+  if (major != 1)
+    return 505;
+  rq->keep_alive = minor >= 1; /* HTTP/1.1's default */
+  return 0;
+}
+
+/* One header line (chomped): Connection decides keep-alive; a request
+ * body (Content-Length, Transfer-Encoding) is never read, so the
+ * connection is closed after the answer instead. */
+static void parse_header(const char *line, struct request *rq) {
+  const char *colon = strchr(line, ':');
+  if (!colon)
+    return;
+  size_t name = (size_t)(colon - line);
+  const char *value = colon + 1 + strspn(colon + 1, " \t");
+  if (name == 10 && strncasecmp(line, "Connection", 10) == 0) {
+    if (strcasecmp(value, "close") == 0)
+      rq->keep_alive = 0;
+    else if (strcasecmp(value, "keep-alive") == 0)
+      rq->keep_alive = 1;
+  } else if ((name == 14 && strncasecmp(line, "Content-Length", 14) == 0 &&
+              strtol(value, NULL, 10) != 0) ||
+             (name == 17 && strncasecmp(line, "Transfer-Encoding", 17) == 0))
+    rq->keep_alive = 0;
+}
+
+/* Reads one request head: 0 (rq filled), the status of an error to
+ * answer (then close), or -1 when the client closed or failed first. */
+async int read_request(ca_reader *r, struct request *rq) {
+  char line[LINE_CAP];
+  long n = await(ca_read_line(r, line, sizeof line));
+  if (n <= 0)
+    return -1;
+  if (line[n - 1] != '\n')
+    return n == LINE_CAP - 1 ? 414 : -1; /* too long, or cut by the close */
+  chomp(line);
+  int status = parse_request_line(line, rq);
+  if (status)
+    return status;
+  for (int i = 0; i < MAX_HEADERS; i++) {
+    n = await(ca_read_line(r, line, sizeof line));
+    if (n <= 0)
+      return -1;
+    if (line[n - 1] != '\n')
+      return n == LINE_CAP - 1 ? 431 : -1;
+    chomp(line);
+    if (line[0] == '\0')
+      return 0; /* the empty line ends the head */
+    parse_header(line, rq);
+  }
+  return 431;
+}
+
+/* The response to rq (or to an error status) in out: its length. */
+static size_t format_response(char *out, size_t cap, int status,
+                              const struct request *rq) {
+  const char *reason = "Bad Request", *type = "text/plain", *body = "";
+  size_t len = 0;
+  if (status == 0 && strcmp(rq->method, "GET") != 0 &&
+      strcmp(rq->method, "HEAD") != 0)
+    status = 405;
+  if (status == 0 && strcmp(rq->path, "/") == 0) {
+    status = 200, reason = "OK", type = "text/html";
+    body = page, len = sizeof page - 1;
+  } else if (status == 0) {
+    status = 404, reason = "Not Found";
+    body = not_found, len = sizeof not_found - 1;
+  } else if (status == 405)
+    reason = "Method Not Allowed";
+  else if (status == 414)
+    reason = "URI Too Long";
+  else if (status == 431)
+    reason = "Request Header Fields Too Large";
+  else if (status == 505)
+    reason = "HTTP Version Not Supported";
+  int head = snprintf(out, cap,
+                      "HTTP/1.1 %d %s\r\n"
+                      "Content-Type: %s\r\n"
+                      "Content-Length: %zu\r\n"
+                      "Connection: %s\r\n\r\n",
+                      status, reason, type, len,
+                      rq->keep_alive ? "keep-alive" : "close");
+  if (strcmp(rq->method, "HEAD") == 0)
+    len = 0;
+  memcpy(out + head, body, len); /* fits: see the _Static_assert */
+  return (size_t)head + len;
+}
+
+/* One connection: requests answered in turn until the client closes, asks
+ * to close, or idles IDLE_MS, or the server stops. The socket is closed
+ * however the task ends, also when it is dropped. */
+async void http_conn(int fd, struct server *s) {
+  __attribute__((cleanup(close_io))) ca_io conn;
+  if (ca_io_open(&conn, fd) < 0) {
+    close(fd);
+    return;
+  }
+  s->connections++;
+  char storage[1024], out[512];
+  _Static_assert(sizeof page + 200 < sizeof out, "the page fits");
+  ca_reader r;
+  ca_reader_init(&r, &conn, storage, sizeof storage);
+  for (;;) {
+    struct request rq = {"", "", 0};
+    int status = -1;
+    /* Waiting for a request is where a stop or the idle timeout ends a
+     * connection; read_request is dropped with the connection. */
+    if (await(ca_select(status = read_request(&r, &rq), ca_cancelled(&s->stop),
+                        ca_sleep_ms(IDLE_MS))) != 0 ||
+        status < 0)
+      return;
+    if (status != 0)
+      rq.keep_alive = 0;
+    size_t n = format_response(out, sizeof out, status, &rq);
+    if (await(ca_write_all(&conn, out, n)) < 0)
+      return;
+    s->requests++;
+    if (!rq.keep_alive)
+      return;
+  }
+}
+
+/* Accepts connections until s->stop is cancelled, a task per connection;
+ * then closes the listener and waits DRAIN_MS for the connections, and
+ * aborts those left (their cleanups close their sockets). The number
+ * aborted. */
+async int http_serve(struct server *s) {
+  ca_task *slots[MAX_CONNS];
+  ca_task_group g;
+  ca_group_init(&g, slots, MAX_CONNS);
+  for (;;) {
+    int fd = -1;
+    if (await(ca_select(fd = ca_accept(&s->listener),
+                        ca_cancelled(&s->stop))) == 1)
+      break;
+    if (fd == -ECONNABORTED)
+      continue;
+    if (fd < 0) {
+      fprintf(stderr, "http: accept: %s\n", strerror(-fd));
+      ca_cancel(&s->stop);
+      break;
+    }
+    /* A full group aborts the task before it ran: the descriptor is
+     * still ours to close. */
+    if (ca_group_add(&g, ca_spawn(http_conn(fd, s))) < 0) {
+      close(fd);
+      s->refused++;
+    }
+  }
+  ca_io_close(&s->listener);
+  if (await(ca_timeout_ms(DRAIN_MS, ca_group_wait(&g))))
+    return ca_group_abort(&g);
+  return 0;
+}
+
+/* --------------------------------------------------------------- client */
+
+struct response {
+  int status;
+  long length; /* Content-Length, or -1 */
+  int close;   /* Connection: close */
+};
+
+/* Sends `head` (a whole request head) on conn and reads the response:
+ * its status (res filled, body NUL-terminated), or a negative errno
+ * (-EMSGSIZE: the body needs more than cap - 1 bytes; -EPROTO: not a
+ * response this client understands). r reads conn, and keeps what follows
+ * the response for the next one. */
+async int http_exchange(ca_io *conn, ca_reader *r, const char *head,
+                        struct response *res, char *body, size_t cap) {
+  long n = await(ca_write_all(conn, head, strlen(head)));
+  if (n < 0)
+    return (int)n;
+  char line[LINE_CAP];
+  n = await(ca_read_line(r, line, sizeof line));
+  if (n <= 0)
+    return n < 0 ? (int)n : -EPROTO;
+  res->length = -1;
+  res->close = 0;
+  if (sscanf(line, "HTTP/1.%*d %d", &res->status) != 1)
+    return -EPROTO;
+  for (;;) {
+    n = await(ca_read_line(r, line, sizeof line));
+    if (n <= 0)
+      return n < 0 ? (int)n : -EPROTO;
+    chomp(line);
+    if (line[0] == '\0')
+      break;
+    if (strncasecmp(line, "Content-Length:", 15) == 0)
+      res->length = strtol(line + 15, NULL, 10);
+    else if (strncasecmp(line, "Connection:", 11) == 0)
+      res->close = strcasecmp(line + 11 + strspn(line + 11, " "), "close") == 0;
+  }
+  if (res->length < 0)
+    return -EPROTO;
+  if ((size_t)res->length >= cap)
+    return -EMSGSIZE;
+  size_t want = (size_t)res->length;
+  long got = 0;
+  if (want > 0) {
+    /* What the reader holds first (it may have read past the head), then
+     * straight from the socket: the reader is empty by then. */
+    got = await(ca_reader_read(r, body, want));
+    if (got > 0 && (size_t)got < want) {
+      long rest = await(ca_read_exact(conn, body + got, want - (size_t)got));
+      got = rest < 0 ? rest : got + rest;
+    }
+    if (got < 0)
+      return (int)got;
+    if ((size_t)got < want)
+      return -EPROTO; /* closed before the whole body */
+  }
+  body[got] = '\0';
+  return res->status;
+}
+
+/* GET path over a kept-alive connection: the status, the body in
+ * body[cap] (NUL-terminated), or a negative errno. */
+async int http_get(ca_io *conn, ca_reader *r, const char *path, char *body,
+                   size_t cap) {
+  char head[LINE_CAP];
+  if (snprintf(head, sizeof head, "GET %s HTTP/1.1\r\nHost: localhost\r\n\r\n",
+               path) >= (int)sizeof head)
+    return -ENAMETOOLONG;
+  struct response res;
+  return await(http_exchange(conn, r, head, &res, body, cap));
+}
+
+/* ------------------------------------------------------------ self-test */
+
+/* "200, 93 bytes (the page)", "404, 10 bytes: not found", "-104 (...)". */
+static void describe(char *out, size_t cap, int status, const char *body) {
+  if (status < 0)
+    snprintf(out, cap, "error %s", strerror(-status));
+  else if (strcmp(body, page) == 0)
+    snprintf(out, cap, "%d, %zu bytes (the page)", status, strlen(body));
+  else
+    snprintf(out, cap, "%d, %zu bytes: %.*s", status, strlen(body),
+             (int)strcspn(body, "\n"), body);
+}
+
+/* A client's connection and the reader over it (which must stay in
+ * place: use it where it was connected). */
+struct http_client {
+  ca_io conn;
+  ca_reader r;
+  char storage[1024]; /* the reader's buffer */
+};
+static void http_client_close(struct http_client *c) { ca_io_close(&c->conn); }
+
+/* Connects c to 127.0.0.1:port: 0 or a negative errno (c->conn closed). */
+async int http_connect(struct http_client *c, int port) {
+  int rc = await(ca_tcp_connect(&c->conn, "127.0.0.1", port));
+  ca_reader_init(&c->r, &c->conn, c->storage, sizeof c->storage);
+  return rc;
+}
+
+/* Several requests over one kept-alive connection, a 404 among them. */
+async int keep_alive_client(int port) {
+  static const char *const paths[] = {"/", "/missing", "/", "/index.html", "/"};
+  static const int expect[] = {200, 404, 200, 404, 200};
+  __attribute__((cleanup(http_client_close))) struct http_client c;
+  if (await(http_connect(&c, port)) < 0)
+    return 1;
+  char body[256], said[128];
+  int failed = 0;
+  printf("one kept-alive connection:\n");
+  for (int i = 0; i < 5; i++) {
+    int status = await(http_get(&c.conn, &c.r, paths[i], body, sizeof body));
+    describe(said, sizeof said, status, body);
+    printf("  GET %s -> %s\n", paths[i], said);
+    failed += status != expect[i];
+  }
+  return failed;
+}
+
+/* A request after which the server must close the connection. */
+async int closing_client(int port, const char *what, const char *head) {
+  __attribute__((cleanup(http_client_close))) struct http_client c;
+  if (await(http_connect(&c, port)) < 0)
+    return 1;
+  char body[256], said[128];
+  struct response res;
+  int status =
+      await(http_exchange(&c.conn, &c.r, head, &res, body, sizeof body));
+  describe(said, sizeof said, status, body);
+  long n = -1;
+  int hung = await(ca_timeout_ms(HANG_GUARD_MS,
+                                 n = ca_reader_read(&c.r, body, sizeof body)));
+  printf("%s -> %s, Connection: %s, then %s\n", what, said,
+         res.close ? "close" : "keep-alive",
+         !hung && n == 0 ? "end of stream" : "STILL OPEN");
+  return status != 200 || !res.close || hung || n != 0;
+}
+
+/* A client of several at once: GET / and GET /client/<id>. */
+async int concurrent_client(int port, int id, char *said, size_t cap) {
+  __attribute__((cleanup(http_client_close))) struct http_client c;
+  if (await(http_connect(&c, port)) < 0)
+    return 1;
+  char body[256], path[32], a[64], b[64];
+  snprintf(path, sizeof path, "/client/%d", id);
+  int s1 = await(http_get(&c.conn, &c.r, "/", body, sizeof body));
+  describe(a, sizeof a, s1, body);
+  int s2 = await(http_get(&c.conn, &c.r, path, body, sizeof body));
+  describe(b, sizeof b, s2, body);
+  snprintf(said, cap, "client %d: GET / -> %s; GET %s -> %s", id, a, path, b);
+  return s1 != 200 || s2 != 404;
+}
+
+/* Fetches from the server on port, then stops it through s->stop while a
+ * kept-alive connection is idle: the server closes it. */
+async int self_test(struct server *s, int port) {
+  int failed = await(keep_alive_client(port));
+  failed += await(closing_client(
+      port, "GET / with Connection: close",
+      "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+  failed += await(
+      closing_client(port, "GET / over HTTP/1.0", "GET / HTTP/1.0\r\n\r\n"));
+
+  char said[3][160];
+  int a = 1, b = 1, d = 1;
+  await(ca_join(a = concurrent_client(port, 0, said[0], sizeof said[0]),
+                b = concurrent_client(port, 1, said[1], sizeof said[1]),
+                d = concurrent_client(port, 2, said[2], sizeof said[2])));
+  printf("three clients at once:\n");
+  for (int i = 0; i < 3; i++)
+    printf("  %s\n", said[i]);
+  failed += a + b + d;
+
+  __attribute__((cleanup(http_client_close))) struct http_client idle;
+  if (await(http_connect(&idle, port)) < 0)
+    return failed + 1;
+  char body[256];
+  failed += await(http_get(&idle.conn, &idle.r, "/", body, sizeof body)) != 200;
+  ca_cancel(&s->stop);
+  long n = -1;
+  int hung = await(ca_timeout_ms(
+      HANG_GUARD_MS, n = ca_reader_read(&idle.r, body, sizeof body)));
+  printf("stop: the idle kept-alive connection %s\n",
+         !hung && n == 0 ? "was closed by the server" : "STAYED OPEN");
+  return failed + (hung || n != 0);
+}
+
+/* Open descriptors (entries of /proc/self/fd), to compare before and
+ * after. */
+static int open_fds(void) {
+  int n = 0;
+  DIR *d = opendir("/proc/self/fd");
+  if (!d)
+    return -1;
+  while (readdir(d))
+    n++;
+  closedir(d);
+  return n;
+}
+
+async int run_self_test(void) {
+  struct server s = {0};
+  int rc = ca_tcp_listen(&s.listener, "127.0.0.1", 0, 64);
+  if (rc < 0) {
+    printf("listen: %s\n", strerror(-rc));
+    return 1;
+  }
+  int port = ca_io_port(&s.listener);
+  int aborted = -1, failed = 1;
+  await(ca_join(aborted = http_serve(&s), failed = self_test(&s, port)));
+  printf("server stopped: %u connections, %u requests, %u aborted\n",
+         s.connections, s.requests, (unsigned)aborted);
+  return failed || aborted != 0;
+}
+
+/* ---------------------------------------------------------- server mode */
+
+/* Cancels stop at SIGINT or SIGTERM (or returns when it is cancelled). */
+async void stop_on_signal(ca_cancel_token *stop) {
+  int signo = 0;
+  await(ca_select(signo = ca_signal(SIGINT), signo = ca_signal(SIGTERM),
+                  ca_cancelled(stop)));
+  if (signo > 0)
+    printf("%s: stopping\n", signo == SIGINT ? "SIGINT" : "SIGTERM");
+  ca_cancel(stop);
+}
+
+async int serve_until_signal(const char *host, int port) {
+  struct server s = {0};
+  int rc = ca_tcp_listen(&s.listener, host, port, 128);
+  if (rc < 0) {
+    fprintf(stderr, "http: listen on %s:%d: %s\n", host, port, strerror(-rc));
+    return 1;
+  }
+  printf("serving http://%s:%d/ until SIGINT or SIGTERM\n", host,
+         ca_io_port(&s.listener));
+  fflush(stdout);
+  int aborted = 0;
+  await(ca_join(aborted = http_serve(&s), stop_on_signal(&s.stop)));
+  printf("stopped: %u connections, %u requests, %u refused, %d aborted\n",
+         s.connections, s.requests, s.refused, aborted);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1)
+    return ca_block_on(
+        serve_until_signal(argc > 2 ? argv[2] : "127.0.0.1", atoi(argv[1])));
+  int before = open_fds();
+  int failed = ca_block_on(run_self_test());
+  int left = open_fds() - before;
+  printf("descriptors left open: %d\n", left);
+  printf("http: %s\n", failed || left ? "FAILED" : "ok");
+  return failed || left;
+}
