@@ -69,8 +69,10 @@ done
 insn_of() { echo "$insn_rows" | awk -F'|' -v m="$1" '$2 == " " m " " {gsub(/ /,"",$7); print $7}'; }
 
 # ------------------------------------------------------- echo throughput
-# Ports from the pid, so parallel runs on one machine do not collide.
-p1=$((20000 + $$ % 20000))
+# Ports from the pid, so parallel runs on one machine do not collide, and
+# below Linux's ephemeral range (32768 and up), where the load client's own
+# connections would hold them.
+p1=$((20000 + $$ % 10000))
 p2=$((p1 + 1))
 taskset -c 0 ./echo_epoll $p1 & pids="$pids $!"
 taskset -c 0 ./echo_cawait $p2 & pids="$pids $!"
