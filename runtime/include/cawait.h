@@ -561,6 +561,34 @@ ca_poll ca_writable__poll(struct ca_writable__frame *f, ca_context *cx,
                           void *out);
 void ca_writable__drop(struct ca_writable__frame *f);
 
+/* Completes once fd, a descriptor no ca_io holds (a pipe, an eventfd, a
+ * serial port, one another library owns), is readable (or hung up, or in
+ * error): 0, or a negative errno (-EPERM for a regular file, which epoll
+ * refuses; -EEXIST when a ca_io holds fd). The registration is in this
+ * frame from the first poll until it completes or is dropped; fd's flags
+ * are left as they are, and it is not closed. Cancellation-safe. */
+CA_ASYNC int ca_fd_readable(int fd);
+struct ca_fd_readable__frame {
+  ca_io io; /* registered while waiting */
+  int fd;
+};
+void ca_fd_readable__init(struct ca_fd_readable__frame *f, int fd);
+ca_poll ca_fd_readable__poll(struct ca_fd_readable__frame *f, ca_context *cx,
+                             int *out);
+void ca_fd_readable__drop(struct ca_fd_readable__frame *f);
+
+/* Completes once fd is writable (or hung up, or in error); like
+ * ca_fd_readable otherwise. */
+CA_ASYNC int ca_fd_writable(int fd);
+struct ca_fd_writable__frame {
+  ca_io io;
+  int fd;
+};
+void ca_fd_writable__init(struct ca_fd_writable__frame *f, int fd);
+ca_poll ca_fd_writable__poll(struct ca_fd_writable__frame *f, ca_context *cx,
+                             int *out);
+void ca_fd_writable__drop(struct ca_fd_writable__frame *f);
+
 /* read(2) of at most n bytes: the count (0 at end of file) or a negative
  * errno. Cancellation-safe: nothing is read unless it completes. */
 CA_ASYNC long ca_read(ca_io *io, void *buf, size_t n);

@@ -63,6 +63,16 @@ static int ca__blocking_done(int fd, short events, ssize_t r, long *out) {
 void ca_readable(ca_io *io) { ca__wait_fd(io->fd, POLLIN); }
 void ca_writable(ca_io *io) { ca__wait_fd(io->fd, POLLOUT); }
 
+/* poll(2) reports readiness of any descriptor, regular files included. */
+int ca_fd_readable(int fd) {
+  ca__wait_fd(fd, POLLIN);
+  return 0;
+}
+int ca_fd_writable(int fd) {
+  ca__wait_fd(fd, POLLOUT);
+  return 0;
+}
+
 long ca_read(ca_io *io, void *buf, size_t n) {
   long out;
   while (!ca__blocking_done(io->fd, POLLIN, read(io->fd, buf, n), &out)) {

@@ -53,6 +53,15 @@ static int ca__reactor_fd(void) {
   return r->epfd;
 }
 
+/* Closes the epoll descriptor once nothing is registered. */
+static void ca__reactor_release(void) {
+  ca__reactor *r = &ca__io_reactor;
+  if (ca__io_count == 0 && r->epfd >= 0) {
+    close(r->epfd);
+    r->epfd = -1;
+  }
+}
+
 int ca__reactor_wait(int timeout_ms) {
   struct epoll_event ev[64];
   int n;
@@ -78,43 +87,53 @@ int ca__reactor_wait(int timeout_ms) {
   return n > 0 ? n : 0;
 }
 
-int ca_io_open(ca_io *io, int fd) {
-  io->fd = -1; /* closed, should this fail: ca_io_close does nothing */
-  int flags = fcntl(fd, F_GETFL);
-  if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
-    return -errno;
+/* Registers fd (already non-blocking, or only waited on) in io with the
+ * reactor: 0 or a negative errno (io is then closed). */
+static int ca__io_register(ca_io *io, int fd) {
+  io->fd = -1;
   int epfd = ca__reactor_fd();
   if (epfd < 0)
     return -errno;
-  io->fd = fd;
   io->ready = 0;
   io->reader = io->writer = CA_WAKER_NONE;
   struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET,
                            .data.ptr = io};
   if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
     int err = errno;
-    fcntl(fd, F_SETFL, flags);
-    io->fd = -1;
+    ca__reactor_release();
     return -err;
   }
+  io->fd = fd;
   ca__io_registered(+1);
   return 0;
+}
+
+/* Takes io's descriptor out of the reactor (it stays open); io is closed. */
+static void ca__io_unregister(ca_io *io) {
+  epoll_ctl(ca__io_reactor.epfd, EPOLL_CTL_DEL, io->fd, NULL);
+  io->fd = -1;
+  io->reader = io->writer = CA_WAKER_NONE;
+  ca__io_registered(-1);
+  ca__reactor_release();
+}
+
+int ca_io_open(ca_io *io, int fd) {
+  io->fd = -1; /* closed, should this fail: ca_io_close does nothing */
+  int flags = fcntl(fd, F_GETFL);
+  if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+    return -errno;
+  int rc = ca__io_register(io, fd);
+  if (rc < 0)
+    fcntl(fd, F_SETFL, flags);
+  return rc;
 }
 
 int ca_io_close(ca_io *io) {
   if (io->fd < 0)
     return 0;
-  ca__reactor *r = &ca__io_reactor;
-  epoll_ctl(r->epfd, EPOLL_CTL_DEL, io->fd, NULL);
-  int rc = close(io->fd) < 0 ? -errno : 0;
-  io->fd = -1;
-  io->reader = io->writer = CA_WAKER_NONE;
-  ca__io_registered(-1);
-  if (ca__io_count == 0) {
-    close(r->epfd);
-    r->epfd = -1;
-  }
-  return rc;
+  int fd = io->fd;
+  ca__io_unregister(io);
+  return close(fd) < 0 ? -errno : 0;
 }
 
 int ca_shutdown(ca_io *io, int how) {
@@ -184,6 +203,57 @@ ca_poll ca_writable__poll(struct ca_writable__frame *f, ca_context *cx,
 }
 void ca_writable__drop(struct ca_writable__frame *f) {
   f->io->writer = CA_WAKER_NONE;
+}
+
+/* Readiness of a descriptor no ca_io holds: the registration is in the
+ * frame (io), from the first poll until completion or drop. */
+static ca_poll ca__fd_ready_poll(ca_io *io, int fd, ca_context *cx, int *out,
+                                 uint32_t bits, ca_waker *slot) {
+  if (io->fd < 0) {
+    int rc = ca__io_register(io, fd);
+    if (rc < 0) {
+      *out = rc;
+      return CA_READY;
+    }
+  }
+  if (io->ready & bits) {
+    ca__io_unregister(io);
+    *out = 0;
+    return CA_READY;
+  }
+  *slot = cx->waker;
+  return CA_PENDING;
+}
+
+static void ca__fd_ready_drop(ca_io *io) {
+  if (io->fd >= 0)
+    ca__io_unregister(io);
+}
+
+void ca_fd_readable__init(struct ca_fd_readable__frame *f, int fd) {
+  f->fd = fd;
+  f->io.fd = -1;
+}
+ca_poll ca_fd_readable__poll(struct ca_fd_readable__frame *f, ca_context *cx,
+                             int *out) {
+  return ca__fd_ready_poll(&f->io, f->fd, cx, out, CA__IO_READABLE | CA__IO_HUP,
+                           &f->io.reader);
+}
+void ca_fd_readable__drop(struct ca_fd_readable__frame *f) {
+  ca__fd_ready_drop(&f->io);
+}
+
+void ca_fd_writable__init(struct ca_fd_writable__frame *f, int fd) {
+  f->fd = fd;
+  f->io.fd = -1;
+}
+ca_poll ca_fd_writable__poll(struct ca_fd_writable__frame *f, ca_context *cx,
+                             int *out) {
+  return ca__fd_ready_poll(&f->io, f->fd, cx, out, CA__IO_WRITABLE | CA__IO_HUP,
+                           &f->io.writer);
+}
+void ca_fd_writable__drop(struct ca_fd_writable__frame *f) {
+  ca__fd_ready_drop(&f->io);
 }
 
 /* -------------------------------------------------------- read and write */
