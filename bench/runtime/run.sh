@@ -77,19 +77,37 @@ p2=$((p1 + 1))
 taskset -c 0 ./echo_epoll $p1 & pids="$pids $!"
 taskset -c 0 ./echo_cawait $p2 & pids="$pids $!"
 sleep 0.5
-secs=3
+secs=2
+reps=5
 echo_rows=""
-ratios=""
+# msgs/s and MB/s of one load run against port $1.
+run_load() { taskset -c 1 ./load "$1" "$2" "$3" $secs; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 for cfg in "50 64" "50 16384" "1 64"; do
   set -- $cfg
-  e=$(taskset -c 1 ./load $p1 "$1" "$2" $secs)
-  c=$(taskset -c 1 ./load $p2 "$1" "$2" $secs)
-  em=$(echo "$e" | sed -n 's/.*msgs_per_s=\([0-9]*\).*/\1/p')
-  eb=$(echo "$e" | sed -n 's/.*MB_per_s=\([0-9.]*\).*/\1/p')
-  cm=$(echo "$c" | sed -n 's/.*msgs_per_s=\([0-9]*\).*/\1/p')
-  cb=$(echo "$c" | sed -n 's/.*MB_per_s=\([0-9.]*\).*/\1/p')
-  r=$(echo "$cm $em" | awk '{printf "%.2f", $1/$2}')
-  echo_rows="$echo_rows| $1 | $2 | $em | $eb | $cm | $cb | $r |
+  # Interleaved pairs, the order alternating, so that a change in the
+  # machine's load hits both servers alike; medians of each side and of
+  # the pairs' ratios.
+  : >e.txt; : >c.txt; : >r.txt
+  i=0
+  while [ $i -lt $reps ]; do
+    if [ $((i % 2)) -eq 0 ]; then
+      e=$(run_load $p1 "$1" "$2"); c=$(run_load $p2 "$1" "$2")
+    else
+      c=$(run_load $p2 "$1" "$2"); e=$(run_load $p1 "$1" "$2")
+    fi
+    em=$(echo "$e" | field msgs_per_s); cm=$(echo "$c" | field msgs_per_s)
+    echo "$em $(echo "$e" | field MB_per_s)" >>e.txt
+    echo "$cm $(echo "$c" | field MB_per_s)" >>c.txt
+    echo "$cm $em" | awk '{printf "%.2f\n", $1/$2}' >>r.txt
+    i=$((i + 1))
+  done
+  em=$(cut -d' ' -f1 e.txt | median); eb=$(cut -d' ' -f2 e.txt | median)
+  cm=$(cut -d' ' -f1 c.txt | median); cb=$(cut -d' ' -f2 c.txt | median)
+  r=$(median <r.txt)
+  rs=$(sort -n r.txt | tr '\n' ' ' | sed 's/ $//')
+  echo_rows="$echo_rows| $1 | $2 | $em | $eb | $cm | $cb | $r | $rs |
 "
 done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -164,13 +182,16 @@ port argument; both -O2 (clang-19; cawait-cc is clang-19 with the plugin).
 SIZE-byte message and reading it back before the next (one in flight per
 connection), for $secs s, and reports echoed messages/s and MB/s (one
 direction). Both servers run together, pinned with \`taskset -c 0\`; the
-client is pinned with \`taskset -c 1\` and loads one server at a time.
+client is pinned with \`taskset -c 1\` and loads one server at a time:
+$reps pairs of runs per row, interleaved with the order alternating. The
+table gives the medians, and every pair's ratio (cawait / epoll) sorted.
 
-| conns | message bytes | epoll msgs/s | epoll MB/s | cawait msgs/s | cawait MB/s | cawait / epoll |
-|---|---|---|---|---|---|---|
+| conns | message bytes | epoll msgs/s | epoll MB/s | cawait msgs/s | cawait MB/s | cawait / epoll (median) | ratio of each pair |
+|---|---|---|---|---|---|---|---|
 $echo_rows
 Wall-clock numbers: they move with the machine's load (2 cores shared
-with other jobs); compare the ratio within one run.
+with other jobs) by as much as 30% between two runs of the same server a
+few seconds apart, which is why single runs are not compared.
 
 Commands (from the repository root, after \`make\`):
 \`\`\`
