@@ -63,7 +63,9 @@ static long ca__reader_take(ca_reader *r, char *out, size_t len) {
 }
 
 async long ca_read_line(ca_reader *r, char *line, size_t cap) {
-  if (cap == 0)
+  /* Room for at least one byte and the NUL, in the line and the reader: a
+   * line of 0 bytes would read as end of file. */
+  if (cap < 2 || r->cap == 0)
     return -EINVAL;
   size_t scanned = 0; /* unread bytes already searched for '\n' */
   for (;;) {

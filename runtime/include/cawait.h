@@ -533,6 +533,7 @@ typedef struct ca_io {
  * The ca_io owns fd from now on. */
 int ca_io_open(ca_io *io, int fd);
 /* Deregisters and closes the fd (once; a closed ca_io does nothing).
+ * Frames waiting on io are woken, and their operation gives -EBADF.
  * Returns 0 or a negative errno from close(2). */
 int ca_io_close(ca_io *io);
 /* A TCP socket listening on host:port (host NULL: 127.0.0.1; port 0: any,
@@ -564,9 +565,11 @@ void ca_writable__drop(struct ca_writable__frame *f);
 /* Completes once fd, a descriptor no ca_io holds (a pipe, an eventfd, a
  * serial port, one another library owns), is readable (or hung up, or in
  * error): 0, or a negative errno (-EPERM for a regular file, which epoll
- * refuses; -EEXIST when a ca_io holds fd). The registration is in this
- * frame from the first poll until it completes or is dropped; fd's flags
- * are left as they are, and it is not closed. Cancellation-safe. */
+ * refuses; -EBADF for a descriptor that is not open). The frame registers
+ * its own duplicate of fd from the first poll until it completes or is
+ * dropped: fd's flags are left as they are, it is not closed, the owner
+ * may close it meanwhile, and several frames (a ca_io too) may wait on one
+ * file. Cancellation-safe. */
 CA_ASYNC int ca_fd_readable(int fd);
 struct ca_fd_readable__frame {
   ca_io io; /* registered while waiting */
@@ -683,7 +686,8 @@ void ca_recv_from__drop(struct ca_recv_from__frame *f);
 
 /* Shuts down part of a full-duplex connection (shutdown(2); how is
  * SHUT_RD, SHUT_WR or SHUT_RDWR): 0 or a negative errno. After SHUT_WR the
- * peer reads end of file; reading here still works. */
+ * peer reads end of file; reading here still works. Frames waiting here on
+ * a side shut down are woken (a writer then gets -EPIPE). */
 int ca_shutdown(ca_io *io, int how);
 /* The names: ca_close is ca_io_close, ca_connect ca_tcp_connect. */
 #define ca_close(io) ca_io_close(io)

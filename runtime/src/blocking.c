@@ -37,10 +37,18 @@ void ca_sleep_until(uint64_t deadline_ms) {
 #include <sys/socket.h>
 #include <unistd.h>
 
-static void ca__wait_fd(int fd, short events) {
+/* 0 once fd has one of `events` (or hung up, or in error), -EBADF when fd
+ * is not an open descriptor (poll(2) ignores a negative one: it would
+ * wait for ever). */
+static int ca__wait_fd(int fd, short events) {
   struct pollfd p = {.fd = fd, .events = events};
-  while (poll(&p, 1, -1) < 0 && errno == EINTR) {
+  if (fd < 0)
+    return -EBADF;
+  while (poll(&p, 1, -1) < 0) {
+    if (errno != EINTR)
+      return -errno;
   }
+  return p.revents & POLLNVAL ? -EBADF : 0;
 }
 
 /* Whether r, the result of a non-blocking call on fd, is final (*out
@@ -60,18 +68,13 @@ static int ca__blocking_done(int fd, short events, ssize_t r, long *out) {
   return 0;
 }
 
-void ca_readable(ca_io *io) { ca__wait_fd(io->fd, POLLIN); }
-void ca_writable(ca_io *io) { ca__wait_fd(io->fd, POLLOUT); }
+/* On a closed ca_io these return at once, as the async ones do. */
+void ca_readable(ca_io *io) { (void)ca__wait_fd(io->fd, POLLIN); }
+void ca_writable(ca_io *io) { (void)ca__wait_fd(io->fd, POLLOUT); }
 
 /* poll(2) reports readiness of any descriptor, regular files included. */
-int ca_fd_readable(int fd) {
-  ca__wait_fd(fd, POLLIN);
-  return 0;
-}
-int ca_fd_writable(int fd) {
-  ca__wait_fd(fd, POLLOUT);
-  return 0;
-}
+int ca_fd_readable(int fd) { return ca__wait_fd(fd, POLLIN); }
+int ca_fd_writable(int fd) { return ca__wait_fd(fd, POLLOUT); }
 
 long ca_read(ca_io *io, void *buf, size_t n) {
   long out;

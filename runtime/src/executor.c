@@ -385,10 +385,12 @@ void ca__task_join__drop(struct ca__task_join__frame *f) {
  * queue node's ops): no thread-local lookup needed. */
 static void ca__main_wake_at(ca__executor *ex) {
   ca__task *t = &ex->main;
-  /* The await hot path: nothing else queued (so neither is main), no list
-   * to touch; setting the flag twice is harmless. */
+  /* The await hot path: nothing else queued, no list to touch (setting
+   * the flag twice is harmless). Unless main is queued in the round being
+   * run, whose list is not the run queue: then it was woken already. */
   if (ca__list_empty(&ex->runq)) {
-    ex->main_woken = 1;
+    if (!ca__task_queued(t))
+      ex->main_woken = 1;
     return;
   }
   if (ex->main_woken || ca__task_queued(t))

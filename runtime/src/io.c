@@ -73,7 +73,9 @@ int ca__reactor_wait(int timeout_ms) {
   for (int i = 0; i < n; i++) {
     ca_io *io = ev[i].data.ptr;
     uint32_t e = ev[i].events;
-    if (e & (EPOLLHUP | EPOLLERR | EPOLLRDHUP))
+    /* A peer's half-close (RDHUP) is the read side's end of file only:
+     * the write side may still be full, and must keep waiting. */
+    if (e & (EPOLLHUP | EPOLLERR))
       io->ready |= CA__IO_HUP;
     if (e & (EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLRDHUP)) {
       io->ready |= CA__IO_READABLE;
@@ -108,11 +110,15 @@ static int ca__io_register(ca_io *io, int fd) {
   return 0;
 }
 
-/* Takes io's descriptor out of the reactor (it stays open); io is closed. */
+/* Takes io's descriptor out of the reactor (it stays open); io is closed.
+ * Frames still waiting on io are woken: their operation then fails with
+ * -EBADF instead of waiting for ever. */
 static void ca__io_unregister(ca_io *io) {
   epoll_ctl(ca__io_reactor.epfd, EPOLL_CTL_DEL, io->fd, NULL);
   io->fd = -1;
-  io->reader = io->writer = CA_WAKER_NONE;
+  io->ready = CA__IO_READABLE | CA__IO_WRITABLE | CA__IO_HUP;
+  ca_waker_take_wake(&io->reader);
+  ca_waker_take_wake(&io->writer);
   ca__io_registered(-1);
   ca__reactor_release();
 }
@@ -136,10 +142,29 @@ int ca_io_close(ca_io *io) {
   return close(fd) < 0 ? -errno : 0;
 }
 
+/* Closes a registration the calling frame owns: its own waker is not
+ * woken (only other frames waiting on io are). */
+static int ca__io_close_own(ca_io *io) {
+  io->reader = io->writer = CA_WAKER_NONE;
+  return ca_io_close(io);
+}
+
 int ca_shutdown(ca_io *io, int how) {
   if (io->fd < 0)
     return -EBADF;
-  return shutdown(io->fd, how) < 0 ? -errno : 0;
+  if (shutdown(io->fd, how) < 0)
+    return -errno;
+  /* Local waiters on a side shut down try again (and meet end of file or
+   * EPIPE): not every socket family reports it through epoll. */
+  if (how == SHUT_WR || how == SHUT_RDWR) {
+    io->ready |= CA__IO_WRITABLE;
+    ca_waker_take_wake(&io->writer);
+  }
+  if (how == SHUT_RD || how == SHUT_RDWR) {
+    io->ready |= CA__IO_READABLE;
+    ca_waker_take_wake(&io->reader);
+  }
+  return 0;
 }
 
 int ca__ipv4(struct sockaddr_in *sa, const char *host, int port) {
@@ -207,27 +232,34 @@ void ca_writable__drop(struct ca_writable__frame *f) {
 
 /* Readiness of a descriptor no ca_io holds: the registration is in the
  * frame (io), from the first poll until completion or drop. */
+static void ca__fd_ready_drop(ca_io *io) {
+  if (io->fd >= 0)
+    ca__io_close_own(io);
+}
+
+/* The frame registers its own duplicate of fd: the owner may close fd
+ * while it waits (the registration then still belongs to this frame, and
+ * is removed by its own descriptor), and several frames may wait on one
+ * file (readable and writable in a select, or two tasks). */
 static ca_poll ca__fd_ready_poll(ca_io *io, int fd, ca_context *cx, int *out,
                                  uint32_t bits, ca_waker *slot) {
   if (io->fd < 0) {
-    int rc = ca__io_register(io, fd);
+    int own = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    int rc = own < 0 ? -errno : ca__io_register(io, own);
     if (rc < 0) {
+      if (own >= 0)
+        close(own);
       *out = rc;
       return CA_READY;
     }
   }
   if (io->ready & bits) {
-    ca__io_unregister(io);
+    ca__fd_ready_drop(io);
     *out = 0;
     return CA_READY;
   }
   *slot = cx->waker;
   return CA_PENDING;
-}
-
-static void ca__fd_ready_drop(ca_io *io) {
-  if (io->fd >= 0)
-    ca__io_unregister(io);
 }
 
 void ca_fd_readable__init(struct ca_fd_readable__frame *f, int fd) {
@@ -405,7 +437,7 @@ ca_poll ca_tcp_connect__poll(struct ca_tcp_connect__frame *f, ca_context *cx,
     }
     if (errno != EINPROGRESS) {
       *out = -errno;
-      ca_io_close(io);
+      ca__io_close_own(io);
       f->started = 2;
       return CA_READY;
     }
@@ -420,7 +452,7 @@ ca_poll ca_tcp_connect__poll(struct ca_tcp_connect__frame *f, ca_context *cx,
     err = errno;
   f->started = 2;
   if (err) {
-    ca_io_close(io);
+    ca__io_close_own(io);
     *out = -err;
   } else {
     *out = 0;
@@ -429,7 +461,7 @@ ca_poll ca_tcp_connect__poll(struct ca_tcp_connect__frame *f, ca_context *cx,
 }
 void ca_tcp_connect__drop(struct ca_tcp_connect__frame *f) {
   if (f->started == 1) /* dropped while connecting: the socket goes too */
-    ca_io_close(f->out);
+    ca__io_close_own(f->out);
 }
 
 /* ------------------------------------------------------------------ UDP */
@@ -536,7 +568,7 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
     struct signalfd_siginfo si;
     ssize_t r = read(f->io.fd, &si, sizeof si);
     if (r == (ssize_t)sizeof si) {
-      ca_io_close(&f->io);
+      ca__io_close_own(&f->io);
       f->open = 0;
       *out = (int)si.ssi_signo;
       return CA_READY;
@@ -549,7 +581,7 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
       return CA_PENDING;
     }
     *out = r < 0 ? -errno : -EIO;
-    ca_io_close(&f->io);
+    ca__io_close_own(&f->io);
     f->open = 0;
     return CA_READY;
   }
@@ -557,6 +589,6 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
 
 void ca_signal__drop(struct ca_signal__frame *f) {
   if (f->open)
-    ca_io_close(&f->io);
+    ca__io_close_own(&f->io);
   f->open = 0;
 }

@@ -71,6 +71,9 @@ async int lines(ca_io *a, ca_io *b) {
   n = await(ca_read_line(&r, line, sizeof line));
   show("line at eof", n, line);
   // CHECK-NEXT: line at eof 0 []
+  /* No room for a byte: an error, never 0 (which means end of file). */
+  printf("line buffer of 1: %ld\n", await(ca_read_line(&r, line, 1)));
+  // CHECK-NEXT: line buffer of 1: -22
   return 0;
 }
 
