@@ -47,7 +47,11 @@
 /* A finished task (completed or dropped, its handle not yet consumed) is
  * in no list: `next` is NULL and prev_flags holds one of these. */
 #define CA__TASK_COMPLETED ((uintptr_t)1) /* the result is in the area */
-#define CA__TASK_CANCELLED ((uintptr_t)2) /* dropped before completing */
+#define CA__TASK_CANCELLED ((uintptr_t)3) /* dropped before completing */
+/* Both have the queued bit: a wake reaching a finished task (through a
+ * waker some frame kept) does nothing. */
+_Static_assert((CA__TASK_COMPLETED & CA__TASK_CANCELLED & CA__TASK_QUEUED) != 0,
+               "a finished task reads as queued");
 
 typedef struct ca__task ca__task;
 struct ca__task {
