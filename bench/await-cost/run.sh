@@ -95,11 +95,12 @@ Where cawait's instructions go (callgrind_annotate, N=1e5): outer__poll
 with the whole chain inlined (middle, inner and ca_yield, as the
 hand-written outer_poll inlines its children) costs 48 per iteration, one
 more than the hand-written one (a waker is one pointer into the task, so
-waking loads the slot, then the operations); the executor costs 17 (the
-block_on loop 11, the waker 5, the type-erased poll trampoline's jump 1)
+waking loads the slot, then the operations); the executor costs 19 (the
+block_on loop 11, the waker 7, the type-erased poll trampoline's jump 1)
 against 13 for the anchor's minimal block_on, which has no timers or
 tasks to look after. Before wakers became one word (issue 8) this was 63
-instructions: 47 and 16.
+instructions: 47 and 16; the waker's 2 more check that the future is not
+already queued in the round being run (a review found it polled twice).
 What made the difference (issue 9):
 - the poll function's dispatch says resuming is the expected case
   (\`__builtin_expect(state != 0, 1)\`): the C compiler tests the resume
