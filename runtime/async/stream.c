@@ -54,8 +54,11 @@ static void ca__reader_compact(ca_reader *r) {
   r->start = 0;
 }
 
-/* Copies `len` unread bytes to out (NUL-terminated) and consumes them. */
-static long ca__reader_take(ca_reader *r, char *out, size_t len) {
+/* Copies `len` unread bytes, at most cap - 1, to out (NUL-terminated)
+ * and consumes them. */
+static long ca__reader_take(ca_reader *r, char *out, size_t cap, size_t len) {
+  if (len > cap - 1)
+    len = cap - 1;
   memcpy(out, r->buf + r->start, len);
   out[len] = '\0';
   r->start += len;
@@ -71,20 +74,19 @@ async long ca_read_line(ca_reader *r, char *line, size_t cap) {
   for (;;) {
     size_t avail = r->end - r->start;
     const char *nl = memchr(r->buf + r->start + scanned, '\n', avail - scanned);
-    if (nl) {
-      size_t len = (size_t)(nl - (r->buf + r->start)) + 1;
-      return ca__reader_take(r, line, len < cap ? len : cap - 1);
-    }
-    if (avail >= cap - 1 || (r->eof && avail > 0))
-      return ca__reader_take(r, line, avail < cap - 1 ? avail : cap - 1);
+    if (nl)
+      return ca__reader_take(r, line, cap,
+                             (size_t)(nl - (r->buf + r->start)) + 1);
+    /* A piece without '\n': the line buffer or the reader's is full, or the
+     * last line had none. */
+    if (avail > 0 && (avail >= cap - 1 || avail == r->cap || r->eof))
+      return ca__reader_take(r, line, cap, avail);
     if (r->eof) {
       line[0] = '\0';
       return 0;
     }
     scanned = avail;
     ca__reader_compact(r);
-    if (r->end == r->cap) /* a line longer than the reader's buffer */
-      return ca__reader_take(r, line, avail < cap - 1 ? avail : cap - 1);
     long got = await(ca_read(r->io, r->buf + r->end, r->cap - r->end));
     if (got < 0)
       return got;

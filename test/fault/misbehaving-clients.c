@@ -42,7 +42,7 @@ async int good_client(int port, int id, size_t bytes) {
     size_t n = bytes - done < sizeof buf ? bytes - done : sizeof buf;
     for (size_t i = 0; i < n; i++)
       buf[i] = pattern(id, done + i);
-    if (await(write_all(&c, buf, n)) < 0)
+    if (await(ca_write_all(&c, buf, n)) < 0)
       return -1;
     for (size_t got = 0; got < n;) {
       long r = await(ca_read(&c, buf + got, n - got));
@@ -63,7 +63,7 @@ async int good_client(int port, int id, size_t bytes) {
 async long flood(ca_io *io) {
   static const char junk[65536];
   for (;;) {
-    long w = await(write_all(io, junk, sizeof junk));
+    long w = await(ca_write_all(io, junk, sizeof junk));
     if (w < 0)
       return w;
   }
@@ -92,15 +92,13 @@ async int resetting_client(int port) {
 async int dribble(ca_io *io, int id, size_t bytes) {
   for (size_t i = 0; i < bytes; i++) {
     unsigned char b = pattern(id, i);
-    if (await(write_all(io, &b, 1)) < 0)
+    if (await(ca_write_all(io, &b, 1)) < 0)
       return -1;
     await(ca_yield());
   }
-  return half_close(io);
+  return ca_shutdown(io, SHUT_WR);
 }
 
-/* Outside async bodies: IPPROTO_TCP is an enumerator and a macro of
- * itself, which cawait refuses in the code it re-prints. */
 static void no_delay(int fd) {
   int one = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);

@@ -1,25 +1,10 @@
 /* echo.c - the async functions of echo.h. */
 #include "echo.h"
 
-#include <errno.h>
 #include <string.h>
-
-async long write_all(ca_io *io, const void *p, size_t n) {
-  size_t done = 0;
-  while (done < n) {
-    long w = await(ca_write(io, (const char *)p + done, n - done));
-    if (w < 0)
-      return w;
-    done += (size_t)w;
-  }
-  return (long)done;
-}
 
 void close_io(ca_io *io) { ca_io_close(io); }
 
-/* Outside async bodies: SHUT_WR is an enumerator and a macro of itself,
- * which cawait refuses in the code it re-prints. */
-int half_close(ca_io *io) { return shutdown(io->fd, SHUT_WR) < 0 ? -errno : 0; }
 
 /* Echoes fd until end of stream or an error, stored in *status; the
  * socket is closed however the task ends (also when it is dropped). */
@@ -38,7 +23,7 @@ async void echo_serve(int fd, int *status) {
       *status = (int)r;
       return;
     }
-    long w = await(write_all(&conn, buf, (size_t)r));
+    long w = await(ca_write_all(&conn, buf, (size_t)r));
     if (w < 0) {
       *status = (int)w;
       return;
@@ -85,12 +70,12 @@ async int send_pattern(ca_io *io, int id, size_t bytes, size_t piece) {
     size_t n = bytes - sent < piece ? bytes - sent : piece;
     for (size_t i = 0; i < n; i++)
       buf[i] = pattern(id, sent + i);
-    long w = await(write_all(io, buf, n));
+    long w = await(ca_write_all(io, buf, n));
     if (w < 0)
       return (int)w;
     sent += n;
   }
-  return half_close(io);
+  return ca_shutdown(io, SHUT_WR);
 }
 
 /* Reads until end of stream: 0 when exactly `bytes` of id's pattern came

@@ -35,13 +35,8 @@ static inline unsigned char pattern(int id, size_t i) {
   return (unsigned char)((x >> 24) ^ (i >> 16));
 }
 
-/* Writes all n bytes: n, or the first failure's negative errno. */
-async_budget(96) long write_all(ca_io *io, const void *p, size_t n);
-
 /* A cleanup that closes a ca_io. */
 void close_io(ca_io *io);
-/* shutdown(SHUT_WR) of io's socket: 0 or a negative errno. */
-int half_close(ca_io *io);
 
 /* How each server connection ended: 0 at the client's end of stream, a
  * negative errno when a read or write failed (a reset). */
