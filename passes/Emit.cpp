@@ -337,7 +337,7 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
       // Initialise the frame's copy each time the literal is evaluated, and
       // use it (an lvalue, like the literal).
       std::string Field = "ca__f->" + SV->Field;
-      OS << "(*({ __builtin_memcpy(&" << Field << ", &("
+      OS << "(*__extension__({ __builtin_memcpy(&" << Field << ", &("
          << E.declareIn(L->getType(), "", F) << ")"
          << E.expr(L->getInitializer(), F) << ", sizeof(" << Field << ")); &"
          << Field << "; }))";
@@ -1288,9 +1288,13 @@ std::string Emitter::thunks(const FunctionDecl *Callee) {
   Out += "static inline __attribute__((unused)) void " + N +
          "__task_drop(void *ca__a) { " + N + "__drop(" + TaskFrame + "); }\n";
   Out += "static const ca__task_vtable " + N +
-         "__task_vt __attribute__((unused)) = {{ca__task_wake}, " + N +
-         "__task_poll, " + N + "__task_drop, " + resultSize(*this, Callee) +
-         ", \"" + N + "\", (ca_task_pool *)0};\n";
+         "__task_vt __attribute__((unused)) = {.wake = {.wake = "
+         "ca__task_wake}, .poll = " +
+         N + "__task_poll, .drop = " + N +
+         "__task_drop, .result_size = " + resultSize(*this, Callee) +
+         ", .name = \"" + N +
+         "\", .pool = (ca_task_pool *)0, "
+         ".drop_completed = 0};\n";
   return Out;
 }
 
@@ -1306,12 +1310,17 @@ std::string Emitter::pool(const TaskPool &P) {
   std::string N = std::to_string(P.Capacity);
   return "static _Alignas(max_align_t) unsigned char " + Slots + "[" + N +
          "][CA__POOL_SLOT_SIZE(" + taskAreaSize(P.Function) +
-         ")]; static ca_task_pool " + Name + " __attribute__((unused)) = {" +
-         Slots + "[0], sizeof " + Slots + "[0], " + N +
-         ", 0, (ca_task *)0, \"" + Name + "\"}; static const ca__task_vtable " +
-         Name + "__ca__vt __attribute__((unused)) = {{ca__task_wake}, " + Fn +
-         "__task_poll, " + Fn + "__task_drop, " +
-         resultSize(*this, P.Function) + ", \"" + Fn + "\", &" + Name + "}";
+         ")]; static ca_task_pool " + Name +
+         " __attribute__((unused)) = {.slots = " + Slots +
+         "[0], .slot_size = sizeof " + Slots + "[0], .capacity = " + N +
+         ", .used = 0, .free_list = (ca_task *)0, .name = \"" + Name +
+         "\"}; static const ca__task_vtable " + Name +
+         "__ca__vt __attribute__((unused)) = {.wake = {.wake = "
+         "ca__task_wake}, .poll = " +
+         Fn + "__task_poll, .drop = " + Fn +
+         "__task_drop, .result_size = " + resultSize(*this, P.Function) +
+         ", .name = \"" + Fn + "\", .pool = &" + Name +
+         ", .drop_completed = 0}";
 }
 
 std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
@@ -1323,8 +1332,8 @@ std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
   if (St.Kind == MarkerKind::Spawn || St.Kind == MarkerKind::SpawnIn) {
     std::string VT = St.Pool ? St.Pool->Var->getNameAsString() + "__ca__vt"
                              : N + "__task_vt";
-    std::string Text = "({ void *ca__t = ca__task_new(&" + VT + ", " +
-                       taskAreaSize(St.Callee) + "); ";
+    std::string Text = "__extension__({ void *ca__t = ca__task_new(&" + VT +
+                       ", " + taskAreaSize(St.Callee) + "); ";
     std::string Init =
         N + "__init(CA__TASK_FRAME(" + Frame + ", ca__t)" + Args + "); ";
     // A pool may be full: then nothing is started (and no argument is
@@ -1340,8 +1349,8 @@ std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
     return Text + Init + "ca__task_start_joinable(ca__t); })";
   }
   QualType R = St.Callee->getReturnType();
-  std::string Text =
-      "({ " + Frame + " ca__b; " + N + "__init(&ca__b" + Args + "); ";
+  std::string Text = "__extension__({ " + Frame + " ca__b; " + N +
+                     "__init(&ca__b" + Args + "); ";
   if (R->isVoidType())
     return Text + "ca__block_on(&ca__b, " + N +
            "__erased_poll, (void *)0); (void)0; })";

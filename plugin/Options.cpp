@@ -25,11 +25,13 @@ bool parseOptions(const std::vector<std::string> &Args, Options &Out,
       Out.FrameUsagePath = Value.str();
     } else if (Name == "frame-report" && Value.empty()) {
       Out.FrameReport = true;
+    } else if (Name == "lowered-warnings" && Value.empty()) {
+      Out.LoweredWarnings = true;
     } else {
       Error = "unknown cawait plugin argument '" + Arg +
               "' (known: emit=<path>, emit-normalized=<path>, "
               "frame-larger-than=<bytes>, "
-              "frame-report, frame-usage=<path>)";
+              "frame-report, frame-usage=<path>, lowered-warnings)";
       return false;
     }
   }

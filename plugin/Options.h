@@ -15,6 +15,11 @@ struct Options {
   std::optional<unsigned> FrameLargerThan; ///< frame-larger-than=<bytes>
   bool FrameReport = false;                ///< frame-report
   std::string FrameUsagePath;              ///< frame-usage=<path>
+  /// lowered-warnings: also report the warnings of the parse of the
+  /// lowered text (kept quiet otherwise: the user's warnings come from the
+  /// parse of their own text). A test aid: any warning only that parse
+  /// gives is cawait's bug (test/warnings).
+  bool LoweredWarnings = false;
 };
 
 /// Parses the plugin's arguments ("emit=x.c", "frame-report", ...). On a

@@ -85,16 +85,45 @@ private:
   bool MayNormalize;
 };
 
-/// Parses the translation unit of CI again (syntax only, diagnostics
-/// silenced) and runs the passes on it; with MainText, that text stands
-/// for the main file.
+/// Hands the analysis parse's diagnostics to the user's own consumer. That
+/// parse reads the user's text as written (await(e) is (e) there), so its
+/// warnings, notes, macro notes and fix-its are exactly plain clang's; the
+/// parse of the lowered text is kept quiet instead. The user's consumer is
+/// already inside the main action's source file, so the nested action's
+/// begin and end are not passed on; counting here and there makes errors
+/// (-Werror too) fail the compile and the "N warnings generated" line true.
+class ToUserConsumer : public DiagnosticConsumer {
+public:
+  explicit ToUserConsumer(DiagnosticConsumer &User) : User(User) {}
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    User.HandleDiagnostic(Level, Info);
+  }
+
+private:
+  DiagnosticConsumer &User;
+};
+
+/// Parses the translation unit of CI again (syntax only) and runs the
+/// passes on it; with MainText, that text stands for the main file. With
+/// ToUser the parse's diagnostics are the user's (see ToUserConsumer);
+/// otherwise they are silenced.
 void runAnalysis(CompilerInstance &CI, AnalysisAction &Analysis,
-                 const std::string *MainText) {
+                 const std::string *MainText, bool ToUser) {
   auto Inv = std::make_shared<CompilerInvocation>(CI.getInvocation());
   Inv->getFrontendOpts().ProgramAction = frontend::ParseSyntaxOnly;
   Inv->getFrontendOpts().Plugins.clear();
+  Inv->getFrontendOpts().FixItSuffix.clear();
   Inv->getDependencyOutputOpts() = DependencyOutputOptions();
-  Inv->getDiagnosticOpts().IgnoreWarnings = true; // -Werror must not stop it
+  DiagnosticOptions &DO = Inv->getDiagnosticOpts();
+  DO.DiagnosticSerializationFile.clear(); // the main compile writes these
+  DO.DiagnosticLogFile.clear();
+  DO.VerifyDiagnostics = false;
+  DO.ShowCarets = false; // no "N warnings generated" of its own: the main
+                         // compile counts them with its own
+  if (!ToUser)
+    DO.IgnoreWarnings = true; // -Werror must not stop it
   if (MainText) {
     SourceManager &SM = CI.getSourceManager();
     OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getMainFileID());
@@ -106,7 +135,11 @@ void runAnalysis(CompilerInstance &CI, AnalysisAction &Analysis,
   CompilerInstance Nested(CI.getPCHContainerOperations());
   Nested.setInvocation(Inv);
   Nested.setFileManager(&CI.getFileManager());
-  Nested.createDiagnostics(new IgnoringDiagConsumer(), true);
+  if (ToUser)
+    Nested.createDiagnostics(new ToUserConsumer(CI.getDiagnosticClient()),
+                             true);
+  else
+    Nested.createDiagnostics(new IgnoringDiagConsumer(), true);
   InAnalysis = true;
   Nested.ExecuteAction(Analysis);
   InAnalysis = false;
@@ -213,11 +246,16 @@ private:
 /// are loaded by then, so their locations resolve too).
 class ReportingConsumer : public ASTConsumer {
 public:
+  /// UserIgnoresWarnings: the -w of the command line, put back once the
+  /// parse of the lowered text (kept quiet: the analysis parse gave the
+  /// user's warnings) is over, for cawait's own reports and the backend's.
   ReportingConsumer(CompilerInstance &CI, std::vector<DiagRecord> Records,
-                    FileID MainForDiags)
-      : CI(CI), Records(std::move(Records)), MainForDiags(MainForDiags) {}
+                    FileID MainForDiags, bool UserIgnoresWarnings)
+      : CI(CI), Records(std::move(Records)), MainForDiags(MainForDiags),
+        UserIgnoresWarnings(UserIgnoresWarnings) {}
 
   void HandleTranslationUnit(ASTContext &) override {
+    CI.getDiagnostics().setIgnoreAllWarnings(UserIgnoresWarnings);
     reportDiagnostics(CI, Records, MainForDiags);
   }
 
@@ -225,7 +263,23 @@ private:
   CompilerInstance &CI;
   std::vector<DiagRecord> Records;
   FileID MainForDiags;
+  bool UserIgnoresWarnings;
 };
+
+/// Whether the command line leaves -Rremark-backend-plugin to
+/// -fplugin-arg-cawait-frame-report (asking for the report is asking to see
+/// it) rather than turning it off with -Rno-remark-backend-plugin or
+/// -Rno-everything; the last of them decides, as for clang's own -R flags.
+bool frameRemarksWanted(const DiagnosticOptions &DO) {
+  bool Wanted = true;
+  for (const std::string &R : DO.Remarks) {
+    if (R == "no-remark-backend-plugin" || R == "no-everything")
+      Wanted = false;
+    else if (R == "remark-backend-plugin" || R == "everything")
+      Wanted = true;
+  }
+  return Wanted;
+}
 
 DiagRecord mainFileRecord(DiagRecord::Level L, unsigned Offset,
                           std::string Message) {
@@ -325,9 +379,30 @@ protected:
       return Check;
     }
 
-    // Phase 1: the analysis parse of the same translation unit.
+    // -fixit rewrites the files the main parse read with the fix-its it
+    // saw: that parse must read the user's text, and a syntax-only action
+    // needs no lowering. The fix-its are then plain clang's.
+    if (CI.getFrontendOpts().ProgramAction == frontend::FixIt)
+      return std::make_unique<ASTConsumer>();
+
+    // Phase 1: the analysis parse of the same translation unit, whose
+    // diagnostics are the user's; the main parse is kept quiet from here.
+    DiagnosticsEngine &UserDiags = CI.getDiagnostics();
+    bool UserIgnoresWarnings = UserDiags.getIgnoreAllWarnings();
     AnalysisAction Analysis(/*MayNormalize=*/true);
-    runAnalysis(CI, Analysis, nullptr);
+    runAnalysis(CI, Analysis, nullptr, /*ToUser=*/true);
+    if (Analysis.ParseFailed) {
+      // Its errors are reported and fail the compile; the main parse of the
+      // same text would only repeat them, and code generation, which runs
+      // when it sees no error of its own, must not see that AST: the main
+      // parse reads an empty file instead.
+      UserDiags.setSuppressAllDiagnostics(true);
+      SM.setMainFileID(SM.createFileID(llvm::MemoryBuffer::getMemBuffer(
+          "", SM.getBufferName(SM.getLocForStartOfFile(OrigFID)))));
+      return std::make_unique<ASTConsumer>();
+    }
+    UserDiags.setIgnoreAllWarnings(UserIgnoresWarnings ||
+                                   !Opts.LoweredWarnings);
     std::vector<DiagRecord> Records = std::move(Analysis.Diags);
     LoweredTU TU = std::move(Analysis.Lowered);
     if (TU.Normalized) {
@@ -335,7 +410,7 @@ protected:
       // text, with its diagnostics taken back to the user's offsets.
       NormalizedTU N = std::move(*TU.Normalized);
       AnalysisAction Second(/*MayNormalize=*/false);
-      runAnalysis(CI, Second, &N.Text);
+      runAnalysis(CI, Second, &N.Text, /*ToUser=*/false);
       TU = std::move(Second.Lowered);
       std::vector<DiagRecord> More = std::move(Second.Diags);
       if (Second.ParseFailed)
@@ -380,10 +455,10 @@ protected:
     }
     if (Errors || !TU.Changed)
       return std::make_unique<ReportingConsumer>(CI, std::move(Records),
-                                                 OrigFID);
+                                                 OrigFID, UserIgnoresWarnings);
 
     frameDiagnostics(Opts, TU, Records);
-    if (Opts.FrameReport) // asking for the report is asking to see it
+    if (Opts.FrameReport && frameRemarksWanted(CI.getDiagnosticOpts()))
       CI.getDiagnostics().setSeverity(diag::remark_fe_backend_plugin,
                                       diag::Severity::Remark, SourceLocation());
     if (!Opts.FrameUsagePath.empty())
@@ -399,7 +474,7 @@ protected:
           DiagRecord::Error, 0,
           "cawait needs the source in a file, not standard input"));
       return std::make_unique<ReportingConsumer>(CI, std::move(Records),
-                                                 OrigFID);
+                                                 OrigFID, UserIgnoresWarnings);
     }
     FileID DiagFID = SM.createFileID(
         llvm::MemoryBuffer::getMemBufferCopy(Orig, FE->getName()));
@@ -408,7 +483,8 @@ protected:
     FileID Lowered = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
     SM.setMainFileID(Lowered);
     (void)InFile;
-    return std::make_unique<ReportingConsumer>(CI, std::move(Records), DiagFID);
+    return std::make_unique<ReportingConsumer>(CI, std::move(Records), DiagFID,
+                                               UserIgnoresWarnings);
   }
 
   bool ParseArgs(const CompilerInstance &CI,

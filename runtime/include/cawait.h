@@ -18,6 +18,10 @@
  */
 #ifndef CAWAIT_H
 #define CAWAIT_H
+/* The header's macros use GNU C (statement expressions, `, ##__VA_ARGS__`):
+ * like a C library's headers, it is a system header, so a program built with
+ * -Wpedantic (or -Weverything) -Werror is judged on its own code. */
+#pragma GCC system_header
 
 #include <stddef.h>
 #include <stdint.h>
@@ -120,16 +124,18 @@ typedef struct ca_task_pool ca_task_pool;
  * no heap at all (the embedded way). The plugin replaces it with the
  * storage, sized for f's frame. */
 #define CA_TASK_POOL(name, f, N)                                               \
-  static ca_task_pool name __attribute__((annotate("cawait.pool", #f, (N))))
+  static ca_task_pool name __attribute__((unused,                             \
+                                         annotate("cawait.pool", #f, (N))))
 #else
 #define CA__IS_VOID(e) __builtin_types_compatible_p(__typeof__(e), void)
 #define CA__NONVOID(e) __builtin_choose_expr(CA__IS_VOID(e), 0, (e))
 #define ca_spawn(e)                                                            \
-  __builtin_choose_expr(CA__IS_VOID(e),                                        \
-                        ((e), ca__sync_task_new((void *)0, 0)), ({             \
-                          __typeof__(CA__NONVOID(e)) ca__v = CA__NONVOID(e);   \
-                          ca__sync_task_new(&ca__v, sizeof ca__v);             \
-                        }))
+  __builtin_choose_expr(                                                       \
+      CA__IS_VOID(e), ((e), ca__sync_task_new((void *)0, 0)),                  \
+      __extension__({                                                          \
+        __typeof__(CA__NONVOID(e)) ca__v = CA__NONVOID(e);                     \
+        ca__sync_task_new(&ca__v, sizeof ca__v);                               \
+      }))
 #define ca_spawn_in(pool, e) ((void)(pool), ca_spawn(e))
 #define CA_TASK_POOL(name, f, N)                                               \
   static ca_task_pool name __attribute__((unused)) = {.capacity = (N)}

@@ -19,11 +19,11 @@ struct flaky__frame {
   int x;
   unsigned left;
 };
-static void flaky__init(struct flaky__frame *f, int x) {
+static __attribute__((unused)) void flaky__init(struct flaky__frame *f, int x) {
   f->x = x;
   f->left = rng() % 5;
 }
-static ca_poll flaky__poll(struct flaky__frame *f, ca_context *cx, int *out) {
+static __attribute__((unused)) ca_poll flaky__poll(struct flaky__frame *f, ca_context *cx, int *out) {
   if (f->left) {
     f->left--;
     pendings++;
@@ -33,7 +33,7 @@ static ca_poll flaky__poll(struct flaky__frame *f, ca_context *cx, int *out) {
   *out = f->x * 2 + 1;
   return CA_READY;
 }
-static void flaky__drop(struct flaky__frame *f) { (void)f; }
+static __attribute__((unused)) void flaky__drop(struct flaky__frame *f) { (void)f; }
 #else
 int flaky(int x) {
   unsigned left = rng() % 5;

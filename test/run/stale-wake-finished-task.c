@@ -17,13 +17,13 @@ async void never(void);
 struct never__frame {
   char unused;
 };
-static void never__init(struct never__frame *f) { (void)f; }
-static ca_poll never__poll(struct never__frame *f, ca_context *cx, void *out) {
+static __attribute__((unused)) void never__init(struct never__frame *f) { (void)f; }
+static __attribute__((unused)) ca_poll never__poll(struct never__frame *f, ca_context *cx, void *out) {
   (void)f, (void)out;
   kept = cx->waker;
   return CA_PENDING;
 }
-static void never__drop(struct never__frame *f) { (void)f; }
+static __attribute__((unused)) void never__drop(struct never__frame *f) { (void)f; }
 
 async void waits(void) { await(never()); }
 
