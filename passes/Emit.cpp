@@ -916,6 +916,25 @@ std::string Emitter::expr(const Expr *E, const AsyncFunction *In) {
   return Text;
 }
 
+std::string Emitter::declareInSignature(QualType T, llvm::StringRef Name) {
+  if (VisibleAt.isValid())
+    T = visibleTypeAt(T, VisibleAt, Ctx, ForwardTags);
+  return declare(T, Name);
+}
+
+std::string Emitter::printedAt(SourceLocation At,
+                               llvm::function_ref<std::string()> Print) {
+  VisibleAt = At;
+  ForwardTags.clear();
+  std::string Text = Print();
+  VisibleAt = SourceLocation();
+  std::string Forward;
+  for (const TagDecl *TD : ForwardTags)
+    Forward += std::string(TD->getKindName()) + " " + TD->getName().str() +
+               ";\n";
+  return Forward + Text;
+}
+
 std::string Emitter::signature(const AsyncFunction &F, llvm::StringRef Which) {
   return signature(F.Decl, Which);
 }
@@ -938,7 +957,7 @@ std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
     for (const ParmVarDecl *P : FD->parameters()) {
       std::string Name = P->getName().empty() ? "ca__p" + std::to_string(I)
                                               : P->getName().str();
-      Text += ", " + declare(P->getType(), Name);
+      Text += ", " + declareInSignature(P->getType(), Name);
       ++I;
     }
     return Text + ")";
@@ -946,17 +965,19 @@ std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
   if (Which == "poll") {
     QualType R = FD->getReturnType().getUnqualifiedType();
     std::string Out =
-        R->isVoidType() ? "void *ca__out" : declare(R, "*ca__out");
+        R->isVoidType() ? "void *ca__out" : declareInSignature(R, "*ca__out");
     return Linkage + "ca_poll " + Name + "__poll(" + Frame +
            ", ca_context *ca__cx, " + Out + ")";
   }
   return Linkage + "void " + Name + "__drop(" + Frame + ")";
 }
 
-std::string Emitter::prototypes(const AsyncFunction &F) {
-  return frameType(F.Decl) + ";\n" + signature(F, "init") + ";\n" +
-         signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n" +
-         (F.MaySuspend ? "" : syncSignature(F) + ";\n");
+std::string Emitter::prototypes(const AsyncFunction &F, SourceLocation At) {
+  return printedAt(At, [&] {
+    return frameType(F.Decl) + ";\n" + signature(F, "init") + ";\n" +
+           signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n" +
+           (F.MaySuspend ? "" : syncSignature(F) + ";\n");
+  });
 }
 
 std::string Emitter::syncSignature(const AsyncFunction &F) {
@@ -965,12 +986,12 @@ std::string Emitter::syncSignature(const AsyncFunction &F) {
   for (const ParmVarDecl *P : F.Decl->parameters()) {
     std::string Name =
         P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
-    Params += (I ? ", " : "") + declare(P->getType(), Name);
+    Params += (I ? ", " : "") + declareInSignature(P->getType(), Name);
     ++I;
   }
   QualType R = F.Decl->getReturnType().getUnqualifiedType();
   return "static inline __attribute__((always_inline, unused)) " +
-         declare(R, F.Name + "__sync(" + (Params.empty() ? "void" : Params) +
+         declareInSignature(R, F.Name + "__sync(" + (Params.empty() ? "void" : Params) +
                         ")");
 }
 
@@ -1267,13 +1288,16 @@ void Emitter::pointerTarget(CEmitter &Out, const AsyncFunction &F) {
   Out.line("}");
 }
 
-std::string Emitter::budgetFrame(const FunctionDecl *FD) {
+std::string Emitter::budgetFrame(const FunctionDecl *FD, SourceLocation At) {
   // Only the budget is known here: the frame is that many bytes, aligned
   // for any type (the definition's file checks that its frame fits).
-  return frameType(FD) + " { _Alignas(max_align_t) unsigned char ca__budget[" +
-         std::to_string(declaredBudget(FD)) + "]; };\n" +
-         signature(FD, "init") + ";\n" + signature(FD, "poll") + ";\n" +
-         signature(FD, "drop") + ";\n";
+  return printedAt(At, [&] {
+    return frameType(FD) +
+           " { _Alignas(max_align_t) unsigned char ca__budget[" +
+           std::to_string(declaredBudget(FD)) + "]; };\n" +
+           signature(FD, "init") + ";\n" + signature(FD, "poll") + ";\n" +
+           signature(FD, "drop") + ";\n";
+  });
 }
 
 /// `sizeof(R)` of an async function's result, or 0 for void.

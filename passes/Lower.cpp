@@ -430,14 +430,17 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     RankDefinition = RankThunk + 1
   };
   for (unsigned I = 0; I != NF; ++I)
-    Sp.add(ProtoAt[I], ProtoAt[I], RankProto, E.prototypes(S.Functions[I]));
+    Sp.add(ProtoAt[I], ProtoAt[I], RankProto,
+           E.prototypes(S.Functions[I],
+                        SM.getComposedLoc(SM.getMainFileID(), ProtoAt[I])));
   for (unsigned N = 0; N != Topo.size(); ++N) {
     unsigned I = Topo[N];
     Sp.add(FrameAt[I], FrameAt[I], RankFrame + N,
            E.frameStruct(S.Functions[I]));
   }
   for (auto &[Callee, At] : BudgetAt)
-    Sp.add(At, At, RankProto, E.budgetFrame(Callee));
+    Sp.add(At, At, RankProto,
+           E.budgetFrame(Callee, SM.getComposedLoc(SM.getMainFileID(), At)));
   for (auto &[Callee, At] : ThunksAt)
     Sp.add(At, At, RankThunk, E.thunks(Callee));
   for (AsyncFunction &F : S.Functions) {
