@@ -5,6 +5,7 @@
 #include "Emit.h"
 #include "Layout.h"
 #include "Liveness.h"
+#include "Reserved.h"
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
@@ -263,6 +264,10 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
                                bool MayNormalize, Preprocessor *PP) {
   LoweredTU Result;
   Shape S = discover(Ctx, Diags);
+  // Only in the user's own text: the normalized one declares ca__eN.
+  if (MayNormalize &&
+      (!S.Functions.empty() || !S.Starts.empty() || !S.Pools.empty()))
+    checkReservedNames(Ctx, S, Diags, PP);
   if (Diags.hasErrors())
     return Result;
   if (needsNormalize(S)) {
