@@ -58,13 +58,26 @@ bool hasConstMember(QualType T) {
   return false;
 }
 
+/// `__builtin_memcpy(&Dst, &Src, sizeof(Dst));` of objects of type T. The
+/// address of a volatile object goes through an integer: memcpy's
+/// parameters are not volatile (passing it warns; a cast warns under
+/// -Wcast-qual).
+std::string copyBytes(const std::string &Dst, const std::string &Src,
+                      QualType T, const ASTContext &Ctx) {
+  std::string To = "&" + Dst, From = "&" + Src;
+  if (Ctx.getBaseElementType(T).isVolatileQualified()) {
+    To = "(void *)(__UINTPTR_TYPE__)" + To;
+    From = "(const void *)(__UINTPTR_TYPE__)" + From;
+  }
+  return "__builtin_memcpy(" + To + ", " + From + ", sizeof(" + Dst + "));";
+}
+
 /// `Field = Value;` for a frame field of type T; Value is an lvalue when
 /// T cannot be assigned.
 std::string storeField(const std::string &Field, const std::string &Value,
-                       QualType T) {
+                       QualType T, const ASTContext &Ctx) {
   if (hasConstMember(T))
-    return "__builtin_memcpy(&" + Field + ", &" + Value + ", sizeof(" + Field +
-           "));";
+    return copyBytes(Field, Value, T, Ctx);
   return Field + " = " + Value + ";";
 }
 
@@ -337,10 +350,12 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
       // Initialise the frame's copy each time the literal is evaluated, and
       // use it (an lvalue, like the literal).
       std::string Field = "ca__f->" + SV->Field;
-      OS << "(*__extension__({ __builtin_memcpy(&" << Field << ", &("
-         << E.declareIn(L->getType(), "", F) << ")"
-         << E.expr(L->getInitializer(), F) << ", sizeof(" << Field << ")); &"
-         << Field << "; }))";
+      OS << "(*__extension__({ "
+         << copyBytes(Field,
+                      "(" + E.declareIn(L->getType(), "", F) + ")" +
+                          E.expr(L->getInitializer(), F),
+                      L->getType(), E.context())
+         << " &" << Field << "; }))";
       return true;
     }
   if (const auto *Cast = dyn_cast<CStyleCastExpr>(S))
@@ -589,7 +604,7 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
       await(*A);
       std::string Result = "ca__r" + std::to_string(A->State);
       if (F.savedFor(VD))
-        Out.line(storeField(field(VD), Result, VD->getType()));
+        Out.line(storeField(field(VD), Result, VD->getType(), Ctx));
       else
         declare(VD, Result);
       if (F.savedFor(VD) && VD->hasAttr<CleanupAttr>() && !Scopes.empty())
@@ -670,9 +685,9 @@ void BodyEmitter::initSaved(const VarDecl *VD) {
     // type and initializer.
     std::string List =
         isa<InitListExpr>(Bare) ? expr(Bare) : "{" + expr(Bare) + "}";
-    Out.line("__builtin_memcpy(&" + field(VD) + ", &(" +
-             E.declare(VD->getType(), "") + ")" + List + ", sizeof(" +
-             field(VD) + "));");
+    Out.line(copyBytes(field(VD),
+                       "(" + E.declare(VD->getType(), "") + ")" + List,
+                       VD->getType(), Ctx));
     return;
   }
   if (hasConstMember(VD->getType())) {
@@ -680,7 +695,7 @@ void BodyEmitter::initSaved(const VarDecl *VD) {
     Out.line("{");
     Out.indent();
     Out.line(E.declare(VD->getType(), "ca__tmp") + " = " + expr(Init) + ";");
-    Out.line(storeField(field(VD), "ca__tmp", VD->getType()));
+    Out.line(storeField(field(VD), "ca__tmp", VD->getType(), Ctx));
     Out.dedent();
     Out.line("}");
     return;
@@ -701,11 +716,18 @@ void BodyEmitter::returnStmt(const ReturnStmt *RS) {
   if (const AwaitSite *A = V ? awaitOf(V) : nullptr) {
     await(*A);
     if (!VoidResult && !awaitResultIsVoid(*A))
-      Out.line("*ca__out = ca__r" + std::to_string(A->State) + ";");
+      Out.line(storeField("*ca__out", "ca__r" + std::to_string(A->State),
+                          F.Decl->getReturnType(), Ctx));
   } else if (V) {
     if (VoidResult)
       Out.line(expr(V) + ";");
-    else
+    else if (hasConstMember(F.Decl->getReturnType())) {
+      // `=` cannot store it: initialise a temporary, then copy its bytes.
+      Out.line(E.declare(F.Decl->getReturnType().getUnqualifiedType(),
+                         "ca__tmp") +
+               " = (" + expr(V) + ");");
+      Out.line(storeField("*ca__out", "ca__tmp", F.Decl->getReturnType(), Ctx));
+    } else
       Out.line("*ca__out = " + expr(V) + ";");
   }
   runCleanups(0);
@@ -853,8 +875,9 @@ void BodyEmitter::combinator(const AwaitSite &A) {
   // bytes with it.
   for (unsigned I = 0; I != A.Branches.size(); ++I)
     if (A.Branches[I].Assignment)
-      Out.line("ca__r" + K + "_" + std::to_string(I) + " = " + Area +
-               ".ca__res" + std::to_string(I) + ";");
+      Out.line(storeField("ca__r" + K + "_" + std::to_string(I),
+                          Area + ".ca__res" + std::to_string(I),
+                          A.Branches[I].Call->getType(), Ctx));
   for (unsigned I = 0; I != A.Branches.size(); ++I)
     if (const BinaryOperator *Assign = A.Branches[I].Assignment)
       Out.line(expr(Assign->getLHS()) + " " + Assign->getOpcodeStr() +
@@ -893,6 +916,25 @@ std::string Emitter::expr(const Expr *E, const AsyncFunction *In) {
   return Text;
 }
 
+std::string Emitter::declareInSignature(QualType T, llvm::StringRef Name) {
+  if (VisibleAt.isValid())
+    T = visibleTypeAt(T, VisibleAt, Ctx, ForwardTags);
+  return declare(T, Name);
+}
+
+std::string Emitter::printedAt(SourceLocation At,
+                               llvm::function_ref<std::string()> Print) {
+  VisibleAt = At;
+  ForwardTags.clear();
+  std::string Text = Print();
+  VisibleAt = SourceLocation();
+  std::string Forward;
+  for (const TagDecl *TD : ForwardTags)
+    Forward += std::string(TD->getKindName()) + " " + TD->getName().str() +
+               ";\n";
+  return Forward + Text;
+}
+
 std::string Emitter::signature(const AsyncFunction &F, llvm::StringRef Which) {
   return signature(F.Decl, Which);
 }
@@ -915,7 +957,7 @@ std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
     for (const ParmVarDecl *P : FD->parameters()) {
       std::string Name = P->getName().empty() ? "ca__p" + std::to_string(I)
                                               : P->getName().str();
-      Text += ", " + declare(P->getType(), Name);
+      Text += ", " + declareInSignature(P->getType(), Name);
       ++I;
     }
     return Text + ")";
@@ -923,17 +965,19 @@ std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
   if (Which == "poll") {
     QualType R = FD->getReturnType().getUnqualifiedType();
     std::string Out =
-        R->isVoidType() ? "void *ca__out" : declare(R, "*ca__out");
+        R->isVoidType() ? "void *ca__out" : declareInSignature(R, "*ca__out");
     return Linkage + "ca_poll " + Name + "__poll(" + Frame +
            ", ca_context *ca__cx, " + Out + ")";
   }
   return Linkage + "void " + Name + "__drop(" + Frame + ")";
 }
 
-std::string Emitter::prototypes(const AsyncFunction &F) {
-  return frameType(F.Decl) + ";\n" + signature(F, "init") + ";\n" +
-         signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n" +
-         (F.MaySuspend ? "" : syncSignature(F) + ";\n");
+std::string Emitter::prototypes(const AsyncFunction &F, SourceLocation At) {
+  return printedAt(At, [&] {
+    return frameType(F.Decl) + ";\n" + signature(F, "init") + ";\n" +
+           signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n" +
+           (F.MaySuspend ? "" : syncSignature(F) + ";\n");
+  });
 }
 
 std::string Emitter::syncSignature(const AsyncFunction &F) {
@@ -942,12 +986,12 @@ std::string Emitter::syncSignature(const AsyncFunction &F) {
   for (const ParmVarDecl *P : F.Decl->parameters()) {
     std::string Name =
         P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
-    Params += (I ? ", " : "") + declare(P->getType(), Name);
+    Params += (I ? ", " : "") + declareInSignature(P->getType(), Name);
     ++I;
   }
   QualType R = F.Decl->getReturnType().getUnqualifiedType();
   return "static inline __attribute__((always_inline, unused)) " +
-         declare(R, F.Name + "__sync(" + (Params.empty() ? "void" : Params) +
+         declareInSignature(R, F.Name + "__sync(" + (Params.empty() ? "void" : Params) +
                         ")");
 }
 
@@ -1100,7 +1144,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
     const SavedVar *SV = F.savedFor(P);
     if (SV && std::count(F.HeldAtStart.begin(), F.HeldAtStart.end(),
                          SV - F.Saved.data()))
-      Out.line(storeField("ca__f->" + SV->Field, Name, P->getType()));
+      Out.line(storeField("ca__f->" + SV->Field, Name, P->getType(), Ctx));
     else
       Out.line("(void)" + Name + ";");
     ++I;
@@ -1244,13 +1288,16 @@ void Emitter::pointerTarget(CEmitter &Out, const AsyncFunction &F) {
   Out.line("}");
 }
 
-std::string Emitter::budgetFrame(const FunctionDecl *FD) {
+std::string Emitter::budgetFrame(const FunctionDecl *FD, SourceLocation At) {
   // Only the budget is known here: the frame is that many bytes, aligned
   // for any type (the definition's file checks that its frame fits).
-  return frameType(FD) + " { _Alignas(max_align_t) unsigned char ca__budget[" +
-         std::to_string(declaredBudget(FD)) + "]; };\n" +
-         signature(FD, "init") + ";\n" + signature(FD, "poll") + ";\n" +
-         signature(FD, "drop") + ";\n";
+  return printedAt(At, [&] {
+    return frameType(FD) +
+           " { _Alignas(max_align_t) unsigned char ca__budget[" +
+           std::to_string(declaredBudget(FD)) + "]; };\n" +
+           signature(FD, "init") + ";\n" + signature(FD, "poll") + ";\n" +
+           signature(FD, "drop") + ";\n";
+  });
 }
 
 /// `sizeof(R)` of an async function's result, or 0 for void.

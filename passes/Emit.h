@@ -30,8 +30,11 @@ public:
   Emitter(clang::ASTContext &Ctx, DiagSink &Diags,
           clang::Preprocessor *PP = nullptr);
 
-  /// `struct f__frame;` and the prototypes of f__init, f__poll, f__drop.
-  std::string prototypes(const AsyncFunction &F);
+  /// `struct f__frame;` and the prototypes of f__init, f__poll, f__drop,
+  /// written to be inserted at At: types declared after At are spelled by
+  /// what they stand for (`struct s;` declared first where needed).
+  std::string prototypes(const AsyncFunction &F,
+                         clang::SourceLocation At = {});
   /// The definition of `struct f__frame`, with _Static_assert on its layout.
   std::string frameStruct(const AsyncFunction &F);
   /// f__init, f__poll and f__drop.
@@ -61,9 +64,20 @@ public:
 
   /// For a callee known here only by its budget: `struct f__frame` as that
   /// many bytes, and the prototypes of f__init, f__poll, f__drop.
-  std::string budgetFrame(const clang::FunctionDecl *FD);
+  std::string budgetFrame(const clang::FunctionDecl *FD,
+                          clang::SourceLocation At = {});
 
 private:
+  /// declare() of a type in a signature: with VisibleAt set, only
+  /// declarations before it are named (see prototypes()).
+  std::string declareInSignature(clang::QualType T, llvm::StringRef Name);
+  /// Where the prototypes being printed go, and the tags they need declared.
+  clang::SourceLocation VisibleAt;
+  llvm::SmallVector<const clang::TagDecl *, 2> ForwardTags;
+  /// Text (ending in a newline) printed by Print with VisibleAt = At, after
+  /// the forward declarations of the tags it needs.
+  std::string printedAt(clang::SourceLocation At,
+                        llvm::function_ref<std::string()> Print);
   std::string signature(const AsyncFunction &F, llvm::StringRef Which);
   std::string signature(const clang::FunctionDecl *FD, llvm::StringRef Which);
   /// `R f__sync(P...)` of a function that never suspends, and its body.

@@ -5,6 +5,7 @@
 #include "Emit.h"
 #include "Layout.h"
 #include "Liveness.h"
+#include "Reserved.h"
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
@@ -263,6 +264,10 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
                                bool MayNormalize, Preprocessor *PP) {
   LoweredTU Result;
   Shape S = discover(Ctx, Diags);
+  // Only in the user's own text: the normalized one declares ca__eN.
+  if (MayNormalize &&
+      (!S.Functions.empty() || !S.Starts.empty() || !S.Pools.empty()))
+    checkReservedNames(Ctx, S, Diags, PP);
   if (Diags.hasErrors())
     return Result;
   if (needsNormalize(S)) {
@@ -430,14 +435,17 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     RankDefinition = RankThunk + 1
   };
   for (unsigned I = 0; I != NF; ++I)
-    Sp.add(ProtoAt[I], ProtoAt[I], RankProto, E.prototypes(S.Functions[I]));
+    Sp.add(ProtoAt[I], ProtoAt[I], RankProto,
+           E.prototypes(S.Functions[I],
+                        SM.getComposedLoc(SM.getMainFileID(), ProtoAt[I])));
   for (unsigned N = 0; N != Topo.size(); ++N) {
     unsigned I = Topo[N];
     Sp.add(FrameAt[I], FrameAt[I], RankFrame + N,
            E.frameStruct(S.Functions[I]));
   }
   for (auto &[Callee, At] : BudgetAt)
-    Sp.add(At, At, RankProto, E.budgetFrame(Callee));
+    Sp.add(At, At, RankProto,
+           E.budgetFrame(Callee, SM.getComposedLoc(SM.getMainFileID(), At)));
   for (auto &[Callee, At] : ThunksAt)
     Sp.add(At, At, RankThunk, E.thunks(Callee));
   for (AsyncFunction &F : S.Functions) {

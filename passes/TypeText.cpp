@@ -1,6 +1,8 @@
 //===- TypeText.cpp - Types printed so that C parses them back -----------===//
 #include "TypeText.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -57,6 +59,107 @@ declareWithTypeof(QualType T, const std::string &Name,
   if (const auto *PT = dyn_cast<ParenType>(Ty))
     return Again(PT->getInnerType(), Name);
   return Again(T.getCanonicalType(), Name);
+}
+
+/// Whether a declaration of D (any of its redeclarations) comes before At.
+static bool declaredBefore(const Decl *D, SourceLocation At,
+                           const SourceManager &SM) {
+  for (const Decl *R : D->redecls()) {
+    SourceLocation L = R->getLocation();
+    if (L.isInvalid())
+      return true; // implicit (__builtin_va_list, __int128_t, ...)
+    L = SM.getFileLoc(L);
+    if (SM.isWrittenInBuiltinFile(L) || SM.isWrittenInCommandLineFile(L) ||
+        SM.isBeforeInTranslationUnit(L, At))
+      return true;
+  }
+  return false;
+}
+
+static QualType visibleAt(QualType T, SourceLocation At, ASTContext &Ctx,
+                          SmallVectorImpl<const TagDecl *> &Forward,
+                          int Depth) {
+  if (T.isNull() || Depth > 64)
+    return T;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SplitQualType Split = T.split();
+  const Type *Ty = Split.Ty;
+  auto Again = [&](QualType Inner) {
+    return visibleAt(Inner, At, Ctx, Forward, Depth + 1);
+  };
+  // Inner rewritten: the same local qualifiers around it.
+  auto Requal = [&](QualType Inner) {
+    return Ctx.getQualifiedType(Inner, Split.Quals);
+  };
+  if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
+    if (declaredBefore(TT->getDecl(), At, SM))
+      return T;
+    return Requal(Again(TT->desugar()));
+  }
+  if (const auto *Tag = dyn_cast<TagType>(Ty)) {
+    const TagDecl *TD = Tag->getDecl();
+    if (declaredBefore(TD, At, SM))
+      return T;
+    if (const auto *ED = dyn_cast<EnumDecl>(TD))
+      if (!ED->getIntegerType().isNull())
+        return Requal(ED->getIntegerType());
+    if (TD->getIdentifier() && !isa<EnumDecl>(TD) &&
+        std::find(Forward.begin(), Forward.end(), TD->getCanonicalDecl()) ==
+            Forward.end())
+      Forward.push_back(TD->getCanonicalDecl());
+    return T;
+  }
+  if (const auto *PT = dyn_cast<PointerType>(Ty)) {
+    QualType P = Again(PT->getPointeeType());
+    return P == PT->getPointeeType() ? T : Requal(Ctx.getPointerType(P));
+  }
+  if (const auto *AT = dyn_cast<ConstantArrayType>(Ty)) {
+    QualType E = Again(AT->getElementType());
+    return E == AT->getElementType()
+               ? T
+               : Requal(Ctx.getConstantArrayType(
+                     E, AT->getSize(), nullptr, AT->getSizeModifier(),
+                     AT->getIndexTypeCVRQualifiers()));
+  }
+  if (const auto *AT = dyn_cast<IncompleteArrayType>(Ty)) {
+    QualType E = Again(AT->getElementType());
+    return E == AT->getElementType()
+               ? T
+               : Requal(Ctx.getIncompleteArrayType(
+                     E, AT->getSizeModifier(),
+                     AT->getIndexTypeCVRQualifiers()));
+  }
+  if (const auto *FT = dyn_cast<FunctionProtoType>(Ty)) {
+    bool Changed = false;
+    QualType R = Again(FT->getReturnType());
+    Changed |= R != FT->getReturnType();
+    SmallVector<QualType, 8> Params;
+    for (QualType P : FT->param_types()) {
+      Params.push_back(Again(P));
+      Changed |= Params.back() != P;
+    }
+    return Changed ? Requal(Ctx.getFunctionType(R, Params,
+                                                FT->getExtProtoInfo()))
+                   : T;
+  }
+  if (const auto *FT = dyn_cast<FunctionNoProtoType>(Ty)) {
+    QualType R = Again(FT->getReturnType());
+    return R == FT->getReturnType()
+               ? T
+               : Requal(Ctx.getFunctionNoProtoType(R, FT->getExtInfo()));
+  }
+  // Other sugar (elaborated, parentheses, decayed, attributed, macro
+  // qualified, typeof(type)): kept unless what it stands for changes.
+  QualType D = QualType(Ty, 0).getSingleStepDesugaredType(Ctx);
+  if (D == QualType(Ty, 0))
+    return T;
+  QualType V = Again(D);
+  return V == D ? T : Requal(V);
+}
+
+QualType visibleTypeAt(QualType T, SourceLocation At, ASTContext &Ctx,
+                       SmallVectorImpl<const TagDecl *> &Forward) {
+  return visibleAt(T, At, Ctx, Forward, 0);
 }
 
 } // namespace cawait

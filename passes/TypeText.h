@@ -8,9 +8,11 @@
 #ifndef CAWAIT_PASSES_TYPETEXT_H
 #define CAWAIT_PASSES_TYPETEXT_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include <string>
 
 namespace cawait {
@@ -25,6 +27,17 @@ std::string declareWithTypeof(
     clang::QualType T, const std::string &Name,
     const clang::PrintingPolicy &Policy,
     llvm::function_ref<std::string(const clang::Expr *)> PrintExpr);
+
+/// T rewritten so that its text names only declarations visible at At (a
+/// location in the translation unit where a declaration is inserted):
+/// a typedef declared later is replaced by what it stands for, an enum
+/// declared later by its integer type (compatible with it). A struct or
+/// union whose tag is first declared later is kept and added to Forward:
+/// the caller declares `struct s;` before the text.
+clang::QualType
+visibleTypeAt(clang::QualType T, clang::SourceLocation At,
+              clang::ASTContext &Ctx,
+              llvm::SmallVectorImpl<const clang::TagDecl *> &Forward);
 
 } // namespace cawait
 

@@ -46,7 +46,7 @@ void ca_reader_init(ca_reader *r, ca_io *io, void *buf, size_t cap) {
 #endif
 
 /* Moves the unread bytes to the front, so the buffer has room at its end. */
-static void ca__reader_compact(ca_reader *r) {
+static void reader_compact(ca_reader *r) {
   if (r->start == 0)
     return;
   memmove(r->buf, r->buf + r->start, r->end - r->start);
@@ -56,7 +56,7 @@ static void ca__reader_compact(ca_reader *r) {
 
 /* Copies `len` unread bytes, at most cap - 1, to out (NUL-terminated)
  * and consumes them. */
-static long ca__reader_take(ca_reader *r, char *out, size_t cap, size_t len) {
+static long reader_take(ca_reader *r, char *out, size_t cap, size_t len) {
   if (len > cap - 1)
     len = cap - 1;
   memcpy(out, r->buf + r->start, len);
@@ -75,18 +75,18 @@ async long ca_read_line(ca_reader *r, char *line, size_t cap) {
     size_t avail = r->end - r->start;
     const char *nl = memchr(r->buf + r->start + scanned, '\n', avail - scanned);
     if (nl)
-      return ca__reader_take(r, line, cap,
-                             (size_t)(nl - (r->buf + r->start)) + 1);
+      return reader_take(r, line, cap,
+                         (size_t)(nl - (r->buf + r->start)) + 1);
     /* A piece without '\n': the line buffer or the reader's is full, or the
      * last line had none. */
     if (avail > 0 && (avail >= cap - 1 || avail == r->cap || r->eof))
-      return ca__reader_take(r, line, cap, avail);
+      return reader_take(r, line, cap, avail);
     if (r->eof) {
       line[0] = '\0';
       return 0;
     }
     scanned = avail;
-    ca__reader_compact(r);
+    reader_compact(r);
     long got = await(ca_read(r->io, r->buf + r->end, r->cap - r->end));
     if (got < 0)
       return got;
