@@ -75,7 +75,7 @@ def by_line_and_flag(text):
 
 
 def check(args, src, level):
-    common = ["-std=gnu11", "-I", args.include, "-c", "-o", os.devnull,
+    common = ["-std=gnu11", "-I", os.path.abspath(args.include), "-c", "-o", os.devnull,
               "-fno-color-diagnostics"] + LEVELS[level]
     plain = compile_stderr([args.clang] + common + [src])
     ours = compile_stderr([args.cawait_cc] + common + [src])
