@@ -26,6 +26,7 @@
 #include "CEmitter.h"
 #include "Discover.h"
 #include "Layout.h"
+#include "SourceText.h"
 #include "TypeText.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -81,6 +82,16 @@ std::string storeField(const std::string &Field, const std::string &Value,
   return Field + " = " + Value + ";";
 }
 
+/// The type of a parameter in generated declarations: a va_list as
+/// written (its decayed type is a pointer to a struct C cannot name).
+QualType paramType(const ParmVarDecl *P) {
+  QualType Orig = P->getOriginalType();
+  const ASTContext &Ctx = P->getASTContext();
+  if (Ctx.hasSameUnqualifiedType(Orig, Ctx.getBuiltinVaListType()))
+    return Orig;
+  return P->getType();
+}
+
 std::string frameType(const FunctionDecl *FD) {
   return "struct " + FD->getNameAsString() + "__frame";
 }
@@ -109,6 +120,24 @@ public:
   bool handledStmt(Stmt *S, raw_ostream &OS) override;
 
 private:
+  /// Whether S is printed other than as written: a marker, a kept variable
+  /// or compound literal, an async call in an operand C never evaluates.
+  bool mustLower(const Stmt *S) const {
+    const auto *X = dyn_cast<Expr>(S);
+    if (!X)
+      return false;
+    if (markerKind(X, E.context()))
+      return true;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(X))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        return F && F->savedFor(VD);
+    if (const auto *CE = dyn_cast<CallExpr>(X))
+      return isAsyncFunction(CE->getDirectCallee());
+    if (const auto *L = dyn_cast<CompoundLiteralExpr>(X))
+      return F && F->savedFor(L);
+    return false;
+  }
+
   Emitter &E;
   const AsyncFunction *F;
 };
@@ -253,6 +282,17 @@ private:
 };
 
 bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
+  // Nothing to lower below: the user's own tokens.
+  if (const auto *X = dyn_cast<Expr>(S))
+    if (std::optional<std::string> Text =
+            sourceTokens(X, E.context(), [&](const Stmt *Sub) {
+              return mustLower(Sub);
+            })) {
+      OS << *Text;
+      return true;
+    }
+  if (printLiteral(S, OS, E.context()))
+    return true;
   // An await of a function that never suspends: a call of its f__sync.
   if (const auto *X = dyn_cast<Expr>(S))
     if (E.Sh && markerKind(X, E.context()) == MarkerKind::Await)
@@ -728,7 +768,7 @@ void BodyEmitter::returnStmt(const ReturnStmt *RS) {
                " = (" + expr(V) + ");");
       Out.line(storeField("*ca__out", "ca__tmp", F.Decl->getReturnType(), Ctx));
     } else
-      Out.line("*ca__out = " + expr(V) + ";");
+      Out.line("*ca__out = " + assignmentOperand(V, expr(V)) + ";");
   }
   runCleanups(0);
   finish();
@@ -894,10 +934,7 @@ Emitter::Emitter(ASTContext &Ctx, DiagSink &Diags, Preprocessor *PP)
 }
 
 std::string Emitter::declare(QualType T, llvm::StringRef Name) {
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  T.print(OS, Policy, Name);
-  return Text;
+  return printType(T, Name.str(), Policy);
 }
 
 std::string Emitter::declareIn(QualType T, const std::string &Name,
@@ -957,7 +994,7 @@ std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
     for (const ParmVarDecl *P : FD->parameters()) {
       std::string Name = P->getName().empty() ? "ca__p" + std::to_string(I)
                                               : P->getName().str();
-      Text += ", " + declareInSignature(P->getType(), Name);
+      Text += ", " + declareInSignature(paramType(P), Name);
       ++I;
     }
     return Text + ")";
@@ -986,7 +1023,7 @@ std::string Emitter::syncSignature(const AsyncFunction &F) {
   for (const ParmVarDecl *P : F.Decl->parameters()) {
     std::string Name =
         P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
-    Params += (I ? ", " : "") + declareInSignature(P->getType(), Name);
+    Params += (I ? ", " : "") + declareInSignature(paramType(P), Name);
     ++I;
   }
   QualType R = F.Decl->getReturnType().getUnqualifiedType();
@@ -1268,7 +1305,7 @@ void Emitter::pointerTarget(CEmitter &Out, const AsyncFunction &F) {
   for (const ParmVarDecl *P : F.Decl->parameters()) {
     std::string Name =
         P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
-    Params += (I ? ", " : "") + declare(P->getType(), Name);
+    Params += (I ? ", " : "") + declare(paramType(P), Name);
     Args += ", " + Name;
     ++I;
   }

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Normalize.h"
 #include "Discover.h"
+#include "SourceText.h"
 #include "TypeText.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -914,19 +915,12 @@ private:
   // ---- Expressions -------------------------------------------------------
 
   std::string temp() { return "ca__e" + std::to_string(++Temps); }
-  std::string declareType(QualType T) {
-    std::string Text;
-    llvm::raw_string_ostream OS(Text);
-    T.print(OS, Policy);
-    return Text;
-  }
+  std::string declareType(QualType T) { return printType(T, "", Policy); }
   /// `T name` for a temporary of E's type, or "" (and an error) when the
   /// type cannot be written.
   std::string declareTemp(const Expr *E, const std::string &Name) {
     QualType T = E->getType().getUnqualifiedType();
-    std::string Text;
-    llvm::raw_string_ostream OS(Text);
-    T.print(OS, Policy, Name);
+    std::string Text = printType(T, Name, Policy);
     if (Text.find("(unnamed") != std::string::npos ||
         Text.find("(anonymous") != std::string::npos) {
       Diags.error(E->getBeginLoc(),
@@ -1056,10 +1050,21 @@ private:
         // arguments are not evaluated and the value is a constant.
         Expr::EvalResult R;
         if (E->EvaluateAsInt(R, Ctx)) {
+          // A literal of the value's own signedness (no literal is the
+          // most negative value: it is written as a difference).
+          const llvm::APSInt &V = R.Val.getInt();
           llvm::SmallString<24> Value;
-          R.Val.getInt().toString(Value, 10);
-          return "((" + declareType(E->getType()) + ")" + Value.str().str() +
-                 ")";
+          if (V.isSigned() && V.isMinSignedValue()) {
+            llvm::APSInt Next = V;
+            (++Next).toString(Value, 10);
+            Value += " - 1";
+          } else {
+            V.toString(Value, 10);
+            if (V.isUnsigned())
+              Value += "U";
+          }
+          return "((" + declareType(E->getType()) + ")(" + Value.str().str() +
+                 "))";
         }
       }
     if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(E)) {
@@ -1093,7 +1098,8 @@ private:
     Prelude AP;
     std::string R = norm(Arm, AP);
     P.append(std::move(AP));
-    P.add(T.empty() ? "(void)(" + R + "); " : T + " = " + R + "; ",
+    P.add(T.empty() ? "(void)(" + R + "); "
+                    : T + " = " + assignmentOperand(Arm, R) + "; ",
           anchor(Arm));
   }
   /// E with the awaits of its operands moved in front, in operand order
@@ -1143,7 +1149,7 @@ private:
         Prelude LP;
         std::string R = norm(Last, LP);
         LP.writeTo(Sub);
-        Sub.gen(T + " = " + R + "; ", At);
+        Sub.gen(T + " = " + assignmentOperand(Last, R) + "; ", At);
       } else {
         emit(S, Sub, true);
         Sub.gen(" ", At);
@@ -1171,6 +1177,20 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     OS << It->second;
     return true;
   }
+  // Nothing moved out of it: the user's own tokens.
+  if (const auto *X = dyn_cast<Expr>(S))
+    if (std::optional<std::string> Text =
+            sourceTokens(X, N.Ctx, [&](const Stmt *Sub) {
+              const auto *SubX = dyn_cast<Expr>(Sub);
+              return N.Replaced.count(Sub) ||
+                     (SubX && (markerKind(SubX, N.Ctx) ||
+                               combinatorKind(SubX, N.Ctx)));
+            })) {
+      OS << *Text;
+      return true;
+    }
+  if (printLiteral(S, OS, N.Ctx))
+    return true;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     // `#define f(x) f((x), __LINE__)`: the printed call is expanded
     // already; `(f)(...)` keeps the text from being expanded again.

@@ -8,6 +8,25 @@ using namespace clang;
 
 namespace cawait {
 
+std::string printType(QualType T, const std::string &Name,
+                      const PrintingPolicy &Policy) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  T.print(OS, Policy, Name);
+  static const char Tag[] = "struct __va_list_tag";
+  static const char Named[] = "__typeof__(**(__builtin_va_list *)0)";
+  for (size_t At = Text.find(Tag); At != std::string::npos;
+       At = Text.find(Tag, At + 1)) {
+    size_t End = At + sizeof(Tag) - 1;
+    if ((At && (isalnum((unsigned char)Text[At - 1]) || Text[At - 1] == '_')) ||
+        (End < Text.size() &&
+         (isalnum((unsigned char)Text[End]) || Text[End] == '_')))
+      continue;
+    Text.replace(At, End - At, Named);
+  }
+  return Text;
+}
+
 bool containsTypeofExpr(QualType T) {
   for (int Depth = 0; !T.isNull() && Depth < 64; ++Depth) {
     const Type *Ty = T.getTypePtr();
@@ -29,12 +48,8 @@ std::string
 declareWithTypeof(QualType T, const std::string &Name,
                   const PrintingPolicy &Policy,
                   llvm::function_ref<std::string(const Expr *)> PrintExpr) {
-  if (!containsTypeofExpr(T)) {
-    std::string Text;
-    llvm::raw_string_ostream OS(Text);
-    T.print(OS, Policy, Name);
-    return Text;
-  }
+  if (!containsTypeofExpr(T))
+    return printType(T, Name, Policy);
   std::string Quals = T.getLocalQualifiers().getAsString();
   if (!Quals.empty())
     Quals += " ";

@@ -17,6 +17,14 @@
 
 namespace cawait {
 
+/// T declaring Name (`int (*name)[3]`), as TypePrinter writes it, except
+/// for the element of an array va_list (x86-64's `struct __va_list_tag`),
+/// which C cannot name (written, it would declare another struct): a
+/// va_list parameter's decayed type prints as
+/// `__typeof__(**(__builtin_va_list *)0) *ap`.
+std::string printType(clang::QualType T, const std::string &Name,
+                      const clang::PrintingPolicy &Policy);
+
 /// Whether T, as written, contains `typeof(expression)` (outside typedefs,
 /// which are declared elsewhere).
 bool containsTypeofExpr(clang::QualType T);
