@@ -599,7 +599,8 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
   GroupTagPrinted = false;
   for (const Decl *D : DS->decls())
     if (const auto *Tag = dyn_cast<TagDecl>(D))
-      if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding())
+      if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding() &&
+          !E.isHoisted(Tag))
         GroupTag = Tag;
   for (const Decl *D : DS->decls()) {
     const auto *VD = dyn_cast<VarDecl>(D);
@@ -616,9 +617,20 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
       continue;
     }
     if (!VD) {
+      if (E.isHoisted(D))
+        continue; // declared at file scope, before the frame
       if (const auto *Tag = dyn_cast<TagDecl>(D))
         if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding())
           continue; // printed with the variable that declares it
+      if (const auto *TN = dyn_cast<TypedefNameDecl>(D))
+        if (!GroupTag && containsTypeofExpr(TN->getUnderlyingType())) {
+          // `typedef typeof (x) t;`: x may be a frame field now.
+          Out.line(
+              "typedef " +
+              E.declareIn(TN->getUnderlyingType(), TN->getName().str(), &F) +
+              ";");
+          continue;
+        }
       std::string Text;
       llvm::raw_string_ostream OS(Text);
       PrintingPolicy Policy = E.policy();

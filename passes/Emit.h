@@ -15,6 +15,7 @@
 
 #include "CEmitter.h"
 #include "Diag.h"
+#include "LocalTypes.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
@@ -105,6 +106,12 @@ public:
   const Shape *Sh = nullptr;
   /// Every start Discover found, by its marker.
   llvm::DenseMap<const clang::Expr *, const StartSite *> StartOfMarker;
+  /// Local types moved to file scope (their names changed meanwhile): the
+  /// body does not declare them again.
+  const HoistedTypes *Hoisted = nullptr;
+  bool isHoisted(const clang::Decl *D) const {
+    return Hoisted && Hoisted->isHoisted(D);
+  }
   /// Names already reported as macros (one error per use).
   llvm::SmallPtrSet<const void *, 4> ReportedMacroNames;
 };

@@ -1,6 +1,7 @@
 //===- Layout.cpp - Byte layout of every generated frame -----------------===//
 #include "Layout.h"
 #include "Discover.h"
+#include "LocalTypes.h"
 #include "clang/Basic/TargetInfo.h"
 #include "llvm/Support/MathExtras.h"
 #include <algorithm>
@@ -13,41 +14,17 @@ namespace cawait {
 
 QualType frameFieldType(const SavedVar &SV, ASTContext &Ctx) {
   QualType T = SV.Var ? SV.Var->getType() : SV.Literal->getType();
+  if (writesTypeofExpr(T, Ctx))
+    T = T.getCanonicalType();
   if (!T.isConstQualified() &&
       !(T->isArrayType() && Ctx.getBaseElementType(T).isConstQualified()))
     return T;
   Qualifiers Q;
-  QualType Unq = Ctx.getUnqualifiedArrayType(T.getCanonicalType(), Q);
+  // As little sugar as possible goes: a local typedef it names moves to
+  // file scope with the frame (LocalTypes.h) and stays in use.
+  QualType Unq = Ctx.getUnqualifiedArrayType(T, Q);
   Q.removeConst();
   return Ctx.getQualifiedType(Unq, Q);
-}
-
-/// The type or typedef declared inside a function that T names, if any: it
-/// is not visible where the frame struct is declared.
-static const NamedDecl *localTypeIn(QualType T) {
-  for (int Depth = 0; !T.isNull() && Depth < 64; ++Depth) {
-    const Type *Ty = T.getTypePtr();
-    if (const auto *TT = dyn_cast<TypedefType>(Ty)) {
-      if (TT->getDecl()->getDeclContext()->isFunctionOrMethod())
-        return TT->getDecl();
-      T = TT->desugar();
-    } else if (const auto *TagT = dyn_cast<TagType>(Ty)) {
-      return TagT->getDecl()->getDeclContext()->isFunctionOrMethod()
-                 ? TagT->getDecl()
-                 : nullptr;
-    } else if (const auto *PT = dyn_cast<PointerType>(Ty)) {
-      T = PT->getPointeeType();
-    } else if (const auto *AT = dyn_cast<ArrayType>(Ty)) {
-      T = AT->getElementType();
-    } else if (const auto *ET = dyn_cast<ElaboratedType>(Ty)) {
-      T = ET->getNamedType();
-    } else if (const auto *PT = dyn_cast<ParenType>(Ty)) {
-      T = PT->getInnerType();
-    } else {
-      return nullptr;
-    }
-  }
-  return nullptr;
 }
 
 unsigned maxFrameAlign(ASTContext &Ctx) {
@@ -163,15 +140,6 @@ public:
 
     for (SavedVar &SV : F.Saved) {
       QualType T = frameFieldType(SV, Ctx);
-      if (const NamedDecl *Local = localTypeIn(T))
-        Diags.error(SV.location(),
-                    "'" + SV.name() + "' is kept in the frame of '" + F.Name +
-                        "', but its type " +
-                        (Local->getName().empty()
-                             ? std::string("(an unnamed struct)")
-                             : "'" + Local->getName().str() + "'") +
-                        " is declared inside the function; declare the "
-                        "type at file scope");
       SV.Size = Ctx.getTypeSizeInChars(T).getQuantity();
       // The type's alignment, or more where the user asked for it; not
       // getDeclAlign, which over-aligns large arrays for stack slots.

@@ -25,7 +25,9 @@
 namespace cawait {
 
 /// The type of a saved variable's field: the declared type without `const`
-/// (the frame assigns it), arrays keeping their element type.
+/// (the frame assigns it), arrays keeping their element type. A type that
+/// writes `typeof (e)` anywhere is the type e has (e may name the
+/// function's locals, which the frame cannot see).
 clang::QualType frameFieldType(const SavedVar &SV, clang::ASTContext &Ctx);
 
 /// Lays out every function of S, callees before callers. Await cycles must

@@ -5,6 +5,7 @@
 #include "Emit.h"
 #include "Layout.h"
 #include "Liveness.h"
+#include "LocalTypes.h"
 #include "Reserved.h"
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
@@ -293,6 +294,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     return Result;
   computeLayout(S, Ctx, Diags);
   checkBudgets(S, Ctx, Diags);
+  HoistedTypes Hoisted = findHoistedTypes(S, Ctx, Diags);
   if (Diags.hasErrors())
     return Result;
   if (S.Functions.empty() && S.Starts.empty())
@@ -302,6 +304,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
   Splicer Sp(Ctx);
   Emitter E(Ctx, Diags, PP);
   E.Sh = &S;
+  E.Hoisted = &Hoisted;
   for (const StartSite &St : S.Starts)
     E.StartOfMarker[St.Marker] = &St;
   for (const AsyncFunction &F : S.Functions)
@@ -415,7 +418,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
       std::vector<const NamedDecl *> Needs;
       declarationsNeeded(frameFieldType(SV, Ctx), Needs);
       for (const NamedDecl *ND : Needs)
-        if (Sp.inMainFile(ND->getLocation()) &&
+        if (!Hoisted.isHoisted(ND) && Sp.inMainFile(ND->getLocation()) &&
             Sp.offset(ND->getLocation()) > FrameAt[I])
           Diags.error(SV.location(),
                       "the frame of '" + F.Name + "' is needed at line " +
@@ -424,9 +427,28 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
                           ", before '" + ND->getName() + "' (the type of '" +
                           SV.name() + "') is defined; move that definition up");
     }
+    // So must the local types that move to file scope with it.
+    for (const Decl *U : Hoisted.Of[I])
+      forEachMemberType(U, [&](const Decl *Member, QualType T) {
+        std::vector<const NamedDecl *> Needs;
+        declarationsNeeded(T, Needs);
+        for (const NamedDecl *ND : Needs)
+          if (!Hoisted.isHoisted(ND) && Sp.inMainFile(ND->getLocation()) &&
+              Sp.offset(ND->getLocation()) > FrameAt[I])
+            Diags.error(Member->getLocation(),
+                        "the frame of '" + F.Name + "' is needed at line " +
+                            llvm::Twine(SM.getLineNumber(SM.getMainFileID(),
+                                                         FrameAt[I])) +
+                            ", with the types declared inside '" + F.Name +
+                            "' that it keeps, before '" + ND->getName() +
+                            "' is defined; move that definition up");
+      });
   }
   if (Diags.hasErrors())
     return Result;
+  // From here on, the hoisted types carry their file-scope names.
+  std::optional<HoistedNames> Names;
+  Names.emplace(Hoisted, Ctx);
 
   enum : unsigned {
     RankProto = 0,
@@ -441,7 +463,8 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
   for (unsigned N = 0; N != Topo.size(); ++N) {
     unsigned I = Topo[N];
     Sp.add(FrameAt[I], FrameAt[I], RankFrame + N,
-           E.frameStruct(S.Functions[I]));
+           hoistedDefinitions(Hoisted, I, E.policy(), SM) +
+               E.frameStruct(S.Functions[I]));
   }
   for (auto &[Callee, At] : BudgetAt)
     Sp.add(At, At, RankProto,
@@ -484,6 +507,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     unsigned End = Sp.endOffset(R.getEnd());
     Sp.add(Begin, End, RankDefinition, E.startExpr(St, nullptr));
   }
+  Names.reset();
   if (Diags.hasErrors())
     return Result;
 
