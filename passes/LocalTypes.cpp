@@ -195,7 +195,12 @@ private:
           expr(FD->getBitWidth());
         attrs(FD);
       } else if (const auto *Nested = dyn_cast<TagDecl>(M)) {
-        if (H.Hoisted.insert(Nested->getCanonicalDecl()).second)
+        // A definition inside this one, or the only declaration of a
+        // struct never defined (`struct b *p;`): printed with it. A
+        // struct defined elsewhere is reached through the member's type.
+        const TagDecl *Def = Nested->getDefinition();
+        if ((!Def || Def == Nested) &&
+            H.Hoisted.insert(Nested->getCanonicalDecl()).second)
           tag(Nested);
       }
     }
@@ -316,8 +321,9 @@ void forEachMemberType(const Decl *Unit,
   for (const Decl *M : cast<RecordDecl>(Def)->decls())
     if (const auto *FD = dyn_cast<FieldDecl>(M))
       Fn(FD, FD->getType());
-    else if (isa<TagDecl>(M))
-      forEachMemberType(M, Fn);
+    else if (const auto *Nested = dyn_cast<TagDecl>(M))
+      if (Nested->getDefinition() == Nested)
+        forEachMemberType(Nested, Fn);
 }
 
 std::string hoistedDefinitions(const HoistedTypes &H, unsigned Function,

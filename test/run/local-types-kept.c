@@ -162,6 +162,21 @@ async int consts(int n) {
   return a.v * 100 + b * 10 + arr[1];
 }
 
+/* A struct named first by a pointer member of another, defined after a
+   variable of that other is declared; one defined in a member's
+   declarator and used on its own. */
+async int forward(void) {
+  struct A { struct B *p; int a; };
+  struct A aa = {0, 1};
+  struct B { int b; } bb = {9};
+  struct C { struct D { int q; } *p; } cc = {0};
+  struct D dd = {5};
+  aa.p = &bb;
+  cc.p = &dd;
+  await(ca_yield());
+  return aa.p->b * 100 + aa.a * 10 + cc.p->q;
+}
+
 int main(void) {
   printf("shapes=%d\n", ca_block_on(shapes(1)));
   printf("lists=%ld\n", ca_block_on(lists(2)));
@@ -171,6 +186,7 @@ int main(void) {
   printf("outer_user=%d\n", ca_block_on(outer_user()));
   printf("typeofs=%d\n", ca_block_on(typeofs(3)));
   printf("consts=%d\n", ca_block_on(consts(4)));
+  printf("forward=%d\n", ca_block_on(forward()));
   return 0;
 }
 // CHECK:      south
@@ -188,4 +204,5 @@ int main(void) {
 // CHECK-NEXT: outer_user=42
 // CHECK-NEXT: typeofs=310
 // CHECK-NEXT: consts=456
+// CHECK-NEXT: forward=915
 // CHECK-NEXT: exit=0
