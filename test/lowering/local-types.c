@@ -1,8 +1,9 @@
 // Types declared inside an async function that its frame needs move to
-// file scope, just before the frame, under names no identifier of the file
-// has (here `f__ca__local_node` is taken, so f's node gets `_2`); the body
-// no longer declares them and names them by their new names: variables,
-// casts, sizeof, _Alignof, compound literals, enumerators in case labels. A local
+// file scope, just before the frame, under names of the function's own
+// (`f__ca__...` is reserved beside an async function f; a second local
+// struct node in f, in an inner block, gets `_2`); the body no longer
+// declares them and names them by their new names: variables, casts,
+// sizeof, _Alignof, compound literals, enumerators in case labels. A local
 // type no frame needs stays in the body. The file-scope struct node is
 // untouched.
 // RUN: %cawait-cc -fsyntax-only -fplugin-arg-cawait-emit=%t.c %s
@@ -10,7 +11,6 @@
 #include <cawait.h>
 
 struct node { double weight; };
-int f__ca__local_node;
 
 async int f(int n) {
   struct node { int v; struct node *next; };
@@ -18,7 +18,11 @@ async int f(int n) {
   struct scratch { int tmp; } s = {n};
   struct node a = {s.tmp, 0};
   enum mode m = BUSY;
-  await(ca_yield());
+  {
+    struct node { char c; } inner = {'i'};
+    await(ca_yield());
+    m = inner.c == 'i' ? m : IDLE;
+  }
   switch (m) {
   case BUSY:
     return a.v + (int)sizeof(struct node) + ((struct node *)&a)->v;
@@ -36,31 +40,39 @@ async int g(void) {
 
 // CHECK:      struct node { double weight; };
 // CHECK:      struct f__frame;
-// CHECK:      struct f__ca__local_node_2;
-// CHECK-NEXT: struct f__ca__local_node_2 {
+// CHECK:      struct f__ca__local_node;
+// CHECK-NEXT: struct f__ca__local_node_2;
+// CHECK-NEXT: struct f__ca__local_node {
 // CHECK-NEXT:     int v;
-// CHECK-NEXT:     struct f__ca__local_node_2 *next;
+// CHECK-NEXT:     struct f__ca__local_node *next;
 // CHECK-NEXT: };
 // CHECK-NEXT: enum f__ca__local_mode {
 // CHECK-NEXT:     f__ca__local_IDLE,
 // CHECK-NEXT:     f__ca__local_BUSY
 // CHECK-NEXT: };
+// CHECK-NEXT: struct f__ca__local_node_2 {
+// CHECK-NEXT:     char c;
+// CHECK-NEXT: };
 // CHECK-NEXT: struct f__frame {
-// CHECK:      struct { {{.*}}struct f__ca__local_node_2 a; };
+// CHECK:      struct { {{.*}}struct f__ca__local_node a; };
 // CHECK:      struct { {{.*}}enum f__ca__local_mode m; };
+// CHECK:      struct { {{.*}}struct f__ca__local_node_2 inner; };
 // CHECK:      ca_poll f__poll(
 // CHECK-NOT:  struct node {
 // CHECK-NOT:  enum mode {
 // CHECK:        struct scratch {
 // CHECK-NEXT:     int tmp;
 // CHECK-NEXT:   } s = {ca__f->n};
-// CHECK-NEXT:   ca__f->a = (struct f__ca__local_node_2){s.tmp, 0};
+// CHECK-NEXT:   ca__f->a = (struct f__ca__local_node){s.tmp, 0};
 // CHECK-NEXT:   ca__f->m = f__ca__local_BUSY;
+// CHECK-NEXT:   {
+// CHECK-NEXT:     ca__f->inner = (struct f__ca__local_node_2){'i'};
+// CHECK:          ca__f->m = ca__f->inner.c == 'i' ? ca__f->m : f__ca__local_IDLE;
 // CHECK:        case f__ca__local_BUSY:
 // CHECK-NEXT:   {
-// CHECK-NEXT:     *ca__out = ca__f->a.v + (int)sizeof(struct f__ca__local_node_2) + ((struct f__ca__local_node_2 *)&ca__f->a)->v;
+// CHECK-NEXT:     *ca__out = ca__f->a.v + (int)sizeof(struct f__ca__local_node) + ((struct f__ca__local_node *)&ca__f->a)->v;
 // CHECK:        case f__ca__local_IDLE:
-// CHECK:        *ca__out = (int)_Alignof(struct f__ca__local_node_2);
+// CHECK:        *ca__out = (int)_Alignof(struct f__ca__local_node);
 // CHECK:      void f__drop(
 // CHECK:      struct g__ca__local_node;
 // CHECK-NEXT: struct g__ca__local_node {
