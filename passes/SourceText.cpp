@@ -25,14 +25,21 @@ public:
       return refuse();
     return true;
   }
+  // Types declared in a function, also inside a local struct, and their
+  // enumerators: the lowering may move them to file scope under another
+  // name (LocalTypes.h), which the AST printer writes.
   bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
-    return TL.getTypedefNameDecl()->getDeclContext()->isFunctionOrMethod()
-               ? refuse()
-               : true;
+    return TL.getTypedefNameDecl()->getParentFunctionOrMethod() ? refuse()
+                                                                : true;
   }
   bool VisitTagTypeLoc(TagTypeLoc TL) {
-    return TL.getDecl()->getDeclContext()->isFunctionOrMethod() ? refuse()
-                                                                 : true;
+    return TL.getDecl()->getParentFunctionOrMethod() ? refuse() : true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    return isa<EnumConstantDecl>(DRE->getDecl()) &&
+                   DRE->getDecl()->getParentFunctionOrMethod()
+               ? refuse()
+               : true;
   }
 
 private:

@@ -24,12 +24,12 @@ namespace cawait {
 /// space where the source had white space or a comment), or nullopt when
 /// they cannot stand for E in the lowered text: E is not one piece of one
 /// file, a preprocessor directive or a name that is a macro anywhere in
-/// the translation unit is inside, E names a type declared inside a function (the
-/// lowering may move it), or it holds a node whose meaning depends on
-/// where it is (`__func__`, `__builtin_FUNCTION()`, `__builtin_COLUMN()`,
-/// a statement expression). MustPrint is asked about every statement and
-/// expression inside E, those in types (`typeof(x)`) included; true makes
-/// the copy fail.
+/// the translation unit is inside, E names a type declared inside a function
+/// or one of its enumerators (the lowering may move and rename it), or it holds
+/// a node whose meaning depends on where it is (`__func__`,
+/// `__builtin_FUNCTION()`, `__builtin_COLUMN()`, a statement expression).
+/// MustPrint is asked about every statement and expression inside E, those in
+/// types (`typeof(x)`) included; true makes the copy fail.
 std::optional<std::string>
 sourceTokens(const clang::Expr *E, const clang::ASTContext &Ctx,
              llvm::function_ref<bool(const clang::Stmt *)> MustPrint);

@@ -77,6 +77,7 @@ async long lists(int n) {
   printf("list=%ld in=%d,%d o=%d,%d,%u pk=%c%d size=%zu op=%d ops=%d\n", sum,
          in.a, in.b, o.in.a, o.in.b, o.f, pk.c, pk.i, sizeof(struct pk),
          op == (struct opaque *)nodes, ops.apply == 0);
+  printf("inner=%zu mask=%d\n", sizeof(struct inner), MASK);
   return sum;
 }
 
@@ -195,6 +196,7 @@ int main(void) {
 // CHECK-NEXT: sizeof=20,4,8 align=4 cast=3
 // CHECK-NEXT: shapes=25
 // CHECK-NEXT: list=6420 in=7,8 o=1,2,31 pk=z77 size=5 op=1 ops=1
+// CHECK-NEXT: inner=4 mask=31
 // CHECK-NEXT: lists=6420
 // CHECK-NEXT: loops=48
 // CHECK-NEXT: mixed=26
