@@ -57,10 +57,20 @@ async int h(void) {
   return (int)c;
 }
 
+/* Only the shadowing enumerator is written where the printer copies the
+   user's tokens: it must name the local constant, not the global RED. */
+async int only_red(void) {
+  enum color { RED, GREEN } c = (enum color)1;
+  await(ca_yield());
+  printf("only_red c=%d red=%d\n", (int)c, RED + 0);
+  return 0;
+}
+
 int main(void) {
   printf("%d\n", ca_block_on(f()));
   printf("%d\n", ca_block_on(g()));
   printf("%d\n", ca_block_on(h()));
+  ca_block_on(only_red());
   return 0;
 }
 // CHECK:      f inner=in size=3
@@ -70,4 +80,5 @@ int main(void) {
 // CHECK-NEXT: 39
 // CHECK-NEXT: h n=file/2.5 c=4 red=100
 // CHECK-NEXT: 4
+// CHECK-NEXT: only_red c=1 red=0
 // CHECK-NEXT: exit=0
