@@ -302,8 +302,11 @@ def check_seed(level, seed, a):
     tmp = tempfile.mkdtemp(prefix="cawait-csmith-%s-" % name, dir=a.tmpdir)
     try:
         orig = os.path.join(tmp, "orig.c")
-        rc, _, err = run([a.csmith, "--seed", str(seed), "-o", orig] +
-                         LEVELS[level] + a.csmith_flags, a.build_timeout)
+        # (csmith writes platform.info into its working directory)
+        p = subprocess.run([a.csmith, "--seed", str(seed), "-o", orig] +
+                           LEVELS[level] + a.csmith_flags, cwd=tmp,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        rc, err = p.returncode, p.stdout.decode("utf-8", "replace")
         if rc != 0:
             return [(name, "gen-error", "csmith failed: " + err, "", None,
                      {})]
