@@ -267,8 +267,11 @@ def check_opt(tmp, prog, opt, a):
             kind = "rejected"
         else:
             kind = "build-error"
-        return kind, "plugin build failed (%s):\n%s" % (rc, err[-8000:]), \
-            lowered, extra
+        # the error lines first: with --warnings they drown in warnings
+        errors = [x for x in err.splitlines() if ": error: " in x or
+                  any(c in x for c in CRASH)]
+        return kind, "plugin build failed (%s):\n%s\n...\n%s" % (
+            rc, "\n".join(errors[:40]), err[-6000:]), lowered, extra
     if a.warnings:
         pw, lw = warning_list(serr), warning_list(err)
         extra["warnings_plain"] = sum(pw.values())
