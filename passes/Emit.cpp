@@ -32,6 +32,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/PrettyPrinter.h"
+#include "clang/Basic/TypeTraits.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
@@ -140,6 +141,7 @@ private:
 
   Emitter &E;
   const AsyncFunction *F;
+  const Stmt *AtomicNoScope = nullptr;
 };
 
 /// Emits the statements of an async function's body.
@@ -179,15 +181,6 @@ private:
     return "ca__f->" + F.savedFor(VD)->Field;
   }
   void expression(const Expr *X);
-  bool containsAwait(const Stmt *S) {
-    if (const auto *X = dyn_cast<Expr>(S))
-      if (F.AwaitOfMarker.count(X))
-        return true;
-    for (const Stmt *Child : S->children())
-      if (Child && containsAwait(Child))
-        return true;
-    return false;
-  }
   void declStmt(const DeclStmt *DS);
   void declare(const VarDecl *VD, const std::string &InitText);
   void initSaved(const VarDecl *VD);
@@ -282,6 +275,8 @@ private:
 };
 
 bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
+  if (S == AtomicNoScope)
+    return false; // printed by StmtPrinter, the scope appended below
   // Nothing to lower below: the user's own tokens.
   if (const auto *X = dyn_cast<Expr>(S))
     if (std::optional<std::string> Text =
@@ -363,6 +358,36 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     }
     return true;
   }
+  if (const auto *EE = dyn_cast<EmbedExpr>(S)) {
+    // printPretty cannot print #embed data (a fatal error): write the
+    // directive back.
+    std::string Directive = embedDirective(
+        EE, E.context().getSourceManager(), E.context().getLangOpts());
+    if (Directive.empty()) {
+      E.diags().error(EE->getBeginLoc(),
+                      "cawait cannot read this #embed directive back to "
+                      "re-emit it; initialize the array outside the async "
+                      "function");
+      Directive = "0";
+    }
+    OS << Directive;
+    return true;
+  }
+  if (const auto *AE = dyn_cast<AtomicExpr>(S))
+    if (AE->getScopeModel()) {
+      const Expr *Scope = AE->getScope();
+      // StmtPrinter leaves out the scope argument (__scoped_atomic_*,
+      // __hip_atomic_*), the last one.
+      std::string Text;
+      llvm::raw_string_ostream TS(Text);
+      AtomicNoScope = AE;
+      AE->printPretty(TS, this, E.policy(), 0, "\n", &E.context());
+      AtomicNoScope = nullptr;
+      StringRef Body = StringRef(Text).rtrim();
+      Body.consume_back(")");
+      OS << Body << ", " << E.expr(Scope, F) << ")";
+      return true;
+    }
   if (const auto *PE = dyn_cast<PredefinedExpr>(S)) {
     // __func__ names the user's function, not the poll function.
     if (const StringLiteral *Name = PE->getFunctionName()) {
@@ -407,8 +432,9 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
   if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
     if (F && UE->isArgumentType() &&
         containsTypeofExpr(UE->getArgumentType())) {
-      OS << (UE->getKind() == UETT_SizeOf ? "sizeof(" : "_Alignof(")
-         << E.declareIn(UE->getArgumentType(), "", F) << ")";
+      OS << (UE->getKind() == UETT_AlignOf ? "_Alignof"
+                                            : getTraitSpelling(UE->getKind()))
+         << "(" << E.declareIn(UE->getArgumentType(), "", F) << ")";
       return true;
     }
   if (const auto *SE = dyn_cast<StmtExpr>(S)) {
@@ -528,11 +554,14 @@ void BodyEmitter::stmt(const Stmt *S) {
     return;
   }
   case Stmt::AttributedStmtClass: {
-    // Statement attributes (fallthrough, nomerge, ...) are hints: keep them
-    // where nothing is lowered below, drop them where an await is.
+    // Statement attributes (fallthrough, nomerge, likely, musttail, loop
+    // hints) are hints: keep them on a null statement (fallthrough), drop
+    // them elsewhere. The statement below is lowered like any other: even
+    // without an await, a return, a kept local or a cleanup on a break in
+    // it is not what StmtPrinter would print.
     const auto *AS = cast<AttributedStmt>(S);
     const Stmt *Sub = AS->getSubStmt();
-    if (isa<NullStmt>(Sub) || !containsAwait(Sub))
+    if (isa<NullStmt>(Sub))
       break;
     stmt(Sub);
     return;

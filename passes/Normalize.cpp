@@ -16,6 +16,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/PrettyPrinter.h"
+#include "clang/Basic/TypeTraits.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/APSInt.h"
@@ -235,6 +236,15 @@ public:
   llvm::SmallPtrSet<const Stmt *, 4> ReportedUnnamed;
   ASTContext &Ctx;
   Preprocessor *PP;
+
+  void reportEmbed(const EmbedExpr *EE) {
+    if (ReportedUnnamed.insert(EE).second)
+      Diags.error(EE->getBeginLoc(),
+                  "#embed in a statement that holds an await inside an "
+                  "expression cannot be lowered; await into a variable in a "
+                  "statement of its own before it");
+  }
+  const PrintingPolicy &policy() const { return Policy; }
 
   void reportMacroName(const DeclRefExpr *DRE) {
     if (ReportedUnnamed.insert(DRE).second)
@@ -1228,10 +1238,17 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
   }
   if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
     if (UE->isArgumentType() && N.hasTypeofExpr(UE->getArgumentType())) {
-      OS << (UE->getKind() == UETT_SizeOf ? "sizeof(" : "_Alignof(")
-         << N.typeText(UE->getArgumentType(), "") << ")";
+      OS << (UE->getKind() == UETT_AlignOf ? "_Alignof"
+                                            : getTraitSpelling(UE->getKind()))
+         << "(" << N.typeText(UE->getArgumentType(), "") << ")";
       return true;
     }
+  }
+  if (const auto *EE = dyn_cast<EmbedExpr>(S)) {
+    // A directive needs lines of its own; the printed statement has one.
+    N.reportEmbed(EE);
+    OS << "0";
+    return true;
   }
   if (const auto *SL = dyn_cast<StringLiteral>(S)) {
     // printPretty would write "??!" back, a trigraph in C11 and earlier.

@@ -1,8 +1,11 @@
 //===- TypeText.cpp - Types printed so that C parses them back -----------===//
 #include "TypeText.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -32,7 +35,12 @@ bool containsTypeofExpr(QualType T) {
     const Type *Ty = T.getTypePtr();
     if (isa<TypeOfExprType>(Ty))
       return true;
-    if (const auto *PT = dyn_cast<PointerType>(Ty))
+    if (const auto *VAT = dyn_cast<VariableArrayType>(Ty))
+      if (VAT->getSizeExpr())
+        return true;
+    if (const auto *TOT = dyn_cast<TypeOfType>(Ty))
+      T = TOT->desugar();
+    else if (const auto *PT = dyn_cast<PointerType>(Ty))
       T = PT->getPointeeType();
     else if (const auto *AT = dyn_cast<ArrayType>(Ty))
       T = AT->getElementType();
@@ -71,6 +79,15 @@ declareWithTypeof(QualType T, const std::string &Name,
     return Again(AT->getElementType(),
                  Name + "[" + std::to_string(AT->getSize().getZExtValue()) +
                      "]");
+  if (const auto *VAT = dyn_cast<VariableArrayType>(Ty))
+    return Again(VAT->getElementType(),
+                 Name + "[" +
+                     (VAT->getSizeExpr() ? PrintExpr(VAT->getSizeExpr())
+                                         : std::string("*")) +
+                     "]");
+  if (const auto *TOT = dyn_cast<TypeOfType>(Ty))
+    return Again(TOT->desugar().withCVRQualifiers(T.getLocalCVRQualifiers()),
+                 Name);
   if (const auto *PT = dyn_cast<ParenType>(Ty))
     return Again(PT->getInnerType(), Name);
   return Again(T.getCanonicalType(), Name);
@@ -175,6 +192,95 @@ static QualType visibleAt(QualType T, SourceLocation At, ASTContext &Ctx,
 QualType visibleTypeAt(QualType T, SourceLocation At, ASTContext &Ctx,
                        SmallVectorImpl<const TagDecl *> &Forward) {
   return visibleAt(T, At, Ctx, Forward, 0);
+}
+
+std::string embedDirective(const EmbedExpr *E, const SourceManager &SM,
+                           const LangOptions &LO) {
+  // The directive starts at the expression's location (its `#`).
+  std::pair<FileID, unsigned> At =
+      SM.getDecomposedLoc(SM.getSpellingLoc(E->getBeginLoc()));
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(At.first, &Invalid);
+  if (Invalid || At.second >= Buf.size() || Buf[At.second] != '#')
+    return "";
+  Lexer Raw(SM.getLocForStartOfFile(At.first), LO, Buf.begin(),
+            Buf.begin() + At.second, Buf.end());
+  std::vector<Token> Toks;
+  Token Tok;
+  Raw.LexFromRawLexer(Tok); // #
+  Raw.LexFromRawLexer(Tok); // embed
+  for (;;) {
+    Raw.LexFromRawLexer(Tok);
+    if (Tok.is(tok::eof) || Tok.isAtStartOfLine())
+      break;
+    Toks.push_back(Tok);
+  }
+  auto Offset = [&](const Token &T) { return SM.getFileOffset(T.getLocation()); };
+  auto Text = [&](size_t From, size_t To) { // tokens [From, To]
+    unsigned B = Offset(Toks[From]);
+    return Buf.substr(B, Offset(Toks[To]) + Toks[To].getLength() - B).str();
+  };
+  auto Balanced = [&](size_t Open) { // index of the matching ')'
+    int Depth = 0;
+    for (size_t I = Open; I < Toks.size(); ++I) {
+      Depth += Toks[I].is(tok::l_paren) - Toks[I].is(tok::r_paren);
+      if (Depth == 0)
+        return I;
+    }
+    return Toks.size();
+  };
+  // The file: "name", <name> or a macro (an identifier, maybe called).
+  size_t I = 0;
+  if (Toks.empty())
+    return "";
+  if (Toks[0].is(tok::less)) {
+    while (I < Toks.size() && !Toks[I].is(tok::greater))
+      ++I;
+  } else if (Toks[0].is(tok::raw_identifier) && Toks.size() > 1 &&
+             Toks[1].is(tok::l_paren)) {
+    I = Balanced(1);
+  }
+  if (I >= Toks.size())
+    return "";
+  std::string File = Text(0, I);
+  // The parameters, `name` or `vendor::name`, with a parenthesized clause:
+  // the user's offset is kept (the data starts there); prefix, suffix and
+  // if_empty are tokens of their own around the data, printed already.
+  std::string UserOffset;
+  for (++I; I < Toks.size();) {
+    if (!Toks[I].is(tok::raw_identifier))
+      return "";
+    std::string Name = Toks[I].getRawIdentifier().str();
+    ++I;
+    if (I + 2 < Toks.size() && Toks[I].is(tok::colon) &&
+        Toks[I + 1].is(tok::colon) && Toks[I + 2].is(tok::raw_identifier)) {
+      Name += "::" + Toks[I + 2].getRawIdentifier().str();
+      I += 3;
+    } else if (I + 1 < Toks.size() && Toks[I].is(tok::coloncolon) &&
+               Toks[I + 1].is(tok::raw_identifier)) {
+      Name += "::" + Toks[I + 1].getRawIdentifier().str();
+      I += 2;
+    }
+    std::string Arg;
+    if (I < Toks.size() && Toks[I].is(tok::l_paren)) {
+      size_t Close = Balanced(I);
+      if (Close >= Toks.size())
+        return "";
+      if (Close > I + 1)
+        Arg = Text(I + 1, Close - 1);
+      I = Close + 1;
+    }
+    if (Name == "clang::offset" || Name == "clang::__offset__")
+      UserOffset = Arg;
+  }
+  std::string Start = std::to_string(E->getStartingElementPos());
+  std::string Out = "\n#embed " + File;
+  if (!UserOffset.empty())
+    Out += " clang::offset((" + UserOffset + ") + " + Start + ")";
+  else if (E->getStartingElementPos() != 0)
+    Out += " clang::offset(" + Start + ")";
+  return Out + " __limit__(" + std::to_string(E->getDataElementCount()) +
+         ")\n";
 }
 
 } // namespace cawait

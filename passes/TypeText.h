@@ -1,8 +1,9 @@
 //===- TypeText.h - Types printed so that C parses them back -------------===//
 //
 // TypePrinter writes `typeof (e)`, which is no keyword in -std=c11, and
-// prints e without the caller's PrinterHelper. Emit and Normalize print
-// such types through declareWithTypeof, with their own expression printer.
+// prints e, and the size of a variable-length array type, without the
+// caller's PrinterHelper. Emit and Normalize print such types through
+// declareWithTypeof, with their own expression printer.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_TYPETEXT_H
@@ -11,9 +12,17 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "clang/AST/Type.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <string>
+
+namespace clang {
+class ASTContext;
+class EmbedExpr;
+class SourceLocExpr;
+} // namespace clang
 
 namespace cawait {
 
@@ -25,12 +34,13 @@ namespace cawait {
 std::string printType(clang::QualType T, const std::string &Name,
                       const clang::PrintingPolicy &Policy);
 
-/// Whether T, as written, contains `typeof(expression)` (outside typedefs,
-/// which are declared elsewhere).
+/// Whether T, as written, contains `typeof(expression)` or the size
+/// expression of a variable-length array (`sizeof(int[n])`), outside
+/// typedefs, which are declared elsewhere.
 bool containsTypeofExpr(clang::QualType T);
 
 /// T declaring Name (`int (*name)[3]`), with every `typeof(e)` written
-/// `__typeof__(PrintExpr(e))`.
+/// `__typeof__(PrintExpr(e))` and every array size `[n]` `[PrintExpr(n)]`.
 std::string declareWithTypeof(
     clang::QualType T, const std::string &Name,
     const clang::PrintingPolicy &Policy,
@@ -46,6 +56,15 @@ clang::QualType
 visibleTypeAt(clang::QualType T, clang::SourceLocation At,
               clang::ASTContext &Ctx,
               llvm::SmallVectorImpl<const clang::TagDecl *> &Forward);
+
+/// `#embed` data (part of an initializer list) written back as the
+/// directive that gives exactly those elements: the user's file name, a
+/// `clang::offset` and a `__limit__`, on a line of its own ("\n#embed
+/// ...\n"); clang's printer cannot print it, and the integers it stands for
+/// depend on where clang expands it. Empty if the directive cannot be read.
+std::string embedDirective(const clang::EmbedExpr *E,
+                           const clang::SourceManager &SM,
+                           const clang::LangOptions &LO);
 
 } // namespace cawait
 
