@@ -44,6 +44,15 @@ using namespace clang;
 namespace cawait {
 namespace {
 
+bool containsEmbed(const Stmt *S) {
+  if (isa<EmbedExpr>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (Child && containsEmbed(Child))
+      return true;
+  return false;
+}
+
 /// Whether `=` cannot store a whole value of T (a struct with a const
 /// member): such fields are filled with memcpy.
 bool hasConstMember(QualType T) {
@@ -761,6 +770,19 @@ void BodyEmitter::initSaved(const VarDecl *VD) {
   if (!Init)
     return; // indeterminate, as in C
   const Expr *Bare = Init->IgnoreImpCasts();
+  if (containsEmbed(Init)) {
+    // #embed in a compound literal is miscompiled by clang 19 at -O1 (the
+    // bytes after the second are 0): initialise a declared temporary, as the
+    // user wrote it, and copy its bytes.
+    Out.line("{");
+    Out.indent();
+    Out.line(E.declare(VD->getType(), "ca__tmp") + " = " + expr(Init) + ";");
+    Out.line("__builtin_memcpy(&" + field(VD) + ", &ca__tmp, sizeof(" +
+             field(VD) + "));");
+    Out.dedent();
+    Out.line("}");
+    return;
+  }
   if (VD->getType()->isArrayType()) {
     // Arrays cannot be assigned: copy from a compound literal of the same
     // type and initializer.

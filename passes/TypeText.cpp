@@ -273,14 +273,14 @@ std::string embedDirective(const EmbedExpr *E, const SourceManager &SM,
     if (Name == "clang::offset" || Name == "clang::__offset__")
       UserOffset = Arg;
   }
-  std::string Start = std::to_string(E->getStartingElementPos());
+  // All the data of the directive: the expression of the initializer list
+  // as written stands for it (clang 19 changes its start and count when it
+  // splits the data over the members of a struct).
   std::string Out = "\n#embed " + File;
   if (!UserOffset.empty())
-    Out += " clang::offset((" + UserOffset + ") + " + Start + ")";
-  else if (E->getStartingElementPos() != 0)
-    Out += " clang::offset(" + Start + ")";
-  return Out + " __limit__(" + std::to_string(E->getDataElementCount()) +
-         ")\n";
+    Out += " clang::offset(" + UserOffset + ")";
+  return Out + " __limit__(" +
+         std::to_string(E->getDataStringLiteral()->getByteLength()) + ")\n";
 }
 
 } // namespace cawait

@@ -57,11 +57,12 @@ visibleTypeAt(clang::QualType T, clang::SourceLocation At,
               clang::ASTContext &Ctx,
               llvm::SmallVectorImpl<const clang::TagDecl *> &Forward);
 
-/// `#embed` data (part of an initializer list) written back as the
-/// directive that gives exactly those elements: the user's file name, a
-/// `clang::offset` and a `__limit__`, on a line of its own ("\n#embed
-/// ...\n"); clang's printer cannot print it, and the integers it stands for
-/// depend on where clang expands it. Empty if the directive cannot be read.
+/// The `#embed` of an initializer list as written (its syntactic form)
+/// written back as a directive that gives the same data: the user's file
+/// name and `clang::offset`, and a `__limit__` of the data's size, on a line
+/// of its own ("\n#embed ...\n"). clang's printer cannot print it, and the
+/// integers it stands for depend on where clang expands it. Empty if the
+/// directive cannot be read.
 std::string embedDirective(const clang::EmbedExpr *E,
                            const clang::SourceManager &SM,
                            const clang::LangOptions &LO);
