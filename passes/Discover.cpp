@@ -1336,12 +1336,16 @@ std::optional<std::string> unsupportedClass(const Stmt *S) {
     return std::nullopt;
   case Stmt::BlockExprClass:
     return std::string("a block literal");
-  case Stmt::ExprWithCleanupsClass: // in C, around a block literal
+  case Stmt::ExprWithCleanupsClass:
+    // In C: around a block literal, or __builtin_bit_cast of an rvalue
+    // (with a MaterializeTemporaryExpr), printed as its operand.
     for (const ExprWithCleanups::CleanupObject &O :
          cast<ExprWithCleanups>(S)->getObjects())
       if (isa<BlockDecl *>(O))
         return std::string("a block literal");
-    return std::string("'ExprWithCleanups'");
+    return std::nullopt;
+  case Stmt::MaterializeTemporaryExprClass:
+    return std::nullopt;
   case Stmt::CapturedStmtClass:
     return std::string("'#pragma clang __debug captured'");
   case Stmt::MSAsmStmtClass:

@@ -446,6 +446,13 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
          << "(" << E.declareIn(UE->getArgumentType(), "", F) << ")";
       return true;
     }
+  if (F)
+    if (const auto *X = dyn_cast<Expr>(S))
+      if (std::optional<std::string> Text = printWithTypes(
+              X, E.policy(), [&](const Expr *Sub) { return E.expr(Sub, F); })) {
+        OS << *Text;
+        return true;
+      }
   if (const auto *SE = dyn_cast<StmtExpr>(S)) {
     if (!F)
       return false;

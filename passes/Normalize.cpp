@@ -195,6 +195,7 @@ public:
 
 private:
   FunctionNormalizer &N;
+  const Stmt *AtomicNoScope = nullptr;
 };
 
 class FunctionNormalizer {
@@ -1182,6 +1183,8 @@ private:
 };
 
 bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
+  if (S == AtomicNoScope)
+    return false; // printed by StmtPrinter, the scope appended below
   auto It = N.Replaced.find(S);
   if (It != N.Replaced.end()) {
     OS << It->second;
@@ -1244,12 +1247,32 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
       return true;
     }
   }
+  if (const auto *AE = dyn_cast<AtomicExpr>(S))
+    if (AE->getScopeModel()) {
+      // StmtPrinter leaves out the scope argument (__scoped_atomic_*,
+      // __hip_atomic_*), the last one.
+      std::string Text;
+      llvm::raw_string_ostream TS(Text);
+      AtomicNoScope = AE;
+      AE->printPretty(TS, this, N.policy(), 0, " ", &N.Ctx);
+      AtomicNoScope = nullptr;
+      StringRef Call = StringRef(Text).rtrim();
+      Call.consume_back(")");
+      OS << Call << ", " << N.print(AE->getScope()) << ")";
+      return true;
+    }
   if (const auto *EE = dyn_cast<EmbedExpr>(S)) {
     // A directive needs lines of its own; the printed statement has one.
     N.reportEmbed(EE);
     OS << "0";
     return true;
   }
+  if (const auto *X = dyn_cast<Expr>(S))
+    if (std::optional<std::string> Text = printWithTypes(
+            X, N.policy(), [&](const Expr *Sub) { return N.print(Sub); })) {
+      OS << *Text; // TypePrinter writes `typeof (x)`, unknown in -std=c11
+      return true;
+    }
   if (const auto *SL = dyn_cast<StringLiteral>(S)) {
     // printPretty would write "??!" back, a trigraph in C11 and earlier.
     std::string Text;

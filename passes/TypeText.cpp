@@ -4,6 +4,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/TypeTraits.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -192,6 +194,82 @@ static QualType visibleAt(QualType T, SourceLocation At, ASTContext &Ctx,
 QualType visibleTypeAt(QualType T, SourceLocation At, ASTContext &Ctx,
                        SmallVectorImpl<const TagDecl *> &Forward) {
   return visibleAt(T, At, Ctx, Forward, 0);
+}
+
+std::optional<std::string>
+printWithTypes(const Expr *E, const PrintingPolicy &Policy,
+               llvm::function_ref<std::string(const Expr *)> PrintExpr) {
+  auto Type = [&](QualType T) {
+    return declareWithTypeof(T, "", Policy, PrintExpr);
+  };
+  if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E)) {
+    if (containsTypeofExpr(CL->getType()))
+      return "(" + Type(CL->getType()) + ")" +
+             PrintExpr(CL->getInitializer());
+  } else if (const auto *VA = dyn_cast<VAArgExpr>(E)) {
+    if (containsTypeofExpr(VA->getWrittenTypeInfo()->getType()))
+      return "__builtin_va_arg(" + PrintExpr(VA->getSubExpr()) + ", " +
+             Type(VA->getWrittenTypeInfo()->getType()) + ")";
+  } else if (const auto *CV = dyn_cast<ConvertVectorExpr>(E)) {
+    if (containsTypeofExpr(CV->getType()))
+      return "__builtin_convertvector(" + PrintExpr(CV->getSrcExpr()) + ", " +
+             Type(CV->getType()) + ")";
+  } else if (const auto *BC = dyn_cast<BuiltinBitCastExpr>(E)) {
+    QualType T = BC->getTypeInfoAsWritten()->getType();
+    if (containsTypeofExpr(T))
+      return "__builtin_bit_cast(" + Type(T) + ", " +
+             PrintExpr(BC->getSubExpr()) + ")";
+  } else if (const auto *TT = dyn_cast<TypeTraitExpr>(E)) {
+    bool Any = false;
+    for (const TypeSourceInfo *A : TT->getArgs())
+      Any |= containsTypeofExpr(A->getType());
+    if (Any) {
+      std::string Out = std::string(getTraitSpelling(TT->getTrait())) + "(";
+      const char *Sep = "";
+      for (const TypeSourceInfo *A : TT->getArgs()) {
+        Out += Sep + Type(A->getType());
+        Sep = ", ";
+      }
+      return Out + ")";
+    }
+  } else if (const auto *OE = dyn_cast<OffsetOfExpr>(E)) {
+    if (containsTypeofExpr(OE->getTypeSourceInfo()->getType())) {
+      // As StmtPrinter: fields and array indices, implicit bases skipped.
+      std::string Out = "__builtin_offsetof(" +
+                        Type(OE->getTypeSourceInfo()->getType()) + ", ";
+      bool Printed = false;
+      for (unsigned I = 0; I != OE->getNumComponents(); ++I) {
+        OffsetOfNode ON = OE->getComponent(I);
+        if (ON.getKind() == OffsetOfNode::Array) {
+          Out += "[" + PrintExpr(OE->getIndexExpr(ON.getArrayExprIndex())) +
+                 "]";
+          Printed = true;
+          continue;
+        }
+        if (ON.getKind() == OffsetOfNode::Base || !ON.getFieldName())
+          continue;
+        Out += (Printed ? "." : "") + ON.getFieldName()->getName().str();
+        Printed = true;
+      }
+      return Out + ")";
+    }
+  } else if (const auto *GS = dyn_cast<GenericSelectionExpr>(E)) {
+    bool Any = GS->isTypePredicate() &&
+               containsTypeofExpr(GS->getControllingType()->getType());
+    for (const auto &A : GS->associations())
+      Any |= !A.getType().isNull() && containsTypeofExpr(A.getType());
+    if (Any) {
+      std::string Out =
+          "_Generic(" +
+          (GS->isExprPredicate() ? PrintExpr(GS->getControllingExpr())
+                                 : Type(GS->getControllingType()->getType()));
+      for (const auto &A : GS->associations())
+        Out += ", " + (A.getType().isNull() ? "default" : Type(A.getType())) +
+               ": " + PrintExpr(A.getAssociationExpr());
+      return Out + ")";
+    }
+  }
+  return std::nullopt;
 }
 
 std::string embedDirective(const EmbedExpr *E, const SourceManager &SM,

@@ -57,6 +57,15 @@ visibleTypeAt(clang::QualType T, clang::SourceLocation At,
               clang::ASTContext &Ctx,
               llvm::SmallVectorImpl<const clang::TagDecl *> &Forward);
 
+/// An expression whose printed form names a type (a compound literal,
+/// va_arg, __builtin_convertvector, __builtin_bit_cast, offsetof, a type
+/// trait, _Generic) printed with its types through declareWithTypeof, when
+/// one of them holds `typeof(e)` or a variable-length array size; nullopt
+/// otherwise (or for other expressions).
+std::optional<std::string>
+printWithTypes(const clang::Expr *E, const clang::PrintingPolicy &Policy,
+               llvm::function_ref<std::string(const clang::Expr *)> PrintExpr);
+
 /// The `#embed` of an initializer list as written (its syntactic form)
 /// written back as a directive that gives the same data: the user's file
 /// name and `clang::offset`, and a `__limit__` of the data's size, on a line
