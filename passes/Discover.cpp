@@ -1271,6 +1271,12 @@ void checkJoins(const AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
 /// anything else, a class of a later clang included, is a located error
 /// rather than a re-print that clang cannot do or does wrong.
 std::optional<std::string> unsupportedClass(const Stmt *S) {
+  // In C, cleanups are those of a block literal, or of the temporary of
+  // __builtin_bit_cast of an rvalue (allowed below).
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
+    for (const ExprWithCleanups::CleanupObject &O : EWC->getObjects())
+      if (isa<BlockDecl *>(O))
+        return std::string("a block literal");
   switch (S->getStmtClass()) {
   case Stmt::AttributedStmtClass:
   case Stmt::BreakStmtClass:
@@ -1333,19 +1339,12 @@ std::optional<std::string> unsupportedClass(const Stmt *S) {
   case Stmt::UnaryExprOrTypeTraitExprClass:
   case Stmt::UnaryOperatorClass:
   case Stmt::VAArgExprClass:
+  case Stmt::ExprWithCleanupsClass:
+  case Stmt::MaterializeTemporaryExprClass:
     return std::nullopt;
   case Stmt::BlockExprClass:
     return std::string("a block literal");
-  case Stmt::ExprWithCleanupsClass:
-    // In C: around a block literal, or __builtin_bit_cast of an rvalue
-    // (with a MaterializeTemporaryExpr), printed as its operand.
-    for (const ExprWithCleanups::CleanupObject &O :
-         cast<ExprWithCleanups>(S)->getObjects())
-      if (isa<BlockDecl *>(O))
-        return std::string("a block literal");
-    return std::nullopt;
-  case Stmt::MaterializeTemporaryExprClass:
-    return std::nullopt;
+
   case Stmt::CapturedStmtClass:
     return std::string("'#pragma clang __debug captured'");
   case Stmt::MSAsmStmtClass:

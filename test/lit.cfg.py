@@ -12,6 +12,7 @@
 #   %valgrind         valgrind, failing the test on any error or leak
 #   %cawait_build     the build directory, for `cmake --install` (package/)
 #   %cmake            the cmake that configured it
+#   %stmt_nodes       clang/AST/StmtNodes.inc of the Clang built against
 import os
 import lit.formats
 
@@ -32,6 +33,12 @@ config.substitutions.append(("%plugin", os.path.join(obj, "lib", "cawait.so")))
 config.substitutions.append(("%clang", config.cawait_clang))
 config.substitutions.append(("%cawait_build", obj))
 config.substitutions.append(("%cmake", config.cawait_cmake))
+config.substitutions.append(
+    ("%stmt_nodes",
+     next((os.path.join(d, "clang", "AST", "StmtNodes.inc")
+           for d in config.clang_include_dirs.split(";")
+           if os.path.isfile(os.path.join(d, "clang", "AST", "StmtNodes.inc"))),
+          "StmtNodes.inc-not-found")))
 config.substitutions.append(
     ("%differential",
      "env CAWAIT_CC=%s CLANG=%s CAWAIT_INCLUDE=%s CAWAIT_LIB=%s sh %s"

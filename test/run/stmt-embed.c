@@ -1,4 +1,4 @@
-// #embed (C23, an extension before) inside async functions: a static const
+// #embed (C23, an extension before; EmbedExpr) inside async functions: a static const
 // table, a local kept across an await (an array, copied into the frame from
 // a compound literal), a local that is not kept, a struct, with prefix,
 // suffix, limit and clang::offset, and one next to an await. clang's
