@@ -370,8 +370,8 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
   if (const auto *EE = dyn_cast<EmbedExpr>(S)) {
     // printPretty cannot print #embed data (a fatal error): write the
     // directive back.
-    std::string Directive = embedDirective(
-        EE, E.context().getSourceManager(), E.context().getLangOpts());
+    std::string Directive = embedDirective(EE, E.context().getSourceManager(),
+                                           E.context().getLangOpts());
     if (Directive.empty()) {
       E.diags().error(EE->getBeginLoc(),
                       "cawait cannot read this #embed directive back to "
@@ -442,7 +442,7 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     if (F && UE->isArgumentType() &&
         containsTypeofExpr(UE->getArgumentType())) {
       OS << (UE->getKind() == UETT_AlignOf ? "_Alignof"
-                                            : getTraitSpelling(UE->getKind()))
+                                           : getTraitSpelling(UE->getKind()))
          << "(" << E.declareIn(UE->getArgumentType(), "", F) << ")";
       return true;
     }

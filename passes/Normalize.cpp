@@ -1242,7 +1242,7 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
   if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
     if (UE->isArgumentType() && N.hasTypeofExpr(UE->getArgumentType())) {
       OS << (UE->getKind() == UETT_AlignOf ? "_Alignof"
-                                            : getTraitSpelling(UE->getKind()))
+                                           : getTraitSpelling(UE->getKind()))
          << "(" << N.typeText(UE->getArgumentType(), "") << ")";
       return true;
     }

@@ -204,8 +204,7 @@ printWithTypes(const Expr *E, const PrintingPolicy &Policy,
   };
   if (const auto *CL = dyn_cast<CompoundLiteralExpr>(E)) {
     if (containsTypeofExpr(CL->getType()))
-      return "(" + Type(CL->getType()) + ")" +
-             PrintExpr(CL->getInitializer());
+      return "(" + Type(CL->getType()) + ")" + PrintExpr(CL->getInitializer());
   } else if (const auto *VA = dyn_cast<VAArgExpr>(E)) {
     if (containsTypeofExpr(VA->getWrittenTypeInfo()->getType()))
       return "__builtin_va_arg(" + PrintExpr(VA->getSubExpr()) + ", " +
@@ -241,8 +240,8 @@ printWithTypes(const Expr *E, const PrintingPolicy &Policy,
       for (unsigned I = 0; I != OE->getNumComponents(); ++I) {
         OffsetOfNode ON = OE->getComponent(I);
         if (ON.getKind() == OffsetOfNode::Array) {
-          Out += "[" + PrintExpr(OE->getIndexExpr(ON.getArrayExprIndex())) +
-                 "]";
+          Out +=
+              "[" + PrintExpr(OE->getIndexExpr(ON.getArrayExprIndex())) + "]";
           Printed = true;
           continue;
         }
@@ -260,9 +259,9 @@ printWithTypes(const Expr *E, const PrintingPolicy &Policy,
       Any |= !A.getType().isNull() && containsTypeofExpr(A.getType());
     if (Any) {
       std::string Out =
-          "_Generic(" +
-          (GS->isExprPredicate() ? PrintExpr(GS->getControllingExpr())
-                                 : Type(GS->getControllingType()->getType()));
+          "_Generic(" + (GS->isExprPredicate()
+                             ? PrintExpr(GS->getControllingExpr())
+                             : Type(GS->getControllingType()->getType()));
       for (const auto &A : GS->associations())
         Out += ", " + (A.getType().isNull() ? "default" : Type(A.getType())) +
                ": " + PrintExpr(A.getAssociationExpr());
@@ -293,7 +292,9 @@ std::string embedDirective(const EmbedExpr *E, const SourceManager &SM,
       break;
     Toks.push_back(Tok);
   }
-  auto Offset = [&](const Token &T) { return SM.getFileOffset(T.getLocation()); };
+  auto Offset = [&](const Token &T) {
+    return SM.getFileOffset(T.getLocation());
+  };
   auto Text = [&](size_t From, size_t To) { // tokens [From, To]
     unsigned B = Offset(Toks[From]);
     return Buf.substr(B, Offset(Toks[To]) + Toks[To].getLength() - B).str();
