@@ -615,7 +615,13 @@ void BodyEmitter::stmt(const Stmt *S) {
     llvm::raw_string_ostream OS(Text);
     LoweringPrinter Helper(E, &F);
     S->printPretty(OS, &Helper, E.policy());
-    Out.line(llvm::StringRef(Text).rtrim());
+    StringRef Line = StringRef(Text).rtrim();
+    // StmtPrinter spells GNU asm `asm`, no keyword in -std=c11 (and an
+    // extension -Wpedantic names); `__asm__` is one everywhere.
+    if (isa<GCCAsmStmt>(S) && Line.consume_front("asm "))
+      Out.line("__asm__ " + Line);
+    else
+      Out.line(Line);
   }
 }
 

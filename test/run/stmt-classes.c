@@ -4,12 +4,14 @@
 // await (the table test/classes/stmt-classes.txt points here). Before:
 // sizeof of a variable-length array type printed a kept `n` as is
 // (undeclared), __builtin_FUNCTION() named the poll function, a scoped
-// atomic lost its scope argument, and a return under a loop pragma,
-// `nomerge` or `musttail` was printed as a raw return of the poll function.
+// atomic lost its scope argument, a return under a loop pragma, `nomerge`
+// or `musttail` was printed as a raw return of the poll function, and
+// `__asm__` was printed `asm`, no keyword in -std=c11.
 // Everywhere: CompoundStmt, DeclStmt, ReturnStmt, NullStmt, IfStmt,
 // ForStmt, CallExpr, DeclRefExpr, ImplicitCastExpr, UnaryOperator,
 // BinaryOperator, CompoundAssignOperator, IntegerLiteral, StringLiteral.
 // RUN: %differential %s %t -Wno-initializer-overrides | FileCheck %s
+// RUN: %differential %s %t -Wno-initializer-overrides -std=c11 | FileCheck %s
 #include <cawait.h>
 #include <stdarg.h>
 #include <stddef.h>
