@@ -7,7 +7,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/TypeTraits.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
