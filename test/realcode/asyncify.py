@@ -85,7 +85,8 @@ def spelling_loc(loc):
 
 
 class Program:
-    def __init__(self, root, files, args):
+    def __init__(self, root, files, args, avoid=()):
+        self.avoid = set(avoid)
         self.root = os.path.realpath(root)
         self.files = [os.path.realpath(f) for f in files]
         self.args = args
@@ -100,7 +101,7 @@ class Program:
         self.taken = set()    # usr
         self.ftype = {}       # usr -> canonical function type
         self.plain_by = {}    # usr -> the synchronous caller that made it so
-        self.in_macro = set()  # keys of calls spelled in a macro
+        self.no_block_on = set()  # keys of calls outside the .c file's text
 
     def under_root(self, path):
         return path is not None and (path + "/").startswith(self.root + "/")
@@ -146,6 +147,11 @@ class Program:
                     name=c.spelling, file=path, off=off, tu=src,
                     variadic=c.type.kind == ci.TypeKind.FUNCTIONPROTO and
                     c.type.is_function_variadic()))
+                if "va_list" in self.avoid and any(
+                        "__va_list_tag" in a.type.get_canonical().spelling or
+                        "va_list" in a.type.spelling
+                        for a in c.get_arguments()):
+                    self.bad.add(usr)
                 self.walk_body(c, usr, src)
             else:
                 self.decls[(path, off)] = usr
@@ -209,10 +215,12 @@ class Program:
                 if end is not None:
                     ok, e = True, end
         key = (path, s, e) if ok else ("?", tu, len(self.calls))
-        if ok and (path, s) != expansion_loc(call.extent.start):
-            # In a macro argument or body: cawait's ca_block_on must be
-            # written in the .c file itself, outside macros.
-            self.in_macro.add(key)
+        if ok and (path != tu or
+                   (path, s) != expansion_loc(call.extent.start)):
+            # In a header, a macro argument or a macro's body: cawait's
+            # ca_block_on must be written in the .c file itself, outside
+            # macros.
+            self.no_block_on.add(key)
         self.calls.append((key, caller, callee, tu, ok))
 
 
@@ -278,12 +286,15 @@ def sccs(nodes, edges):
     return out
 
 
-def decide(p):
+def decide(p, forced=()):
     """Returns (async set, {usr: why plain})."""
     cand = {u for u, d in p.defs.items()
             if d["name"] != "main" and not d["variadic"] and u not in p.bad
             and len(p.def_sites[u]) == 1}
     plain = {}
+    for u in cand:
+        if p.defs[u]["name"] in forced:
+            plain[u] = "cawait rejects its frame (--plain)"
     for u in cand & p.taken:
         plain[u] = "address taken"
     for key, caller, callee, tu, ok in p.calls:
@@ -313,9 +324,9 @@ def decide(p):
         changed = False
         for key, caller, callee, tu, ok in p.calls:
             if callee in asy and caller not in asy and \
-                    (caller is None or caller in reach or key in p.in_macro):
+                    (caller is None or caller in reach or key in p.no_block_on):
                 plain[callee] = "called from synchronous code that may " \
-                    "run under the executor, or from a macro there"
+                    "run under the executor, or from a header or macro there"
                 p.plain_by[callee] = caller
                 changed = True
         if changed:
@@ -364,6 +375,14 @@ def main():
                     "budgets (default 16 each)")
     ap.add_argument("--summary", help="write the JSON summary here")
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--plain", default="",
+                    help="comma-separated names of functions to leave "
+                    "synchronous (run.py: those whose frame cawait "
+                    "rejects by design)")
+    ap.add_argument("--avoid", default="",
+                    help="comma-separated constructs whose functions stay "
+                    "synchronous, to look past a known failure: va_list "
+                    "(a va_list parameter)")
     ap.add_argument("root")
     ap.add_argument("files", nargs="+")
     argv = sys.argv[1:]
@@ -372,9 +391,10 @@ def main():
         i = argv.index("--")
         argv, clang_args = argv[:i], argv[i + 1:]
     a = ap.parse_args(argv)
-    p = Program(a.root, a.files, clang_args)
+    p = Program(a.root, a.files, clang_args,
+                [x for x in a.avoid.split(",") if x])
     p.parse()
-    asy, plain = decide(p)
+    asy, plain = decide(p, {x for x in a.plain.split(",") if x})
     budgets = json.load(open(a.budgets)) if a.budgets else {}
     cross = set()
     for key, caller, callee, tu, ok in p.calls:

@@ -172,17 +172,21 @@ class Campaign:
 
     def asyncify(self, prog, tree):
         """Makes the tree async, with budgets raised until every frame
-        fits: returns (summary or None, log)."""
-        budgets, log = {}, ""
+        fits, and leaving synchronous the functions whose frame cawait
+        rejects by design (needed before the type of a field is defined):
+        returns (summary or None, log)."""
+        budgets, plain, log = {}, set(), ""
         bfile = os.path.join(self.out, prog["name"], "budgets.json")
-        for attempt in range(12):
+        for attempt in range(20):
             self.copy_tree(tree)
             with open(bfile, "w") as f:
                 json.dump(budgets, f)
             summ = os.path.join(self.out, prog["name"], "asyncify.json")
             rc, out = sh(["/usr/bin/python3", os.path.join(HERE,
                                                            "asyncify.py"),
-                          "--budgets", bfile, "--summary", summ, "."] +
+                          "--budgets", bfile, "--summary", summ,
+                          "--avoid", self.a.avoid,
+                          "--plain", ",".join(sorted(plain)), "."] +
                          prog["files"] + ["--", "-include", "cawait.h",
                                           "-I" + self.inc] +
                          self.lib["cflags"], tree)
@@ -190,8 +194,8 @@ class Campaign:
             if rc != 0:
                 return None, log
             summary = json.load(open(summ))
-            if not summary["budgeted"]:
-                return summary, log
+            summary["budgets"] = budgets
+            summary["rejected_frames"] = sorted(plain)
             raised = False
             for f in prog["files"]:
                 rc, out = sh([self.a.cawait_cc, "-fsyntax-only", "-include",
@@ -201,8 +205,13 @@ class Campaign:
                         r" budget", out):
                     budgets[name] = max(budgets.get(name, 16), int(size))
                     raised = True
+                for name in re.findall(r"error: the frame of '(\w+)' is "
+                                       r"needed at line \d+, before", out):
+                    log += "%s: %s stays synchronous: its frame is needed " \
+                        "before a type it holds\n" % (f, name)
+                    plain.add(name)
+                    raised = True
             if not raised:
-                summary["budgets"] = budgets
                 return summary, log
         return None, log + "budgets do not converge\n"
 
@@ -239,7 +248,8 @@ class Campaign:
             return r
         r.update(functions=summary["functions"], awaits=summary["awaits"],
                  block_ons=summary["block_ons"], plain=summary["plain"],
-                 budgeted=len(summary["budgeted"]))
+                 budgeted=len(summary["budgeted"]),
+                 rejected_frames=summary["rejected_frames"])
         inc = ["-include", "cawait.h", "-I" + self.inc]
         builds = {}
         for tag, tree, cc, extra in (
@@ -338,6 +348,7 @@ def main():
     ap.add_argument("commit")
     ap.add_argument("outdir")
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--avoid", default="", help="passed to asyncify.py")
     ap.add_argument("--cawait-cc",
                     default=os.path.join(ROOT, "build", "bin", "cawait-cc"))
     ap.add_argument("--clang", default="/usr/lib/llvm-19/bin/clang-19")
