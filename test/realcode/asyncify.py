@@ -25,7 +25,7 @@ Same rules as the single-file script, over the whole program:
   suspend point for cawait (the body is unknown); a cycle of calls holding
   one cannot have a finite frame, so the functions of such a cycle (or of
   a recursive cycle that can suspend) stay synchronous.
-Across files: the prototypes (not the definition) of a function awaited
+Across files: the prototypes and the definition of a function awaited
 from another translation unit say `async_budget(N)`; N starts at 16 and
 run.py raises it to the frame size the defining file reports (--budgets).
 
@@ -403,7 +403,12 @@ def main():
     edits = set()   # (file, offset, order, text)
     for u in asy:
         d = p.defs[u]
-        edits.add((d["file"], d["off"], 1, "async "))
+        # The budget goes on the definition too: its file may not see any
+        # prototype that declares it (fuzz_main.c declares the fuzzer's
+        # entry point itself), and only there is the frame checked.
+        edits.add((d["file"], d["off"], 1,
+                   "async_budget(%d) " % budgets.get(d["name"], 16)
+                   if u in cross else "async "))
     for (path, off), u in p.decls.items():
         if u in asy:
             name = p.defs[u]["name"]
