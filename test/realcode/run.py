@@ -132,7 +132,7 @@ class Campaign:
         self.out = os.path.abspath(a.outdir)
         self.inc = os.path.join(ROOT, "runtime", "include")
         self.report = dict(lib=a.lib, repo=self.lib["repo"], commit=a.commit,
-                           programs=[])
+                           avoid=a.avoid, programs=[])
 
     def copy_tree(self, dst):
         if os.path.exists(dst):
