@@ -410,6 +410,12 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
           FrameAt[J] = std::min(FrameAt[J], FrameAt[*It]);
           ProtoAt[J] = std::min(ProtoAt[J], FrameAt[*It]);
         }
+  // So does a budget frame, inside the frame of each function awaiting it,
+  // which may now come before that function's definition.
+  for (unsigned I = 0; I != NF; ++I)
+    for (const AwaitSite &A : S.Functions[I].Awaits)
+      for (const FunctionDecl *Callee : A.callees())
+        Use(Callee, FrameAt[I]);
 
   // A frame placed before its function must not need types defined later.
   for (unsigned I = 0; I != NF; ++I) {
