@@ -1409,8 +1409,36 @@ std::string Emitter::budgetFrame(const FunctionDecl *FD, SourceLocation At) {
            " { _Alignas(max_align_t) unsigned char ca__budget[" +
            std::to_string(declaredBudget(FD)) + "]; };\n" +
            signature(FD, "init") + ";\n" + signature(FD, "poll") + ";\n" +
-           signature(FD, "drop") + ";\n";
+           signature(FD, "drop") + ";\n" + budgetCheck(FD);
   });
+}
+
+std::string Emitter::budgetCheck(const FunctionDecl *FD) {
+  // The defining file exports its frame's size (frameSizeExport); a weak
+  // reference, since a hand-written leaf or a file built without the
+  // plugin exports none.
+  std::string N = FD->getNameAsString();
+  std::string File =
+      llvm::sys::path::filename(
+          Ctx.getSourceManager()
+              .getFileEntryRefForID(Ctx.getSourceManager().getMainFileID())
+              ->getName())
+          .str();
+  return "extern const unsigned long " + N +
+         "__ca__frame_size __attribute__((weak)); static "
+         "__attribute__((constructor, unused)) void " +
+         N + "__ca__budget_check(void) { if (&" + N +
+         "__ca__frame_size) ca__budget_check(" + quoteC(N) + ", " +
+         quoteC(File) + ", " + std::to_string(declaredBudget(FD)) + ", " + N +
+         "__ca__frame_size); }\n";
+}
+
+std::string Emitter::frameSizeExport(const AsyncFunction &F) {
+  // Read by the budget checks of other files (budgetCheck).
+  if (!F.Decl->isExternallyVisible())
+    return "";
+  return "\nconst unsigned long " + F.Name + "__ca__frame_size = sizeof(" +
+         frameType(F.Decl) + ");";
 }
 
 /// `sizeof(R)` of an async function's result, or 0 for void.

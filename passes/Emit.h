@@ -67,6 +67,11 @@ public:
   /// many bytes, and the prototypes of f__init, f__poll, f__drop.
   std::string budgetFrame(const clang::FunctionDecl *FD,
                           clang::SourceLocation At = {});
+  /// The start-up check that a budget frame's function fits its budget.
+  std::string budgetCheck(const clang::FunctionDecl *FD);
+  /// `const unsigned long f__ca__frame_size = sizeof(struct f__frame);`
+  /// after an externally visible definition, for other files' checks.
+  std::string frameSizeExport(const AsyncFunction &F);
 
 private:
   /// declare() of a type in a signature: with VisibleAt set, only

@@ -482,7 +482,8 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     unsigned Begin = Sp.declBegin(FD);
     unsigned End = Sp.endOffset(FD->getBody()->getEndLoc());
     Sp.add(Begin, End, RankDefinition,
-           E.definition(F) + Sp.macroDirectives(Begin, End));
+           E.definition(F) + E.frameSizeExport(F) +
+               Sp.macroDirectives(Begin, End));
   }
   // A static async function's own prototypes name a function the lowered
   // file no longer calls: -Wunused-function would flag them.

@@ -294,6 +294,16 @@ void ca__task_start(void *frame);
  * "cawait: '<function>' was polled after it completed or was dropped" and aborts. */
 _Noreturn void ca__poll_after_done(const char *function);
 
+/* Run once at start-up in each file that embeds an async function of
+ * another file in the budget its declaration gives (async_budget(N)):
+ * frame_size is what the defining file exports (0 when no file built with
+ * the plugin defines it). Nothing else ties the two files' views of the
+ * frame, so a frame larger than the budget aborts here, before any frame
+ * can overflow: "cawait: the frame of '<f>' is S bytes, more than the
+ * budget of N bytes that <file> gives it; raise the budget". */
+void ca__budget_check(const char *function, const char *file, size_t budget,
+                      size_t frame_size);
+
 /* ----------------------------------------------------------------- tasks
  * A task is one block: a 32-byte header, then the frame (at least as large
  * as the result, which replaces the frame once the task completes). */

@@ -178,6 +178,14 @@ _Noreturn void ca__poll_after_done(const char *function) {
   ca__die("'%s' was polled after it completed or was dropped", function);
 }
 
+void ca__budget_check(const char *function, const char *file, size_t budget,
+                      size_t frame_size) {
+  if (frame_size > budget)
+    ca__die("the frame of '%s' is %zu bytes, more than the budget of %zu "
+            "bytes that %s gives it; raise the budget",
+            function, frame_size, budget, file);
+}
+
 /* ----------------------------------------------------------------- tasks */
 
 static void *ca__task_frame(ca__task *t) { return t + 1; }
