@@ -7,6 +7,7 @@
 #include "Liveness.h"
 #include "LocalTypes.h"
 #include "Reserved.h"
+#include "TypeText.h"
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
@@ -271,6 +272,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     checkReservedNames(Ctx, S, Diags, PP);
   if (Diags.hasErrors())
     return Result;
+  respellAlignas(Ctx); // before anything prints a declaration
   if (needsNormalize(S)) {
     if (MayNormalize) {
       NormalizedTU N = normalize(Ctx, S, Diags, PP);
