@@ -36,12 +36,28 @@ async int hoisted(void) {
   return 0;
 }
 
+async int one(void) {
+  await(ca_yield());
+  return 1;
+}
+
+// An await inside an expression: the body is re-printed by Normalize first.
+async int normalized(void) {
+  struct nal { char p; _Alignas(8) char c; } a = {0, 'n'};
+  _Alignas(16) char v = 'w';
+  int r = 1 + await(one());
+  printf("%c %c %d %zu\n", a.c, v, r, sizeof a);
+  return 0;
+}
+
 int main(void) {
   ca_block_on(body());
   ca_block_on(hoisted());
+  ca_block_on(normalized());
   return 0;
 }
 // CHECK: x 5 8 8 v
 // CHECK-NEXT: y 3 16 24 32
 // CHECK-NEXT: 9 32 64
 // CHECK-NEXT: q 64 128
+// CHECK-NEXT: n w 2 16
