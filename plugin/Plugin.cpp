@@ -55,14 +55,10 @@ bool InAnalysis = false;
 /// reporting them when cawait's passes (which lay out records in their own
 /// order, frames too) begin.
 const unsigned LayoutDiags[] = {
-    diag::warn_padded_struct_anon_bitfield,
-    diag::warn_padded_struct_anon_field,
-    diag::warn_padded_struct_bitfield,
-    diag::warn_padded_struct_field,
-    diag::warn_padded_struct_size,
-    diag::warn_unaligned_access,
-    diag::warn_unnecessary_packed,
-    diag::warn_unpacked_field};
+    diag::warn_padded_struct_anon_bitfield, diag::warn_padded_struct_anon_field,
+    diag::warn_padded_struct_bitfield,      diag::warn_padded_struct_field,
+    diag::warn_padded_struct_size,          diag::warn_unaligned_access,
+    diag::warn_unnecessary_packed,          diag::warn_unpacked_field};
 
 bool isLayoutDiag(unsigned ID) {
   return std::find(std::begin(LayoutDiags), std::end(LayoutDiags), ID) !=
@@ -121,8 +117,8 @@ public:
     std::vector<std::unique_ptr<ASTConsumer>> Both;
     Both.emplace_back(CreateLLVMCodeGen(
         CI.getDiagnostics(), InFile, &CI.getVirtualFileSystem(),
-        CI.getHeaderSearchOpts(), CI.getPreprocessorOpts(),
-        CI.getCodeGenOpts(), *LLVMCtx));
+        CI.getHeaderSearchOpts(), CI.getPreprocessorOpts(), CI.getCodeGenOpts(),
+        *LLVMCtx));
     Both.push_back(std::move(Passes));
     return std::make_unique<MultiplexConsumer>(std::move(Both));
   }
@@ -164,7 +160,8 @@ private:
 /// `#pragma clang diagnostic` of the user's text turns them back on.
 class LayoutFilter : public DiagnosticConsumer {
 public:
-  LayoutFilter(DiagnosticConsumer *User, std::unique_ptr<DiagnosticConsumer> Owned)
+  LayoutFilter(DiagnosticConsumer *User,
+               std::unique_ptr<DiagnosticConsumer> Owned)
       : User(User), Owned(std::move(Owned)) {
     // The analysis parse's diagnostics, counted by the user's client: the
     // compile's "N warnings generated" and its exit status read this one.
@@ -203,8 +200,8 @@ bool layoutWarningsWanted(DiagnosticsEngine &D, StringRef MainText) {
   for (unsigned ID : LayoutDiags)
     if (!D.isIgnored(ID, SourceLocation()))
       return true;
-  for (StringRef Flag : {"-Wpadded", "-Wpacked", "-Wunaligned-access",
-                         "-Weverything"})
+  for (StringRef Flag :
+       {"-Wpadded", "-Wpacked", "-Wunaligned-access", "-Weverything"})
     if (MainText.contains(Flag))
       return true;
   return false;
