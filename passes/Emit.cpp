@@ -1437,8 +1437,8 @@ std::string Emitter::frameSizeExport(const AsyncFunction &F) {
   // Read by the budget checks of other files (budgetCheck).
   if (!F.Decl->isExternallyVisible())
     return "";
-  return "\nconst unsigned long " + F.Name + "__ca__frame_size = sizeof(" +
-         frameType(F.Decl) + ");";
+  return "const unsigned long " + F.Name + "__ca__frame_size = sizeof(" +
+         frameType(F.Decl) + ");\n";
 }
 
 /// `sizeof(R)` of an async function's result, or 0 for void.

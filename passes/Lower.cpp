@@ -7,6 +7,7 @@
 #include "Liveness.h"
 #include "LocalTypes.h"
 #include "Reserved.h"
+#include "TypeText.h"
 #include "clang/AST/Attr.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/Path.h"
@@ -201,6 +202,17 @@ std::string whereIs(const Decl *D, const SourceManager &SM) {
          std::to_string(P.getLine());
 }
 
+/// A definition's text, then the export of its frame's size on a line of
+/// its own (the definition need not end its last line).
+std::string withFrameSizeExport(std::string Definition,
+                                const std::string &Export) {
+  if (Export.empty())
+    return Definition;
+  if (!Definition.empty() && Definition.back() != '\n')
+    Definition += '\n';
+  return Definition + Export;
+}
+
 /// Frames against the budgets declared for them: a definition's own, and
 /// those of the async function pointers its address is given to.
 void checkBudgets(Shape &S, ASTContext &Ctx, DiagSink &Diags) {
@@ -271,6 +283,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     checkReservedNames(Ctx, S, Diags, PP);
   if (Diags.hasErrors())
     return Result;
+  respellAlignas(Ctx); // before anything prints a declaration
   if (needsNormalize(S)) {
     if (MayNormalize) {
       NormalizedTU N = normalize(Ctx, S, Diags, PP);
@@ -482,7 +495,7 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
     unsigned Begin = Sp.declBegin(FD);
     unsigned End = Sp.endOffset(FD->getBody()->getEndLoc());
     Sp.add(Begin, End, RankDefinition,
-           E.definition(F) + E.frameSizeExport(F) +
+           withFrameSizeExport(E.definition(F), E.frameSizeExport(F)) +
                Sp.macroDirectives(Begin, End));
   }
   // A static async function's own prototypes name a function the lowered

@@ -1,8 +1,10 @@
 //===- TypeText.cpp - Types printed so that C parses them back -----------===//
 #include "TypeText.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/TypeTraits.h"
 #include "clang/Lex/Lexer.h"
@@ -359,6 +361,44 @@ std::string embedDirective(const EmbedExpr *E, const SourceManager &SM,
     Out += " clang::offset(" + UserOffset + ")";
   return Out + " __limit__(" +
          std::to_string(E->getDataStringLiteral()->getByteLength()) + ")\n";
+}
+
+namespace {
+class AlignasRespeller : public RecursiveASTVisitor<AlignasRespeller> {
+public:
+  explicit AlignasRespeller(ASTContext &Ctx) : Ctx(Ctx) {}
+  bool VisitDeclaratorDecl(DeclaratorDecl *D) {
+    if (!D->hasAttrs() || (!isa<FieldDecl>(D) && !isa<VarDecl>(D)))
+      return true;
+    AttrVec &Attrs = D->getAttrs();
+    for (auto I = Attrs.begin(); I != Attrs.end();) {
+      auto *A = dyn_cast<AlignedAttr>(*I);
+      if (!A || !A->isAlignas() || A->isAlignmentDependent()) {
+        ++I;
+        continue;
+      }
+      unsigned Bytes = A->getAlignment(Ctx) / Ctx.getCharWidth();
+      if (!Bytes) {
+        I = Attrs.erase(I);
+        continue;
+      }
+      SourceLocation L = A->getLocation();
+      Expr *N = IntegerLiteral::Create(
+          Ctx, llvm::APInt(Ctx.getIntWidth(Ctx.IntTy), Bytes), Ctx.IntTy, L);
+      *I = AlignedAttr::Create(Ctx, /*IsAlignmentExpr=*/true, N, A->getRange(),
+                               AlignedAttr::GNU_aligned);
+      ++I;
+    }
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+};
+} // namespace
+
+void respellAlignas(ASTContext &Ctx) {
+  AlignasRespeller(Ctx).TraverseDecl(Ctx.getTranslationUnitDecl());
 }
 
 } // namespace cawait

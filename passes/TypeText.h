@@ -76,6 +76,16 @@ std::string embedDirective(const clang::EmbedExpr *E,
                            const clang::SourceManager &SM,
                            const clang::LangOptions &LO);
 
+/// Respells every `_Alignas(x)` / `alignas(x)` on a member or variable of
+/// Ctx's translation unit as `__attribute__((aligned(N)))`, N the alignment
+/// it gives in bytes (`_Alignas(0)`, which does nothing, is dropped).
+/// DeclPrinter writes a member's attributes after its declarator, and
+/// `char c _Alignas(8);` is no C; the GNU attribute means the same there.
+/// A constant also stays right where the operand named a local type or
+/// variable the lowering renames or moves. Run once, before any printing
+/// (the analysis AST is not used for anything else afterwards).
+void respellAlignas(clang::ASTContext &Ctx);
+
 } // namespace cawait
 
 #endif

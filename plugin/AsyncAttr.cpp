@@ -11,13 +11,47 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang/AST/Attr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Sema/ParsedAttr.h"
 #include "clang/Sema/Sema.h"
 #include "clang/Sema/SemaDiagnostic.h"
+#include <algorithm>
+#include <iterator>
 
 using namespace clang;
 
 namespace {
+
+/// Without the plugin cawait.h's attribute macros (`async`, `CA_ASYNC`,
+/// `async_budget(n)`, ...) expand to nothing, and a declaration written
+/// `async const int f(void)` begins at `const`; with it, at the
+/// attribute's first token. Sema looks at the declaration's first token
+/// (the -Wmissing-prototypes fix-it inserts `static` before a `const`
+/// there): a function that begins with such a macro begins after it, as
+/// in plain clang. (Lower's declBegin takes the attribute's own range.)
+void beginAfterAttributeMacro(Sema &S, FunctionDecl *FD, const ParsedAttr &A) {
+  SourceManager &SM = S.getSourceManager();
+  SourceLocation Begin = FD->getInnerLocStart();
+  if (!Begin.isMacroID() || !A.getLoc().isMacroID())
+    return;
+  CharSourceRange Use = SM.getExpansionRange(Begin);
+  if (Use.getAsRange() != SM.getExpansionRange(A.getLoc()).getAsRange())
+    return; // the attribute is not the macro use the declaration begins with
+  StringRef Outer;
+  for (SourceLocation L = Begin; L.isMacroID();
+       L = SM.getImmediateExpansionRange(L).getBegin())
+    Outer = Lexer::getImmediateMacroName(L, SM, S.getLangOpts());
+  static const char *const Empty[] = {
+      "async",       "CA_ASYNC",       "async_budget",     "CA_ASYNC_BUDGET",
+      "async_boxed", "CA_ASYNC_BOXED", "CA__RUNTIME_ASYNC"};
+  if (std::none_of(std::begin(Empty), std::end(Empty),
+                   [&](const char *N) { return Outer == N; }))
+    return;
+  if (std::optional<Token> Next =
+          Lexer::findNextToken(Use.getEnd(), SM, S.getLangOpts()))
+    FD->setInnerLocStart(Next->getLocation());
+}
 
 struct AsyncAttrInfo : public ParsedAttrInfo {
   AsyncAttrInfo() {
@@ -97,6 +131,8 @@ struct AsyncAttrInfo : public ParsedAttrInfo {
     }
     D->addAttr(AnnotateAttr::Create(S.Context, "cawait.async", nullptr, 0,
                                     A.getRange()));
+    if (auto *FD = dyn_cast<FunctionDecl>(D))
+      beginAfterAttributeMacro(S, FD, A);
     return AttributeApplied;
   }
 };

@@ -22,14 +22,18 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclGroup.h"
+#include "clang/Basic/DiagnosticAST.h"
 #include "clang/Basic/DiagnosticFrontend.h"
+#include "clang/CodeGen/ModuleBuilder.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
+#include "llvm/IR/LLVMContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
@@ -43,14 +47,34 @@ namespace {
 // process, the nested analysis parse included: this stops the recursion.
 bool InAnalysis = false;
 
+/// Diagnostics clang gives when it first lays a record out (RecordLayout
+/// Builder): -Wpadded, -Wpadded-bitfield, -Wpacked, -Wunaligned-access.
+/// Plain clang lays most records out in code generation, interleaved with
+/// the parse; the user gets these from the analysis parse only, which
+/// generates code for them (AnalysisAction::WithCodeGen) and stops
+/// reporting them when cawait's passes (which lay out records in their own
+/// order, frames too) begin.
+const unsigned LayoutDiags[] = {
+    diag::warn_padded_struct_anon_bitfield, diag::warn_padded_struct_anon_field,
+    diag::warn_padded_struct_bitfield,      diag::warn_padded_struct_field,
+    diag::warn_padded_struct_size,          diag::warn_unaligned_access,
+    diag::warn_unnecessary_packed,          diag::warn_unpacked_field};
+
+bool isLayoutDiag(unsigned ID) {
+  return std::find(std::begin(LayoutDiags), std::end(LayoutDiags), ID) !=
+         std::end(LayoutDiags);
+}
+
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(LoweredTU &Out, std::vector<DiagRecord> &Diags,
-                   bool MayNormalize, bool &ParseFailed, Preprocessor &PP)
+                   bool MayNormalize, bool &ParseFailed, Preprocessor &PP,
+                   bool &LayoutOver)
       : Out(Out), Diags(Diags), MayNormalize(MayNormalize),
-        ParseFailed(ParseFailed), PP(PP) {}
+        ParseFailed(ParseFailed), PP(PP), LayoutOver(LayoutOver) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    LayoutOver = true; // code generation (before this consumer) is done
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
       ParseFailed = true;
       return; // the main compile reports the same errors
@@ -66,6 +90,7 @@ private:
   bool MayNormalize;
   bool &ParseFailed;
   Preprocessor &PP;
+  bool &LayoutOver;
 };
 
 class AnalysisAction : public ASTFrontendAction {
@@ -74,15 +99,33 @@ public:
   LoweredTU Lowered;
   std::vector<DiagRecord> Diags;
   bool ParseFailed = false;
+  /// Generate code (IR only, then dropped) as plain clang does, so that
+  /// records are laid out, and their layout warnings given, when and in
+  /// the order plain clang lays them out.
+  bool WithCodeGen = false;
+  /// Set when the parse and its code generation are over.
+  bool LayoutOver = false;
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 StringRef) override {
-    return std::make_unique<AnalysisConsumer>(
-        Lowered, Diags, MayNormalize, ParseFailed, CI.getPreprocessor());
+                                                 StringRef InFile) override {
+    auto Passes = std::make_unique<AnalysisConsumer>(
+        Lowered, Diags, MayNormalize, ParseFailed, CI.getPreprocessor(),
+        LayoutOver);
+    if (!WithCodeGen)
+      return Passes;
+    LLVMCtx = std::make_unique<llvm::LLVMContext>();
+    std::vector<std::unique_ptr<ASTConsumer>> Both;
+    Both.emplace_back(CreateLLVMCodeGen(
+        CI.getDiagnostics(), InFile, &CI.getVirtualFileSystem(),
+        CI.getHeaderSearchOpts(), CI.getPreprocessorOpts(), CI.getCodeGenOpts(),
+        *LLVMCtx));
+    Both.push_back(std::move(Passes));
+    return std::make_unique<MultiplexConsumer>(std::move(Both));
   }
 
 private:
   bool MayNormalize;
+  std::unique_ptr<llvm::LLVMContext> LLVMCtx;
 };
 
 /// Hands the analysis parse's diagnostics to the user's own consumer. That
@@ -92,18 +135,77 @@ private:
 /// already inside the main action's source file, so the nested action's
 /// begin and end are not passed on; counting here and there makes errors
 /// (-Werror too) fail the compile and the "N warnings generated" line true.
+/// Layout warnings (isLayoutDiag) pass only until the parse is over.
 class ToUserConsumer : public DiagnosticConsumer {
 public:
-  explicit ToUserConsumer(DiagnosticConsumer &User) : User(User) {}
+  ToUserConsumer(DiagnosticConsumer &User, const bool &LayoutOver)
+      : User(User), LayoutOver(LayoutOver) {}
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
+    if (LayoutOver && Level < DiagnosticsEngine::Error &&
+        isLayoutDiag(Info.getID()))
+      return;
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
     User.HandleDiagnostic(Level, Info);
   }
 
 private:
   DiagnosticConsumer &User;
+  const bool &LayoutOver;
 };
+
+/// The main compile's client once the analysis parse has given the user's
+/// warnings: layout warnings of the lowered text (the user's records again,
+/// in another order, and cawait's frames) are dropped even where a
+/// `#pragma clang diagnostic` of the user's text turns them back on.
+class LayoutFilter : public DiagnosticConsumer {
+public:
+  LayoutFilter(DiagnosticConsumer *User,
+               std::unique_ptr<DiagnosticConsumer> Owned)
+      : User(User), Owned(std::move(Owned)) {
+    // The analysis parse's diagnostics, counted by the user's client: the
+    // compile's "N warnings generated" and its exit status read this one.
+    NumWarnings = User->getNumWarnings();
+    NumErrors = User->getNumErrors();
+  }
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
+    User->BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { User->EndSourceFile(); }
+  void finish() override { User->finish(); }
+  void clear() override {
+    DiagnosticConsumer::clear();
+    User->clear();
+  }
+  bool IncludeInDiagnosticCounts() const override {
+    return User->IncludeInDiagnosticCounts();
+  }
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    if (Level < DiagnosticsEngine::Error && isLayoutDiag(Info.getID()))
+      return;
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    User->HandleDiagnostic(Level, Info);
+  }
+
+private:
+  DiagnosticConsumer *User;
+  std::unique_ptr<DiagnosticConsumer> Owned;
+};
+
+/// Whether the analysis parse must generate code for layout warnings: one
+/// of them is on for the command line, or the main file's text names one
+/// (a `#pragma clang diagnostic` may turn it on).
+bool layoutWarningsWanted(DiagnosticsEngine &D, StringRef MainText) {
+  for (unsigned ID : LayoutDiags)
+    if (!D.isIgnored(ID, SourceLocation()))
+      return true;
+  for (StringRef Flag :
+       {"-Wpadded", "-Wpacked", "-Wunaligned-access", "-Weverything"})
+    if (MainText.contains(Flag))
+      return true;
+  return false;
+}
 
 /// Parses the translation unit of CI again (syntax only) and runs the
 /// passes on it; with MainText, that text stands for the main file. With
@@ -136,8 +238,9 @@ void runAnalysis(CompilerInstance &CI, AnalysisAction &Analysis,
   Nested.setInvocation(Inv);
   Nested.setFileManager(&CI.getFileManager());
   if (ToUser)
-    Nested.createDiagnostics(new ToUserConsumer(CI.getDiagnosticClient()),
-                             true);
+    Nested.createDiagnostics(
+        new ToUserConsumer(CI.getDiagnosticClient(), Analysis.LayoutOver),
+        true);
   else
     Nested.createDiagnostics(new IgnoringDiagConsumer(), true);
   InAnalysis = true;
@@ -390,6 +493,8 @@ protected:
     DiagnosticsEngine &UserDiags = CI.getDiagnostics();
     bool UserIgnoresWarnings = UserDiags.getIgnoreAllWarnings();
     AnalysisAction Analysis(/*MayNormalize=*/true);
+    Analysis.WithCodeGen =
+        layoutWarningsWanted(UserDiags, SM.getBufferData(OrigFID));
     runAnalysis(CI, Analysis, nullptr, /*ToUser=*/true);
     if (Analysis.ParseFailed) {
       // Its errors are reported and fail the compile; the main parse of the
@@ -403,6 +508,19 @@ protected:
     }
     UserDiags.setIgnoreAllWarnings(UserIgnoresWarnings ||
                                    !Opts.LoweredWarnings);
+    if (!Opts.LoweredWarnings) {
+      // The parse of the lowered text is quiet until its AST is complete;
+      // its code generation goes on after that (deferred definitions), and
+      // must not give the layout warnings the analysis parse gave.
+      bool Owns = UserDiags.ownsClient();
+      DiagnosticConsumer *User = UserDiags.getClient();
+      std::unique_ptr<DiagnosticConsumer> Owned =
+          Owns ? UserDiags.takeClient() : nullptr;
+      UserDiags.setClient(new LayoutFilter(User, std::move(Owned)),
+                          /*ShouldOwnClient=*/true);
+      for (unsigned ID : LayoutDiags) // nor turn them into errors (-Werror)
+        UserDiags.setSeverity(ID, diag::Severity::Ignored, SourceLocation());
+    }
     std::vector<DiagRecord> Records = std::move(Analysis.Diags);
     LoweredTU TU = std::move(Analysis.Lowered);
     if (TU.Normalized) {
