@@ -353,20 +353,6 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
           OS << "ca__f->" << SV->Field;
           return true;
         }
-  if (const auto *SL = dyn_cast<StringLiteral>(S)) {
-    // printPretty would write "??!" back, a trigraph in C11 and earlier.
-    std::string Text;
-    llvm::raw_string_ostream TS(Text);
-    SL->outputString(TS);
-    bool AfterQuestion = false;
-    for (char C : Text) {
-      if (C == '?' && AfterQuestion)
-        OS << '\\';
-      AfterQuestion = C == '?';
-      OS << C;
-    }
-    return true;
-  }
   if (const auto *EE = dyn_cast<EmbedExpr>(S)) {
     // printPretty cannot print #embed data (a fatal error): write the
     // directive back.

@@ -1273,20 +1273,6 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
       OS << *Text; // TypePrinter writes `typeof (x)`, unknown in -std=c11
       return true;
     }
-  if (const auto *SL = dyn_cast<StringLiteral>(S)) {
-    // printPretty would write "??!" back, a trigraph in C11 and earlier.
-    std::string Text;
-    llvm::raw_string_ostream TS(Text);
-    SL->outputString(TS);
-    bool AfterQuestion = false;
-    for (char C : Text) {
-      if (C == '?' && AfterQuestion)
-        OS << '\\';
-      AfterQuestion = C == '?';
-      OS << C;
-    }
-    return true;
-  }
   if (const auto *X = dyn_cast<Expr>(S))
     if (std::optional<Combinator> C = combinatorKind(X, N.Ctx)) {
       // (ca_timeout_ms is printed as the select it expands to.)

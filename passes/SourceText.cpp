@@ -124,6 +124,10 @@ sourceTokens(const Expr *E, const ASTContext &Ctx,
 }
 
 bool printLiteral(const Stmt *S, raw_ostream &OS, const ASTContext &Ctx) {
+  if (const auto *SL = dyn_cast<StringLiteral>(S)) {
+    printStringLiteral(SL, OS);
+    return true;
+  }
   if (const auto *CL = dyn_cast<CharacterLiteral>(S)) {
     unsigned V = CL->getValue();
     if (CL->getKind() == CharacterLiteralKind::Ascii) {

@@ -40,7 +40,8 @@ sourceTokens(const clang::Expr *E, const clang::ASTContext &Ctx,
 /// what a universal character name may denote are printed with hex
 /// escapes, of the same type and value; `__builtin_FUNCTION()`,
 /// `__builtin_LINE()`, `__builtin_COLUMN()` and the like are printed as
-/// their value where the user wrote them.
+/// their value where the user wrote them; string literals without "??"
+/// sequences C11 would read as trigraphs.
 bool printLiteral(const clang::Stmt *S, llvm::raw_ostream &OS,
                   const clang::ASTContext &Ctx);
 
