@@ -65,6 +65,16 @@ bool isLayoutDiag(unsigned ID) {
          std::end(LayoutDiags);
 }
 
+/// Backend warnings that code generation asks the diagnostics engine about
+/// while it emits a function, during the parse: a function gets the
+/// "warn-stack-size" attribute only where -Wframe-larger-than is not
+/// ignored (CodeGenFunction::StartFunction). The parse of the lowered text
+/// runs under -w, which would ignore them; they are mapped to remarks there
+/// instead (-w leaves remarks alone), and LoweredParseFilter gives them to
+/// the user at the level the command line had set.
+const unsigned CodegenQueriedWarnings[] = {
+    diag::warn_fe_frame_larger_than, diag::warn_fe_backend_frame_larger_than};
+
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(LoweredTU &Out, std::vector<DiagRecord> &Diags,
@@ -157,12 +167,16 @@ private:
 /// The main compile's client once the analysis parse has given the user's
 /// warnings: layout warnings of the lowered text (the user's records again,
 /// in another order, and cawait's frames) are dropped even where a
-/// `#pragma clang diagnostic` of the user's text turns them back on.
-class LayoutFilter : public DiagnosticConsumer {
+/// `#pragma clang diagnostic` of the user's text turns them back on, and the
+/// backend warnings mapped to remarks for the quiet parse
+/// (CodegenQueriedWarnings) are given at the level the user had set.
+class LoweredParseFilter : public DiagnosticConsumer {
 public:
-  LayoutFilter(DiagnosticConsumer *User,
-               std::unique_ptr<DiagnosticConsumer> Owned)
-      : User(User), Owned(std::move(Owned)) {
+  using Levels = std::vector<std::pair<unsigned, DiagnosticsEngine::Level>>;
+  LoweredParseFilter(DiagnosticConsumer *User,
+                     std::unique_ptr<DiagnosticConsumer> Owned,
+                     Levels UserLevels)
+      : User(User), Owned(std::move(Owned)), UserLevels(std::move(UserLevels)) {
     // The analysis parse's diagnostics, counted by the user's client: the
     // compile's "N warnings generated" and its exit status read this one.
     NumWarnings = User->getNumWarnings();
@@ -184,6 +198,10 @@ public:
                         const Diagnostic &Info) override {
     if (Level < DiagnosticsEngine::Error && isLayoutDiag(Info.getID()))
       return;
+    if (Level == DiagnosticsEngine::Remark)
+      for (const auto &[ID, UserLevel] : UserLevels)
+        if (ID == Info.getID())
+          Level = UserLevel; // counted as such: -Werror fails the compile
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
     User->HandleDiagnostic(Level, Info);
   }
@@ -191,6 +209,7 @@ public:
 private:
   DiagnosticConsumer *User;
   std::unique_ptr<DiagnosticConsumer> Owned;
+  Levels UserLevels;
 };
 
 /// Whether the analysis parse must generate code for layout warnings: one
@@ -506,6 +525,16 @@ protected:
           "", SM.getBufferName(SM.getLocForStartOfFile(OrigFID)))));
       return std::make_unique<ASTConsumer>();
     }
+    LoweredParseFilter::Levels UserLevels;
+    if (!Opts.LoweredWarnings)
+      for (unsigned ID : CodegenQueriedWarnings) {
+        DiagnosticsEngine::Level L =
+            UserDiags.getDiagnosticLevel(ID, SourceLocation());
+        if (L != DiagnosticsEngine::Warning && L != DiagnosticsEngine::Error)
+          continue;
+        UserLevels.emplace_back(ID, L);
+        UserDiags.setSeverity(ID, diag::Severity::Remark, SourceLocation());
+      }
     UserDiags.setIgnoreAllWarnings(UserIgnoresWarnings ||
                                    !Opts.LoweredWarnings);
     if (!Opts.LoweredWarnings) {
@@ -516,8 +545,9 @@ protected:
       DiagnosticConsumer *User = UserDiags.getClient();
       std::unique_ptr<DiagnosticConsumer> Owned =
           Owns ? UserDiags.takeClient() : nullptr;
-      UserDiags.setClient(new LayoutFilter(User, std::move(Owned)),
-                          /*ShouldOwnClient=*/true);
+      UserDiags.setClient(
+          new LoweredParseFilter(User, std::move(Owned), std::move(UserLevels)),
+          /*ShouldOwnClient=*/true);
       for (unsigned ID : LayoutDiags) // nor turn them into errors (-Werror)
         UserDiags.setSeverity(ID, diag::Severity::Ignored, SourceLocation());
     }
