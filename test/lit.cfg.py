@@ -19,7 +19,7 @@ import lit.formats
 config.name = "cawait"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".test"]
-config.excludes = ["Inputs", "tools", "fuzz"]
+config.excludes = ["Inputs", "tools"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.cawait_obj_root, "test")
 

@@ -1,6 +1,6 @@
 // sizeof of a variable-length array type evaluates its size: an await in
 // it would run, but cawait cannot move it out of the type; an error says
-// so (an await in any other sizeof is never run: run/expr-sizeof-unevaluated.c).
+// so (an await in any other sizeof is never run: run/expressions/expr-sizeof-unevaluated.c).
 // RUN: not %cawait-cc -fsyntax-only %s 2>&1 | FileCheck %s
 #include <cawait.h>
 

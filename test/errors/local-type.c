@@ -1,5 +1,5 @@
 // Types declared inside an async function that its frame needs move to
-// file scope with the frame (run/local-types-kept.c). What cannot move is a
+// file scope with the frame (run/statements/local-types-kept.c). What cannot move is a
 // located error: a variably modified type, and a local type whose
 // declaration uses a local variable or parameter (at file scope it would
 // name nothing).

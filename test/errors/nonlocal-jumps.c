@@ -1,6 +1,6 @@
 // setjmp and longjmp cannot cross a suspension: a poll function is left
 // and entered again on every await. (Computed goto can: label addresses
-// stay in the same poll function, see run/labels-same-names.c.)
+// stay in the same poll function, see run/statements/labels-same-names.c.)
 // RUN: not %cawait-cc -fsyntax-only %s 2>&1 | FileCheck %s
 #include <cawait.h>
 #include <setjmp.h>

@@ -1,7 +1,7 @@
 // An async function that can suspend and awaits itself, directly or
 // through others, would have an infinite frame: the error names the cycle.
 // (Recursion through functions that never suspend is plain C recursion:
-// run/recursion-never-suspends.c.)
+// run/statements/recursion-never-suspends.c.)
 // RUN: not %cawait-cc -fsyntax-only %s 2>&1 | FileCheck %s
 #include <cawait.h>
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """warning-diff.py: cawait-cc against plain clang-19, warning for warning.
 
-Takes C files (and folders, for their *.c), compiles each with cawait-cc and
-with plain clang-19 (cawait.h on the include path, so async is empty and
-await(e) is e) under each warning level of --levels, and compares what the
-two print on stderr: every warning, note, fix-it, quoted source line and
-caret. cawait-cc must print exactly what plain clang prints (the files given
+Takes C files (and folders, for every *.c under them at any depth except
+in Inputs/ folders, which hold other tests' helpers), compiles each with
+cawait-cc and with plain clang-19 (cawait.h on the include path, so async is
+empty and await(e) is e) under each warning level of --levels, and compares
+what the two print on stderr: every warning, note, fix-it, quoted source
+line and caret. cawait-cc must print exactly what plain clang prints (the files given
 here ask for no frame report, so cawait has nothing of its own to say).
 
 Counts per level: files whose output is identical, warnings cawait-cc gives
@@ -40,9 +41,11 @@ DIAG = re.compile(r"^(.*?):(\d+):(\d+): (warning|error): (.*?)(?: \[([^\]]*)\])?
 def sources(paths):
     for p in paths:
         if os.path.isdir(p):
-            for name in sorted(os.listdir(p)):
-                if name.endswith(".c"):
-                    yield os.path.join(p, name)
+            found = []
+            for d, subdirs, names in os.walk(p):
+                subdirs[:] = [s for s in subdirs if s != "Inputs"]
+                found += [os.path.join(d, n) for n in names if n.endswith(".c")]
+            yield from sorted(found)
         else:
             yield p
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "Inputs/open-fds.h"
+#include "../Inputs/open-fds.h"
 
 enum { CLIENTS = 20, BYTES = 64 * 1024 };
 

@@ -4,8 +4,8 @@
 // connection, three concurrent clients), stopped through a cancellation
 // token while a kept-alive connection is idle; no descriptor left open,
 // clean under ASan+UBSan and valgrind.
-// RUN: %cawait-cc -Wall -Werror -gdwarf-4 %S/../../examples/http.c -o %t && %t | FileCheck %s
-// RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %S/../../examples/http.c -o %t.san && %t.san | FileCheck %s
+// RUN: %cawait-cc -Wall -Werror -gdwarf-4 %S/../../../examples/http.c -o %t && %t | FileCheck %s
+// RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %S/../../../examples/http.c -o %t.san && %t.san | FileCheck %s
 // RUN: %valgrind %t | FileCheck %s
 // CHECK:      one kept-alive connection:
 // CHECK-NEXT:   GET / -> 200, 75 bytes (the page)

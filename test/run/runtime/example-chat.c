@@ -6,8 +6,8 @@
 // is disconnected while the others get every line; the server stops
 // through its cancellation token and closes the last connection; no
 // descriptor left open, clean under ASan+UBSan and valgrind.
-// RUN: %cawait-cc -Wall -Werror -gdwarf-4 %S/../../examples/chat.c -o %t && %t | FileCheck %s
-// RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %S/../../examples/chat.c -o %t.san && %t.san | FileCheck %s
+// RUN: %cawait-cc -Wall -Werror -gdwarf-4 %S/../../../examples/chat.c -o %t && %t | FileCheck %s
+// RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %S/../../../examples/chat.c -o %t.san && %t.san | FileCheck %s
 // RUN: %valgrind %t | FileCheck %s
 // CHECK:      connected: user1, user2, user3, and user4 (which will not read)
 // CHECK-NEXT: user1 received:

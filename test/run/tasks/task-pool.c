@@ -13,7 +13,7 @@
 #if defined(__has_feature) && __has_feature(address_sanitizer)
 static int forbidden; /* ASan owns malloc */
 #else
-#include "Inputs/forbid-malloc.h"
+#include "../Inputs/forbid-malloc.h"
 #endif
 
 async int worker(int id, int ms) {

@@ -5,7 +5,7 @@
 #include <cawait.h>
 #include <stdio.h>
 
-#include "Inputs/forbid-malloc.h"
+#include "../Inputs/forbid-malloc.h"
 
 async int leaf(int x) {
   await(ca_yield());

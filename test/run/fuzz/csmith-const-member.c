@@ -1,7 +1,7 @@
 // Csmith campaign (docs/fuzzing.md), class "cannot assign to lvalue with
 // const-qualified data member": an async function returning a struct with a
 // const member (reduced with cvise from Csmith seed 2, level pointers; issue
-// 16 item 2, run/const-member-values.c has the general case).
+// 16 item 2, run/statements/const-member-values.c has the general case).
 // RUN: %differential %s %t | FileCheck %s
 // CHECK: 7 1
 // CHECK-NEXT: exit=0

@@ -8,7 +8,7 @@
 // RUN: %differential %s %t | FileCheck %s
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
 // RUN: %cawait-cc %s -o %t.v && %valgrind %t.v | FileCheck %s
-#include "Inputs/socket-pair.h"
+#include "../Inputs/socket-pair.h"
 #include <cawait.h>
 #include <errno.h>
 #include <stdio.h>

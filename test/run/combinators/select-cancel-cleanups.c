@@ -3,7 +3,7 @@
 // turn, so it is dropped at each of its suspend points: the awaited callee
 // first (its own cleanups), then the locals in scope there, innermost
 // scope first, in reverse declaration order. Once it wins, nothing is
-// dropped. (test/run/drop-cleanups.c drives the same through the ABI.)
+// dropped. (test/run/statements/drop-cleanups.c drives the same through the ABI.)
 // RUN: %cawait-cc -std=gnu11 -O1 -Wall -Werror %s -o %t
 // RUN: %t | FileCheck %s
 // RUN: %cawait-cc -std=gnu11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.asan

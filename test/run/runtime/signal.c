@@ -9,7 +9,7 @@
 #include <signal.h>
 #include <stdio.h>
 
-#include "Inputs/open-fds.h"
+#include "../Inputs/open-fds.h"
 
 async void raise_later(int signo, int ms) {
   await(ca_sleep_ms((uint64_t)ms));

@@ -8,7 +8,7 @@
 // RUN: %t | FileCheck %s
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
 // RUN: %valgrind %t | FileCheck %s
-#include "Inputs/socket-pair.h"
+#include "../Inputs/socket-pair.h"
 #include <cawait.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "Inputs/open-fds.h"
+#include "../Inputs/open-fds.h"
 
 async int exchange(void) {
   ca_io a, b;

@@ -11,7 +11,7 @@
 #if defined(__has_feature) && __has_feature(address_sanitizer)
 static int forbidden; /* ASan owns malloc */
 #else
-#include "Inputs/forbid-malloc.h"
+#include "../Inputs/forbid-malloc.h"
 #endif
 
 typedef async_budget(96) int op_fn(int x);

@@ -7,7 +7,7 @@
 // RUN: %cawait-cc -Wall -Werror %s -o %t && %t | FileCheck %s
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
 // RUN: %valgrind %t | FileCheck %s
-#include "Inputs/open-fds.h"
+#include "../Inputs/open-fds.h"
 #include <cawait.h>
 #include <errno.h>
 #include <fcntl.h>

@@ -6,7 +6,7 @@
 #include <cawait.h>
 #include <stdio.h>
 
-#include "Inputs/forbid-malloc.h"
+#include "../Inputs/forbid-malloc.h"
 
 async int leaf(int x, int ms) {
   await(ca_yield());

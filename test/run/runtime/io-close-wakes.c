@@ -8,8 +8,8 @@
 // RUN: %cawait-cc -Wall -Werror %s -o %t && %t | FileCheck %s
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
 // RUN: %valgrind %t | FileCheck %s
-#include "Inputs/open-fds.h"
-#include "Inputs/socket-pair.h"
+#include "../Inputs/open-fds.h"
+#include "../Inputs/socket-pair.h"
 #include <cawait.h>
 #include <stdio.h>
 #include <unistd.h>

@@ -24,17 +24,17 @@ struct three {
 
 async int run(void) {
   static const unsigned char table[] = {
-#embed "Inputs/embed.bin"
+#embed "../Inputs/embed.bin"
   };
   const unsigned char kept[] = {
-#embed "Inputs/embed.bin" limit(5)
+#embed "../Inputs/embed.bin" limit(5)
   };
   int plain[] = {
-    #  embed "Inputs/embed.bin" prefix(7, ) suffix(, 9) \
+    #  embed "../Inputs/embed.bin" prefix(7, ) suffix(, 9) \
        clang::offset(2) limit(4)
   };
   struct three s = {
-#embed "Inputs/embed.bin" limit(3)
+#embed "../Inputs/embed.bin" limit(3)
   };
   printf("plain %zu: %d %d %d %d %d %d\n", sizeof plain / sizeof *plain,
          plain[0], plain[1], plain[2], plain[3], plain[4], plain[5]);
