@@ -13,8 +13,9 @@
 //                sync call 'g'                     (an await of a function
 //                  that never suspends: a call of g__sync, no state)
 //                spawn at LOC: ...
-//              then the start sites outside async code, the pools and the
-//              conversions to budgeted async function pointers.
+//              then the start sites outside async code, the pools, the
+//              functions given to async function pointers and the
+//              conversions to budgeted ones.
 //   normalize  every line the normalizer rewrote, as LINE: text.
 //   liveness   saved NAME at LOC: parameter | local | compound literal |
 //                await result (a temporary of normalize)[, address escapes]
@@ -208,6 +209,16 @@ void Printer::discover() {
   for (const TaskPool &P : S.Pools)
     OS << "pool '" << P.Var->getName() << "' at " << where(P.Var->getLocation())
        << ": " << callee(P.Function) << ", " << P.Capacity << " tasks\n";
+  std::vector<std::string> Taken;
+  for (const FunctionDecl *FD : S.AddressTaken)
+    Taken.push_back("'" + FD->getNameAsString() + "'");
+  std::sort(Taken.begin(), Taken.end()); // a set: no order of its own
+  if (!Taken.empty()) {
+    OS << "address taken:";
+    for (const std::string &T : Taken)
+      OS << " " << T;
+    OS << "\n";
+  }
   for (const AddressUse &U : S.AddressUses) {
     OS << "address of '" << U.Function->getName() << "' at " << where(U.Loc)
        << ": pointer";
@@ -365,7 +376,8 @@ void dumpNormalized(const DumpRequest *R, const std::string *Text,
     if (O != N) {
       PresumedLoc P = SM.getPresumedLoc(SM.translateLineCol(Main, Line, 1));
       OS << (P.isValid() ? P.getFilename() : "?") << ":"
-         << (P.isValid() ? P.getLine() : Line) << ": " << N << "\n";
+         << (P.isValid() ? P.getLine() : Line) << ":" << (N.empty() ? "" : " ")
+         << N << "\n";
     }
     Orig = ORest;
     New = NRest;
