@@ -166,14 +166,14 @@ void Printer::await(const AwaitSite &A) {
   for (unsigned B = 0; B != A.Branches.size(); ++B) {
     const Branch &Br = A.Branches[B];
     OS << "    branch " << B << " at " << where(Br.Call->getBeginLoc())
-       << ": call " << callee(Br.Callee)
-       << (Br.Assignment ? ", assigned" : "") << "\n";
+       << ": call " << callee(Br.Callee) << (Br.Assignment ? ", assigned" : "")
+       << "\n";
   }
 }
 
 void Printer::start(const StartSite &St) {
-  OS << startName(St.Kind) << " at " << where(St.Marker->getBeginLoc())
-     << ": " << callee(St.Callee);
+  OS << startName(St.Kind) << " at " << where(St.Marker->getBeginLoc()) << ": "
+     << callee(St.Callee);
   if (St.Enclosing)
     OS << " in '" << St.Enclosing->getNameAsString() << "'";
   if (St.Pool)
@@ -261,8 +261,8 @@ void Printer::liveness() {
       const SavedVar &SV = F.Saved[V];
       OS << "  saved " << slotName(F, V) << " at " << where(SV.location())
          << ": "
-         << (!SV.Var                         ? "compound literal"
-             : isa<ParmVarDecl>(SV.Var)  ? "parameter"
+         << (!SV.Var                       ? "compound literal"
+             : isa<ParmVarDecl>(SV.Var)    ? "parameter"
              : SV.name() == "await result" ? "await result"
                                            : "local")
          << (SV.AddressEscapes ? ", address escapes" : "") << "\n";
@@ -311,8 +311,8 @@ void Printer::layout() {
       else if (A.Comb == Combinator::None)
         OS << "frame of '" << A.Callee->getName() << "'";
       else
-        OS << (A.Comb == Combinator::Join ? "ca_join" : "ca_select")
-           << " of " << A.Branches.size();
+        OS << (A.Comb == Combinator::Join ? "ca_join" : "ca_select") << " of "
+           << A.Branches.size();
       Slot(F.SubFrameOffset[K], F.SubFrameSize[K], F.SubFrameAlign[K]);
       for (unsigned B = 0; B != A.Branches.size(); ++B) {
         const Branch &Br = A.Branches[B];
