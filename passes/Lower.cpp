@@ -2,6 +2,7 @@
 #include "Lower.h"
 #include "CEmitter.h"
 #include "Discover.h"
+#include "Dump.h"
 #include "Emit.h"
 #include "Layout.h"
 #include "Liveness.h"
@@ -274,7 +275,8 @@ void checkBudgets(Shape &S, ASTContext &Ctx, DiagSink &Diags) {
 } // namespace
 
 LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
-                               bool MayNormalize, Preprocessor *PP) {
+                               bool MayNormalize, Preprocessor *PP,
+                               const DumpRequest *Dump) {
   LoweredTU Result;
   Shape S = discover(Ctx, Diags);
   // Only in the user's own text: the normalized one declares ca__eN.
@@ -287,8 +289,10 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
   if (needsNormalize(S)) {
     if (MayNormalize) {
       NormalizedTU N = normalize(Ctx, S, Diags, PP);
-      if (!Diags.hasErrors())
+      if (!Diags.hasErrors()) {
+        dumpNormalized(Dump, &N.Text, Ctx);
         Result.Normalized = std::move(N);
+      }
       return Result;
     }
     // The normalized text still has an await it cannot lower: never
@@ -301,12 +305,17 @@ LoweredTU lowerTranslationUnit(ASTContext &Ctx, DiagSink &Diags,
                     "await(f(...));) and use the variable");
     return Result;
   }
+  if (MayNormalize)
+    dumpNormalized(Dump, nullptr, Ctx);
+  dumpStage(Dump, DumpStage::Discover, S, Ctx);
   for (AsyncFunction &F : S.Functions)
     computeLiveness(F, Ctx, Diags);
   if (Diags.hasErrors())
     return Result;
+  dumpStage(Dump, DumpStage::Liveness, S, Ctx);
   computeLayout(S, Ctx, Diags);
   checkBudgets(S, Ctx, Diags);
+  dumpStage(Dump, DumpStage::Layout, S, Ctx);
   HoistedTypes Hoisted = findHoistedTypes(S, Ctx, Diags);
   if (Diags.hasErrors())
     return Result;

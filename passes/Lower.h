@@ -21,6 +21,8 @@
 
 namespace cawait {
 
+struct DumpRequest;
+
 struct FrameSummary {
   std::string Name;
   unsigned Size = 0, Align = 1;
@@ -60,10 +62,12 @@ struct LoweredTU {
 
 /// Lowers the main file of Ctx. Diagnostics go to Diags; when it has errors
 /// the result is unchanged. With MayNormalize, a file with awaits inside
-/// expressions yields only its normalized text.
+/// expressions yields only its normalized text. Dump, when given, names
+/// the stages whose facts to print (Dump.h).
 LoweredTU lowerTranslationUnit(clang::ASTContext &Ctx, DiagSink &Diags,
                                bool MayNormalize,
-                               clang::Preprocessor *PP = nullptr);
+                               clang::Preprocessor *PP = nullptr,
+                               const DumpRequest *Dump = nullptr);
 
 } // namespace cawait
 

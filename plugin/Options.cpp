@@ -1,5 +1,7 @@
 //===- Options.cpp - What -fplugin-arg-cawait-NAME=VALUE can set ----------===//
 #include "Options.h"
+#include "../passes/Dump.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace cawait {
@@ -27,11 +29,25 @@ bool parseOptions(const std::vector<std::string> &Args, Options &Out,
       Out.FrameReport = true;
     } else if (Name == "lowered-warnings" && Value.empty()) {
       Out.LoweredWarnings = true;
+    } else if (Name == "dump") {
+      llvm::SmallVector<llvm::StringRef, 4> Stages;
+      Value.split(Stages, ',');
+      for (llvm::StringRef Stage : Stages) {
+        std::optional<DumpStage> S = dumpStageNamed(Stage);
+        if (!S) {
+          Error = "-fplugin-arg-cawait-dump= takes discover, normalize, "
+                  "liveness or layout (comma separated), not '" +
+                  Stage.str() + "'";
+          return false;
+        }
+        Out.DumpStages |= static_cast<unsigned>(*S);
+      }
     } else {
       Error = "unknown cawait plugin argument '" + Arg +
               "' (known: emit=<path>, emit-normalized=<path>, "
               "frame-larger-than=<bytes>, "
-              "frame-report, frame-usage=<path>, lowered-warnings)";
+              "frame-report, frame-usage=<path>, lowered-warnings, "
+              "dump=<stages>)";
       return false;
     }
   }

@@ -20,6 +20,8 @@ struct Options {
   /// parse of their own text). A test aid: any warning only that parse
   /// gives is cawait's bug (test/warnings).
   bool LoweredWarnings = false;
+  /// dump=<stage>[,<stage>...], repeatable: DumpStage bits (passes/Dump.h)
+  unsigned DumpStages = 0;
 };
 
 /// Parses the plugin's arguments ("emit=x.c", "frame-report", ...). On a

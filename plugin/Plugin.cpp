@@ -16,6 +16,7 @@
 // Tests: test/lowering, test/errors, test/run.
 //
 //===----------------------------------------------------------------------===//
+#include "../passes/Dump.h"
 #include "../passes/Lower.h"
 #include "Diagnostics.h"
 #include "Options.h"
@@ -79,9 +80,9 @@ class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(LoweredTU &Out, std::vector<DiagRecord> &Diags,
                    bool MayNormalize, bool &ParseFailed, Preprocessor &PP,
-                   bool &LayoutOver)
+                   bool &LayoutOver, const DumpRequest &Dump)
       : Out(Out), Diags(Diags), MayNormalize(MayNormalize),
-        ParseFailed(ParseFailed), PP(PP), LayoutOver(LayoutOver) {}
+        ParseFailed(ParseFailed), PP(PP), LayoutOver(LayoutOver), Dump(Dump) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     LayoutOver = true; // code generation (before this consumer) is done
@@ -90,7 +91,7 @@ public:
       return; // the main compile reports the same errors
     }
     DiagSink Sink(Ctx.getSourceManager());
-    Out = lowerTranslationUnit(Ctx, Sink, MayNormalize, &PP);
+    Out = lowerTranslationUnit(Ctx, Sink, MayNormalize, &PP, &Dump);
     Diags = Sink.take();
   }
 
@@ -101,6 +102,7 @@ private:
   bool &ParseFailed;
   Preprocessor &PP;
   bool &LayoutOver;
+  const DumpRequest &Dump;
 };
 
 class AnalysisAction : public ASTFrontendAction {
@@ -115,12 +117,13 @@ public:
   bool WithCodeGen = false;
   /// Set when the parse and its code generation are over.
   bool LayoutOver = false;
+  DumpRequest Dump; ///< the passes' facts to print (-dump=)
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef InFile) override {
     auto Passes = std::make_unique<AnalysisConsumer>(
         Lowered, Diags, MayNormalize, ParseFailed, CI.getPreprocessor(),
-        LayoutOver);
+        LayoutOver, Dump);
     if (!WithCodeGen)
       return Passes;
     LLVMCtx = std::make_unique<llvm::LLVMContext>();
@@ -512,6 +515,7 @@ protected:
     DiagnosticsEngine &UserDiags = CI.getDiagnostics();
     bool UserIgnoresWarnings = UserDiags.getIgnoreAllWarnings();
     AnalysisAction Analysis(/*MayNormalize=*/true);
+    Analysis.Dump = {Opts.DumpStages, &llvm::errs()};
     Analysis.WithCodeGen =
         layoutWarningsWanted(UserDiags, SM.getBufferData(OrigFID));
     runAnalysis(CI, Analysis, nullptr, /*ToUser=*/true);
@@ -558,6 +562,8 @@ protected:
       // text, with its diagnostics taken back to the user's offsets.
       NormalizedTU N = std::move(*TU.Normalized);
       AnalysisAction Second(/*MayNormalize=*/false);
+      Second.Dump = {Opts.DumpStages, &llvm::errs(), &N.Map,
+                     SM.getBufferData(OrigFID)};
       runAnalysis(CI, Second, &N.Text, /*ToUser=*/false);
       TU = std::move(Second.Lowered);
       std::vector<DiagRecord> More = std::move(Second.Diags);
