@@ -294,37 +294,41 @@ int ca_sem_acquire(ca_sem *s) {
 
 /* ------------------------------------------------------ cancellation token */
 
-void ca_cancel_init(ca_cancel_token *t) { memset(t, 0, sizeof *t); }
+void ca_cancel_token_init(ca_cancel_token *t) { memset(t, 0, sizeof *t); }
 
-void ca_cancel(ca_cancel_token *t) {
-  t->cancelled = 1;
-  ca__waitq_release_all(&t->waiters, 0);
+void ca_cancel_token_cancel(ca_cancel_token *t) {
+  t->ca__private.cancelled = 1;
+  ca__waitq_release_all(&t->ca__private.waiters, 0);
 }
 
-int ca_is_cancelled(const ca_cancel_token *t) { return t->cancelled; }
+int ca_cancel_token_is_cancelled(const ca_cancel_token *t) {
+  return t->ca__private.cancelled;
+}
 
-void ca_cancelled__init(struct ca_cancelled__frame *f, ca_cancel_token *t) {
+void ca_cancel_token_wait__init(struct ca_cancel_token_wait__frame *f,
+                                ca_cancel_token *t) {
   f->t = t;
   ca__waiter_init(&f->w);
 }
 
-ca_poll ca_cancelled__poll(struct ca_cancelled__frame *f, ca_context *cx,
-                           void *out) {
+ca_poll ca_cancel_token_wait__poll(struct ca_cancel_token_wait__frame *f,
+                                   ca_context *cx, void *out) {
   (void)out;
-  if (f->t->cancelled) {
-    ca__waitq_remove(&f->t->waiters, &f->w);
+  if (f->t->ca__private.cancelled) {
+    ca__waitq_remove(&f->t->ca__private.waiters, &f->w);
     return CA_READY;
   }
-  ca__waitq_wait(&f->t->waiters, &f->w, cx);
+  ca__waitq_wait(&f->t->ca__private.waiters, &f->w, cx);
   return CA_PENDING;
 }
 
-void ca_cancelled__drop(struct ca_cancelled__frame *f) {
-  ca__waitq_remove(&f->t->waiters, &f->w);
+void ca_cancel_token_wait__drop(struct ca_cancel_token_wait__frame *f) {
+  ca__waitq_remove(&f->t->ca__private.waiters, &f->w);
 }
 
-void ca_cancelled(ca_cancel_token *t) {
-  if (!t->cancelled)
-    ca__die("ca_cancelled: the token is not cancelled: waiting would block "
-            "forever without the plugin");
+void ca_cancel_token_wait(ca_cancel_token *t) {
+  if (!t->ca__private.cancelled)
+    ca__die(
+        "ca_cancel_token_wait: the token is not cancelled: waiting would block "
+        "forever without the plugin");
 }

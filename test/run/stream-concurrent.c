@@ -59,8 +59,8 @@ async int run(void) {
     return 1;
   await(transfer(&a, &b));
   await(half_line(&a, &b));
-  ca_close(&a);
-  ca_close(&b);
+  ca_io_close(&a);
+  ca_io_close(&b);
   return 0;
 }
 

@@ -78,12 +78,12 @@ async int run(void) {
   printf("sem: %d %d %d %d, closed %d %d\n", a1, a2, a3, a4, a5, a6);
 
   ca_cancel_token t;
-  ca_cancel_init(&t);
-  printf("token: %d", ca_is_cancelled(&t));
-  ca_cancel(&t);
-  ca_cancel(&t);
-  await(ca_cancelled(&t));
-  printf(", then %d, awaited\n", ca_is_cancelled(&t));
+  ca_cancel_token_init(&t);
+  printf("token: %d", ca_cancel_token_is_cancelled(&t));
+  ca_cancel_token_cancel(&t);
+  ca_cancel_token_cancel(&t);
+  await(ca_cancel_token_wait(&t));
+  printf(", then %d, awaited\n", ca_cancel_token_is_cancelled(&t));
   return 0;
 }
 
