@@ -346,12 +346,14 @@ long ca_write_all(ca_io *io, const void *buf, size_t n);
  * storage (buf, cap bytes) is the caller's, and holds what was read past
  * the last line returned. */
 typedef struct ca_reader {
-  ca_io *io;
-  char *buf;
-  size_t cap;   /* bytes at buf */
-  size_t start; /* the unread bytes are buf[start, end) */
-  size_t end;
-  int eof; /* the peer closed: nothing more will come */
+  struct {
+    ca_io *io;    /* borrowed */
+    char *buf;    /* borrowed */
+    size_t cap;   /* bytes at buf */
+    size_t start; /* the unread bytes are buf[start, end) */
+    size_t end;
+    int eof; /* the peer closed: nothing more will come */
+  } ca__private;
 } ca_reader;
 void ca_reader_init(ca_reader *r, ca_io *io, void *buf, size_t cap);
 
@@ -396,14 +398,16 @@ CA_ASYNC int ca_signal(int signo);
  * receivers are served in FIFO order: an operation does not overtake one
  * that waits. */
 typedef struct ca_chan {
-  unsigned char *buf;   /* capacity * elem_size bytes, borrowed */
-  size_t elem_size;     /* bytes of one element */
-  size_t capacity;      /* elements the buffer holds */
-  size_t first;         /* index of the oldest element */
-  size_t len;           /* elements held */
-  ca__waitq senders;    /* sends waiting for a free slot */
-  ca__waitq receivers;  /* receives waiting for an element */
-  unsigned char closed; /* ca_chan_close was called */
+  struct {
+    unsigned char *buf;   /* capacity * elem_size bytes, borrowed */
+    size_t elem_size;     /* bytes of one element */
+    size_t capacity;      /* elements the buffer holds */
+    size_t first;         /* index of the oldest element */
+    size_t len;           /* elements held */
+    ca__waitq senders;    /* sends waiting for a free slot */
+    ca__waitq receivers;  /* receives waiting for an element */
+    unsigned char closed; /* ca_chan_close was called */
+  } ca__private;
 } ca_chan;
 
 /* Makes c an open, empty channel of `capacity` elements of `elem_size`
@@ -443,12 +447,14 @@ size_t ca_chan_len(const ca_chan *c);
 /* A oneshot: one value, sent once (not async), received once, stored in
  * the user's slot. */
 typedef struct ca_oneshot {
-  void *slot;           /* size bytes, borrowed: holds the value sent */
-  size_t size;          /* bytes of the value */
-  ca__waitq receivers;  /* receives waiting for the value */
-  unsigned char full;   /* the value is in slot, not yet received */
-  unsigned char sent;   /* ca_oneshot_send succeeded once */
-  unsigned char closed; /* ca_oneshot_close was called */
+  struct {
+    void *slot;           /* size bytes, borrowed: holds the value sent */
+    size_t size;          /* bytes of the value */
+    ca__waitq receivers;  /* receives waiting for the value */
+    unsigned char full;   /* the value is in slot, not yet received */
+    unsigned char sent;   /* ca_oneshot_send succeeded once */
+    unsigned char closed; /* ca_oneshot_close was called */
+  } ca__private;
 } ca_oneshot;
 
 /* Makes o an empty oneshot whose value is stored in slot (borrowed, `size`
@@ -474,8 +480,10 @@ void ca_oneshot_close(ca_oneshot *o);
 /* Notify (like tokio::sync::Notify). Zero-initialised: no waiter, no
  * permit (or ca_notify_init). */
 typedef struct ca_notify {
-  ca__waitq waiters;    /* ca_notified frames not yet notified */
-  unsigned char permit; /* a notify_one nobody waited for */
+  struct {
+    ca__waitq waiters;    /* ca_notified frames not yet notified */
+    unsigned char permit; /* a notify_one nobody waited for */
+  } ca__private;
 } ca_notify;
 
 /* Empties n: no waiter, no permit. */
@@ -496,9 +504,11 @@ CA_ASYNC void ca_notified(ca_notify *n);
 
 /* A counting semaphore, FIFO: an acquire never overtakes one that waits. */
 typedef struct ca_sem {
-  size_t permits;       /* available now */
-  ca__waitq waiters;    /* acquires waiting, oldest first */
-  unsigned char closed; /* ca_sem_close was called */
+  struct {
+    size_t permits;       /* available now */
+    ca__waitq waiters;    /* acquires waiting, oldest first */
+    unsigned char closed; /* ca_sem_close was called */
+  } ca__private;
 } ca_sem;
 
 /* Makes s an open semaphore holding `permits` permits, nobody waiting. */
@@ -513,6 +523,8 @@ CA_ASYNC int ca_sem_acquire(ca_sem *s);
 int ca_sem_try_acquire(ca_sem *s);
 /* Gives one permit back (or adds one) and wakes the oldest waiter. */
 void ca_sem_release(ca_sem *s);
+/* Permits available now. */
+size_t ca_sem_available(const ca_sem *s);
 /* Closes s: acquires, waiting or later, fail with -EPIPE. */
 void ca_sem_close(ca_sem *s);
 

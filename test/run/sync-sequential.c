@@ -63,7 +63,7 @@ async int run(void) {
   ca_notify_one(&n);
   ca_notify_one(&n); /* one permit at most */
   await(ca_notified(&n));
-  printf("notify: permit consumed, left %d\n", n.permit);
+  printf("notify: permit consumed, left %d\n", n.ca__private.permit);
 
   ca_sem s;
   ca_sem_init(&s, 2);
