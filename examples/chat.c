@@ -126,7 +126,7 @@ async void chat_reader(ca_reader *r, struct client *c) {
   for (;;) {
     long n = 0;
     if (await(ca_select(n = ca_read_line(r, l.text, sizeof l.text),
-                        ca_cancelled(&c->chat->stop))) != 0 ||
+                        ca_cancel_token_wait(&c->chat->stop))) != 0 ||
         n <= 0)
       break;
     chomp(l.text);
@@ -215,30 +215,30 @@ async void chat_broadcast(struct chat *chat) {
 async int chat_serve(struct chat *chat) {
   ca_task *slots[MAX_CLIENTS + 8];
   ca_task_group g;
-  ca_group_init(&g, slots, MAX_CLIENTS + 8);
+  ca_task_group_init(&g, slots, MAX_CLIENTS + 8);
   ca_chan_init(&chat->inbox, chat->inbox_buf, sizeof(struct line), INBOX);
-  ca_group_add(&g, ca_spawn(chat_broadcast(chat)));
+  ca_task_group_add(&g, ca_spawn(chat_broadcast(chat)));
   for (;;) {
     int fd = -1;
     if (await(ca_select(fd = ca_accept(&chat->listener),
-                        ca_cancelled(&chat->stop))) == 1)
+                        ca_cancel_token_wait(&chat->stop))) == 1)
       break;
     if (fd == -ECONNABORTED)
       continue;
     if (fd < 0) {
       fprintf(stderr, "chat: accept: %s\n", strerror(-fd));
-      ca_cancel(&chat->stop);
+      ca_cancel_token_cancel(&chat->stop);
       break;
     }
     /* A full group aborts the task before it ran: the descriptor is
      * still ours to close. */
-    if (ca_group_add(&g, ca_spawn(chat_conn(fd, chat))) < 0)
+    if (ca_task_group_add(&g, ca_spawn(chat_conn(fd, chat))) < 0)
       close(fd);
   }
   ca_io_close(&chat->listener);
   ca_chan_close(&chat->inbox);
-  if (await(ca_timeout_ms(DRAIN_MS, ca_group_wait(&g))))
-    return ca_group_abort(&g);
+  if (await(ca_timeout_ms(DRAIN_MS, ca_task_group_wait(&g))))
+    return ca_task_group_abort(&g);
   return 0;
 }
 
@@ -294,7 +294,7 @@ async int user_connect(struct user *u, int port, int small) {
     rc = await(ca_tcp_connect(&u->io, "127.0.0.1", port));
   else if ((rc = small_window_socket(port)) >= 0 &&
            (rc = ca_io_open(&u->io, rc)) == 0)
-    await(ca_writable(&u->io)); /* connected, or failed: the read tells */
+    await(ca_io_writable(&u->io)); /* connected, or failed: the read tells */
   if (rc < 0)
     return rc;
   ca_reader_init(&u->r, &u->io, u->storage, sizeof u->storage);
@@ -417,7 +417,7 @@ async int self_test(struct chat *chat, int port) {
   ca_io_close(&users[0].io);
   ca_io_close(&users[1].io);
   ca_io_close(&users[3].io);
-  ca_cancel(&chat->stop);
+  ca_cancel_token_cancel(&chat->stop);
   char line[64];
   long n = await(read_line_guarded(&users[2].r, line, sizeof line));
   printf("stop: %s's connection %s\n", users[2].name,
@@ -461,10 +461,10 @@ async int run_self_test(void) {
 async void stop_on_signal(ca_cancel_token *stop) {
   int signo = 0;
   await(ca_select(signo = ca_signal(SIGINT), signo = ca_signal(SIGTERM),
-                  ca_cancelled(stop)));
+                  ca_cancel_token_wait(stop)));
   if (signo > 0)
     printf("%s: stopping\n", signo == SIGINT ? "SIGINT" : "SIGTERM");
-  ca_cancel(stop);
+  ca_cancel_token_cancel(stop);
 }
 
 async int serve_until_signal(const char *host, int port) {

@@ -19,7 +19,7 @@
  * paths are 404; HTTP/1.1 keeps the connection alive unless the request
  * says `Connection: close`, HTTP/1.0 closes it unless it says
  * `Connection: keep-alive`. The connection's ca_io has a cleanup that
- * closes it, so a task that is dropped (ca_group_abort) closes its socket.
+ * closes it, so a task that is dropped (ca_task_group_abort) closes its socket.
  *
  * Stopping: the token is cancelled (by the self-test, or by SIGINT or
  * SIGTERM through ca_signal); the accept loop ends and the listener is
@@ -194,7 +194,8 @@ async void http_conn(int fd, struct server *s) {
     int status = -1;
     /* Waiting for a request is where a stop or the idle timeout ends a
      * connection; read_request is dropped with the connection. */
-    if (await(ca_select(status = read_request(&r, &rq), ca_cancelled(&s->stop),
+    if (await(ca_select(status = read_request(&r, &rq),
+                        ca_cancel_token_wait(&s->stop),
                         ca_sleep_ms(IDLE_MS))) != 0 ||
         status < 0)
       return;
@@ -216,29 +217,29 @@ async void http_conn(int fd, struct server *s) {
 async int http_serve(struct server *s) {
   ca_task *slots[MAX_CONNS];
   ca_task_group g;
-  ca_group_init(&g, slots, MAX_CONNS);
+  ca_task_group_init(&g, slots, MAX_CONNS);
   for (;;) {
     int fd = -1;
     if (await(ca_select(fd = ca_accept(&s->listener),
-                        ca_cancelled(&s->stop))) == 1)
+                        ca_cancel_token_wait(&s->stop))) == 1)
       break;
     if (fd == -ECONNABORTED)
       continue;
     if (fd < 0) {
       fprintf(stderr, "http: accept: %s\n", strerror(-fd));
-      ca_cancel(&s->stop);
+      ca_cancel_token_cancel(&s->stop);
       break;
     }
     /* A full group aborts the task before it ran: the descriptor is
      * still ours to close. */
-    if (ca_group_add(&g, ca_spawn(http_conn(fd, s))) < 0) {
+    if (ca_task_group_add(&g, ca_spawn(http_conn(fd, s))) < 0) {
       close(fd);
       s->refused++;
     }
   }
   ca_io_close(&s->listener);
-  if (await(ca_timeout_ms(DRAIN_MS, ca_group_wait(&g))))
-    return ca_group_abort(&g);
+  if (await(ca_timeout_ms(DRAIN_MS, ca_task_group_wait(&g))))
+    return ca_task_group_abort(&g);
   return 0;
 }
 
@@ -422,7 +423,7 @@ async int self_test(struct server *s, int port) {
     return failed + 1;
   char body[256];
   failed += await(http_get(&idle.conn, &idle.r, "/", body, sizeof body)) != 200;
-  ca_cancel(&s->stop);
+  ca_cancel_token_cancel(&s->stop);
   long n = -1;
   int hung = await(ca_timeout_ms(
       HANG_GUARD_MS, n = ca_reader_read(&idle.r, body, sizeof body)));
@@ -465,10 +466,10 @@ async int run_self_test(void) {
 async void stop_on_signal(ca_cancel_token *stop) {
   int signo = 0;
   await(ca_select(signo = ca_signal(SIGINT), signo = ca_signal(SIGTERM),
-                  ca_cancelled(stop)));
+                  ca_cancel_token_wait(stop)));
   if (signo > 0)
     printf("%s: stopping\n", signo == SIGINT ? "SIGINT" : "SIGTERM");
-  ca_cancel(stop);
+  ca_cancel_token_cancel(stop);
 }
 
 async int serve_until_signal(const char *host, int port) {

@@ -37,21 +37,22 @@ async long ca_write_all(ca_io *io, const void *buf, size_t n) {
 /* Plain functions are defined once: in the blocking compile. */
 #ifndef CA_LOWERED
 void ca_reader_init(ca_reader *r, ca_io *io, void *buf, size_t cap) {
-  r->io = io;
-  r->buf = buf;
-  r->cap = cap;
-  r->start = r->end = 0;
-  r->eof = 0;
+  r->ca__private.io = io;
+  r->ca__private.buf = buf;
+  r->ca__private.cap = cap;
+  r->ca__private.start = r->ca__private.end = 0;
+  r->ca__private.eof = 0;
 }
 #endif
 
 /* Moves the unread bytes to the front, so the buffer has room at its end. */
 static void reader_compact(ca_reader *r) {
-  if (r->start == 0)
+  if (r->ca__private.start == 0)
     return;
-  memmove(r->buf, r->buf + r->start, r->end - r->start);
-  r->end -= r->start;
-  r->start = 0;
+  memmove(r->ca__private.buf, r->ca__private.buf + r->ca__private.start,
+          r->ca__private.end - r->ca__private.start);
+  r->ca__private.end -= r->ca__private.start;
+  r->ca__private.start = 0;
 }
 
 /* Copies `len` unread bytes, at most cap - 1, to out (NUL-terminated)
@@ -59,52 +60,57 @@ static void reader_compact(ca_reader *r) {
 static long reader_take(ca_reader *r, char *out, size_t cap, size_t len) {
   if (len > cap - 1)
     len = cap - 1;
-  memcpy(out, r->buf + r->start, len);
+  memcpy(out, r->ca__private.buf + r->ca__private.start, len);
   out[len] = '\0';
-  r->start += len;
+  r->ca__private.start += len;
   return (long)len;
 }
 
 async long ca_read_line(ca_reader *r, char *line, size_t cap) {
   /* Room for at least one byte and the NUL, in the line and the reader: a
    * line of 0 bytes would read as end of file. */
-  if (cap < 2 || r->cap == 0)
+  if (cap < 2 || r->ca__private.cap == 0)
     return -EINVAL;
   size_t scanned = 0; /* unread bytes already searched for '\n' */
   for (;;) {
-    size_t avail = r->end - r->start;
-    const char *nl = memchr(r->buf + r->start + scanned, '\n', avail - scanned);
+    size_t avail = r->ca__private.end - r->ca__private.start;
+    const char *nl = memchr(r->ca__private.buf + r->ca__private.start + scanned,
+                            '\n', avail - scanned);
     if (nl)
-      return reader_take(r, line, cap,
-                         (size_t)(nl - (r->buf + r->start)) + 1);
+      return reader_take(
+          r, line, cap,
+          (size_t)(nl - (r->ca__private.buf + r->ca__private.start)) + 1);
     /* A piece without '\n': the line buffer or the reader's is full, or the
      * last line had none. */
-    if (avail > 0 && (avail >= cap - 1 || avail == r->cap || r->eof))
+    if (avail > 0 &&
+        (avail >= cap - 1 || avail == r->ca__private.cap || r->ca__private.eof))
       return reader_take(r, line, cap, avail);
-    if (r->eof) {
+    if (r->ca__private.eof) {
       line[0] = '\0';
       return 0;
     }
     scanned = avail;
     reader_compact(r);
-    long got = await(ca_read(r->io, r->buf + r->end, r->cap - r->end));
+    long got = await(ca_read(r->ca__private.io,
+                             r->ca__private.buf + r->ca__private.end,
+                             r->ca__private.cap - r->ca__private.end));
     if (got < 0)
       return got;
     if (got == 0)
-      r->eof = 1;
-    r->end += (size_t)got;
+      r->ca__private.eof = 1;
+    r->ca__private.end += (size_t)got;
   }
 }
 
 async long ca_reader_read(ca_reader *r, void *buf, size_t n) {
-  size_t avail = r->end - r->start;
+  size_t avail = r->ca__private.end - r->ca__private.start;
   if (avail > 0) {
     size_t len = avail < n ? avail : n;
-    memcpy(buf, r->buf + r->start, len);
-    r->start += len;
+    memcpy(buf, r->ca__private.buf + r->ca__private.start, len);
+    r->ca__private.start += len;
     return (long)len;
   }
-  if (r->eof)
+  if (r->ca__private.eof)
     return 0;
-  return await(ca_read(r->io, buf, n));
+  return await(ca_read(r->ca__private.io, buf, n));
 }

@@ -69,8 +69,8 @@ static int ca__blocking_done(int fd, short events, ssize_t r, long *out) {
 }
 
 /* On a closed ca_io these return at once, as the async ones do. */
-void ca_readable(ca_io *io) { (void)ca__wait_fd(io->fd, POLLIN); }
-void ca_writable(ca_io *io) { (void)ca__wait_fd(io->fd, POLLOUT); }
+void ca_io_readable(ca_io *io) { (void)ca__wait_fd(io->fd, POLLIN); }
+void ca_io_writable(ca_io *io) { (void)ca__wait_fd(io->fd, POLLOUT); }
 
 /* poll(2) reports readiness of any descriptor, regular files included. */
 int ca_fd_readable(int fd) { return ca__wait_fd(fd, POLLIN); }

@@ -24,46 +24,52 @@
 int ca_chan_init(ca_chan *c, void *buf, size_t elem_size, size_t capacity) {
   memset(c, 0, sizeof *c);
   if (!buf || !elem_size || !capacity) {
-    c->closed = 1;
+    c->ca__private.closed = 1;
     return -EINVAL;
   }
-  c->buf = buf;
-  c->elem_size = elem_size;
-  c->capacity = capacity;
+  c->ca__private.buf = buf;
+  c->ca__private.elem_size = elem_size;
+  c->ca__private.capacity = capacity;
   return 0;
 }
 
-size_t ca_chan_len(const ca_chan *c) { return c->len; }
+size_t ca_chan_len(const ca_chan *c) { return c->ca__private.len; }
 
 static void ca__chan_check(const ca_chan *c, size_t size, const char *op) {
-  if (size != c->elem_size)
+  if (size != c->ca__private.elem_size)
     ca__die("%s: the element is %zu bytes, the channel's are %zu", op, size,
-            c->elem_size);
+            c->ca__private.elem_size);
 }
 
-static int ca__chan_room(const ca_chan *c) { return c->len < c->capacity; }
+static int ca__chan_room(const ca_chan *c) {
+  return c->ca__private.len < c->ca__private.capacity;
+}
 
 /* Appends *v and wakes the oldest waiting receive. */
 static void ca__chan_push(ca_chan *c, const void *v) {
-  size_t at = (c->first + c->len) % c->capacity;
-  memcpy(c->buf + at * c->elem_size, v, c->elem_size);
-  c->len++;
-  ca__waitq_wake_head(&c->receivers);
+  size_t at =
+      (c->ca__private.first + c->ca__private.len) % c->ca__private.capacity;
+  memcpy(c->ca__private.buf + at * c->ca__private.elem_size, v,
+         c->ca__private.elem_size);
+  c->ca__private.len++;
+  ca__waitq_wake_head(&c->ca__private.receivers);
 }
 
 /* Moves the oldest element to *v and wakes the oldest waiting send. */
 static void ca__chan_pop(ca_chan *c, void *v) {
-  memcpy(v, c->buf + c->first * c->elem_size, c->elem_size);
-  c->first = (c->first + 1) % c->capacity;
-  c->len--;
-  ca__waitq_wake_head(&c->senders);
+  memcpy(v,
+         c->ca__private.buf + c->ca__private.first * c->ca__private.elem_size,
+         c->ca__private.elem_size);
+  c->ca__private.first = (c->ca__private.first + 1) % c->ca__private.capacity;
+  c->ca__private.len--;
+  ca__waitq_wake_head(&c->ca__private.senders);
 }
 
 int ca__chan_try_send(ca_chan *c, const void *v, size_t size) {
   ca__chan_check(c, size, "ca_chan_try_send");
-  if (c->closed)
+  if (c->ca__private.closed)
     return -EPIPE;
-  if (c->senders.head || !ca__chan_room(c))
+  if (c->ca__private.senders.head || !ca__chan_room(c))
     return -EAGAIN;
   ca__chan_push(c, v);
   return 0;
@@ -71,17 +77,17 @@ int ca__chan_try_send(ca_chan *c, const void *v, size_t size) {
 
 int ca__chan_try_recv(ca_chan *c, void *v, size_t size) {
   ca__chan_check(c, size, "ca_chan_try_recv");
-  if (!c->receivers.head && c->len) {
+  if (!c->ca__private.receivers.head && c->ca__private.len) {
     ca__chan_pop(c, v);
     return 0;
   }
-  return c->closed && !c->len ? -EPIPE : -EAGAIN;
+  return c->ca__private.closed && !c->ca__private.len ? -EPIPE : -EAGAIN;
 }
 
 void ca_chan_close(ca_chan *c) {
-  c->closed = 1;
-  ca__waitq_wake_all(&c->senders);
-  ca__waitq_wake_all(&c->receivers);
+  c->ca__private.closed = 1;
+  ca__waitq_wake_all(&c->ca__private.senders);
+  ca__waitq_wake_all(&c->ca__private.receivers);
 }
 
 /* ------------------------------------------------------ send and recv */
@@ -89,7 +95,8 @@ void ca_chan_close(ca_chan *c) {
 /* Whether the oldest waiting send (sending) or receive can go on now:
  * complete, or fail because the channel is closed. */
 static int ca__chan_ready(const ca_chan *c, int sending) {
-  return c->closed || (sending ? ca__chan_room(c) : c->len > 0);
+  return c->ca__private.closed ||
+         (sending ? ca__chan_room(c) : c->ca__private.len > 0);
 }
 
 /* The poll of a send (src not NULL) or a receive (into dst), whose waiter
@@ -98,8 +105,8 @@ static int ca__chan_ready(const ca_chan *c, int sending) {
 static ca_poll ca__chan_poll(ca_chan *c, ca__waiter *w, ca_context *cx,
                              int *out, const void *src, void *dst) {
   int sending = src != NULL;
-  ca__waitq *q = sending ? &c->senders : &c->receivers;
-  if (c->closed && (sending || !c->len)) {
+  ca__waitq *q = sending ? &c->ca__private.senders : &c->ca__private.receivers;
+  if (c->ca__private.closed && (sending || !c->ca__private.len)) {
     ca__waitq_leave(q, w, 1);
     *out = -EPIPE;
     return CA_READY;
@@ -131,7 +138,7 @@ ca_poll ca__chan_send__poll(struct ca__chan_send__frame *f, ca_context *cx,
 }
 
 void ca__chan_send__drop(struct ca__chan_send__frame *f) {
-  ca__waitq_leave(&f->c->senders, &f->w, ca__chan_ready(f->c, 1));
+  ca__waitq_leave(&f->c->ca__private.senders, &f->w, ca__chan_ready(f->c, 1));
 }
 
 void ca__chan_recv__init(struct ca__chan_recv__frame *f, ca_chan *c, void *v,
@@ -149,7 +156,7 @@ ca_poll ca__chan_recv__poll(struct ca__chan_recv__frame *f, ca_context *cx,
 }
 
 void ca__chan_recv__drop(struct ca__chan_recv__frame *f) {
-  ca__waitq_leave(&f->c->receivers, &f->w, ca__chan_ready(f->c, 0));
+  ca__waitq_leave(&f->c->ca__private.receivers, &f->w, ca__chan_ready(f->c, 0));
 }
 
 /* ------------------------------------------------- without the plugin */

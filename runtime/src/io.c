@@ -76,14 +76,14 @@ int ca__reactor_wait(int timeout_ms) {
     /* A peer's half-close (RDHUP) is the read side's end of file only:
      * the write side may still be full, and must keep waiting. */
     if (e & (EPOLLHUP | EPOLLERR))
-      io->ready |= CA__IO_HUP;
+      io->ca__private.ready |= CA__IO_HUP;
     if (e & (EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLRDHUP)) {
-      io->ready |= CA__IO_READABLE;
-      ca_waker_take_wake(&io->reader);
+      io->ca__private.ready |= CA__IO_READABLE;
+      ca_waker_take_wake(&io->ca__private.reader);
     }
     if (e & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {
-      io->ready |= CA__IO_WRITABLE;
-      ca_waker_take_wake(&io->writer);
+      io->ca__private.ready |= CA__IO_WRITABLE;
+      ca_waker_take_wake(&io->ca__private.writer);
     }
   }
   return n > 0 ? n : 0;
@@ -96,8 +96,8 @@ static int ca__io_register(ca_io *io, int fd) {
   int epfd = ca__reactor_fd();
   if (epfd < 0)
     return -errno;
-  io->ready = 0;
-  io->reader = io->writer = CA_WAKER_NONE;
+  io->ca__private.ready = 0;
+  io->ca__private.reader = io->ca__private.writer = CA_WAKER_NONE;
   struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET,
                            .data.ptr = io};
   if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
@@ -116,9 +116,9 @@ static int ca__io_register(ca_io *io, int fd) {
 static void ca__io_unregister(ca_io *io) {
   epoll_ctl(ca__io_reactor.epfd, EPOLL_CTL_DEL, io->fd, NULL);
   io->fd = -1;
-  io->ready = CA__IO_READABLE | CA__IO_WRITABLE | CA__IO_HUP;
-  ca_waker_take_wake(&io->reader);
-  ca_waker_take_wake(&io->writer);
+  io->ca__private.ready = CA__IO_READABLE | CA__IO_WRITABLE | CA__IO_HUP;
+  ca_waker_take_wake(&io->ca__private.reader);
+  ca_waker_take_wake(&io->ca__private.writer);
   ca__io_registered(-1);
   ca__reactor_release();
 }
@@ -145,7 +145,7 @@ int ca_io_close(ca_io *io) {
 /* Closes a registration the calling frame owns: its own waker is not
  * woken (only other frames waiting on io are). */
 static int ca__io_close_own(ca_io *io) {
-  io->reader = io->writer = CA_WAKER_NONE;
+  io->ca__private.reader = io->ca__private.writer = CA_WAKER_NONE;
   return ca_io_close(io);
 }
 
@@ -157,12 +157,12 @@ int ca_shutdown(ca_io *io, int how) {
   /* Local waiters on a side shut down try again (and meet end of file or
    * EPIPE): not every socket family reports it through epoll. */
   if (how == SHUT_WR || how == SHUT_RDWR) {
-    io->ready |= CA__IO_WRITABLE;
-    ca_waker_take_wake(&io->writer);
+    io->ca__private.ready |= CA__IO_WRITABLE;
+    ca_waker_take_wake(&io->ca__private.writer);
   }
   if (how == SHUT_RD || how == SHUT_RDWR) {
-    io->ready |= CA__IO_READABLE;
-    ca_waker_take_wake(&io->reader);
+    io->ca__private.ready |= CA__IO_READABLE;
+    ca_waker_take_wake(&io->ca__private.reader);
   }
   return 0;
 }
@@ -204,30 +204,34 @@ int ca_io_port(const ca_io *io) {
 
 /* ------------------------------------------------------------ readiness */
 
-void ca_readable__init(struct ca_readable__frame *f, ca_io *io) { f->io = io; }
-ca_poll ca_readable__poll(struct ca_readable__frame *f, ca_context *cx,
-                          void *out) {
+void ca_io_readable__init(struct ca_io_readable__frame *f, ca_io *io) {
+  f->io = io;
+}
+ca_poll ca_io_readable__poll(struct ca_io_readable__frame *f, ca_context *cx,
+                             void *out) {
   (void)out;
-  if (f->io->ready & (CA__IO_READABLE | CA__IO_HUP))
+  if (f->io->ca__private.ready & (CA__IO_READABLE | CA__IO_HUP))
     return CA_READY;
-  f->io->reader = cx->waker;
+  f->io->ca__private.reader = cx->waker;
   return CA_PENDING;
 }
-void ca_readable__drop(struct ca_readable__frame *f) {
-  f->io->reader = CA_WAKER_NONE;
+void ca_io_readable__drop(struct ca_io_readable__frame *f) {
+  f->io->ca__private.reader = CA_WAKER_NONE;
 }
 
-void ca_writable__init(struct ca_writable__frame *f, ca_io *io) { f->io = io; }
-ca_poll ca_writable__poll(struct ca_writable__frame *f, ca_context *cx,
-                          void *out) {
+void ca_io_writable__init(struct ca_io_writable__frame *f, ca_io *io) {
+  f->io = io;
+}
+ca_poll ca_io_writable__poll(struct ca_io_writable__frame *f, ca_context *cx,
+                             void *out) {
   (void)out;
-  if (f->io->ready & (CA__IO_WRITABLE | CA__IO_HUP))
+  if (f->io->ca__private.ready & (CA__IO_WRITABLE | CA__IO_HUP))
     return CA_READY;
-  f->io->writer = cx->waker;
+  f->io->ca__private.writer = cx->waker;
   return CA_PENDING;
 }
-void ca_writable__drop(struct ca_writable__frame *f) {
-  f->io->writer = CA_WAKER_NONE;
+void ca_io_writable__drop(struct ca_io_writable__frame *f) {
+  f->io->ca__private.writer = CA_WAKER_NONE;
 }
 
 /* Readiness of a descriptor no ca_io holds: the registration is in the
@@ -253,7 +257,7 @@ static ca_poll ca__fd_ready_poll(ca_io *io, int fd, ca_context *cx, int *out,
       return CA_READY;
     }
   }
-  if (io->ready & bits) {
+  if (io->ca__private.ready & bits) {
     ca__fd_ready_drop(io);
     *out = 0;
     return CA_READY;
@@ -269,7 +273,7 @@ void ca_fd_readable__init(struct ca_fd_readable__frame *f, int fd) {
 ca_poll ca_fd_readable__poll(struct ca_fd_readable__frame *f, ca_context *cx,
                              int *out) {
   return ca__fd_ready_poll(&f->io, f->fd, cx, out, CA__IO_READABLE | CA__IO_HUP,
-                           &f->io.reader);
+                           &f->io.ca__private.reader);
 }
 void ca_fd_readable__drop(struct ca_fd_readable__frame *f) {
   ca__fd_ready_drop(&f->io);
@@ -282,7 +286,7 @@ void ca_fd_writable__init(struct ca_fd_writable__frame *f, int fd) {
 ca_poll ca_fd_writable__poll(struct ca_fd_writable__frame *f, ca_context *cx,
                              int *out) {
   return ca__fd_ready_poll(&f->io, f->fd, cx, out, CA__IO_WRITABLE | CA__IO_HUP,
-                           &f->io.writer);
+                           &f->io.ca__private.writer);
 }
 void ca_fd_writable__drop(struct ca_fd_writable__frame *f) {
   ca__fd_ready_drop(&f->io);
@@ -303,7 +307,7 @@ static int ca__io_outcome(ca_io *io, ssize_t r, uint32_t bit, ca_waker *slot,
   if (errno == EINTR)
     return CA__IO_RETRY;
   if (errno == EAGAIN || errno == EWOULDBLOCK) {
-    io->ready &= ~bit;
+    io->ca__private.ready &= ~bit;
     *slot = cx->waker;
     return CA__IO_WAIT;
   }
@@ -332,10 +336,12 @@ void ca_read__init(struct ca_read__frame *f, ca_io *io, void *buf, size_t n) {
   f->n = n;
 }
 ca_poll ca_read__poll(struct ca_read__frame *f, ca_context *cx, long *out) {
-  CA__IO_POLL(f->io, CA__IO_READABLE, &f->io->reader, cx, out,
+  CA__IO_POLL(f->io, CA__IO_READABLE, &f->io->ca__private.reader, cx, out,
               read(f->io->fd, f->buf, f->n));
 }
-void ca_read__drop(struct ca_read__frame *f) { f->io->reader = CA_WAKER_NONE; }
+void ca_read__drop(struct ca_read__frame *f) {
+  f->io->ca__private.reader = CA_WAKER_NONE;
+}
 
 void ca_write__init(struct ca_write__frame *f, ca_io *io, const void *buf,
                     size_t n) {
@@ -344,11 +350,11 @@ void ca_write__init(struct ca_write__frame *f, ca_io *io, const void *buf,
   f->n = n;
 }
 ca_poll ca_write__poll(struct ca_write__frame *f, ca_context *cx, long *out) {
-  CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->writer, cx, out,
+  CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->ca__private.writer, cx, out,
               ca__send(f->io->fd, f->buf, f->n));
 }
 void ca_write__drop(struct ca_write__frame *f) {
-  f->io->writer = CA_WAKER_NONE;
+  f->io->ca__private.writer = CA_WAKER_NONE;
 }
 
 /* --------------------------------------------------------------- accept */
@@ -372,8 +378,8 @@ ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx,
     if (errno == EINTR || errno == ECONNABORTED)
       continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) {
-      f->listener->ready &= ~CA__IO_READABLE;
-      f->listener->reader = cx->waker;
+      f->listener->ca__private.ready &= ~CA__IO_READABLE;
+      f->listener->ca__private.reader = cx->waker;
       return CA_PENDING;
     }
     if (errno == EMFILE || errno == ENFILE) {
@@ -388,7 +394,7 @@ ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx,
 }
 void ca_accept__drop(struct ca_accept__frame *f) {
   ca__timer_disarm(&f->backoff);
-  f->listener->reader = CA_WAKER_NONE;
+  f->listener->ca__private.reader = CA_WAKER_NONE;
 }
 
 /* -------------------------------------------------------------- connect */
@@ -442,8 +448,8 @@ ca_poll ca_tcp_connect__poll(struct ca_tcp_connect__frame *f, ca_context *cx,
       return CA_READY;
     }
   }
-  if (!(io->ready & (CA__IO_WRITABLE | CA__IO_HUP))) {
-    io->writer = cx->waker;
+  if (!(io->ca__private.ready & (CA__IO_WRITABLE | CA__IO_HUP))) {
+    io->ca__private.writer = cx->waker;
     return CA_PENDING;
   }
   int err = 0;
@@ -499,12 +505,12 @@ ca_poll ca_send_to__poll(struct ca_send_to__frame *f, ca_context *cx,
     *out = rc;
     return CA_READY;
   }
-  CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->writer, cx, out,
+  CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->ca__private.writer, cx, out,
               sendto(f->io->fd, f->buf, f->n, MSG_NOSIGNAL,
                      (struct sockaddr *)&sa, sizeof sa));
 }
 void ca_send_to__drop(struct ca_send_to__frame *f) {
-  f->io->writer = CA_WAKER_NONE;
+  f->io->ca__private.writer = CA_WAKER_NONE;
 }
 
 void ca_recv_from__init(struct ca_recv_from__frame *f, ca_io *io, void *buf,
@@ -519,10 +525,10 @@ ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
   struct sockaddr_in sa;
   socklen_t len = sizeof sa;
   for (;;) {
-    int k = ca__io_outcome(f->io,
-                           recvfrom(f->io->fd, f->buf, f->n, 0,
-                                    (struct sockaddr *)&sa, &len),
-                           CA__IO_READABLE, &f->io->reader, cx, out);
+    int k = ca__io_outcome(
+        f->io,
+        recvfrom(f->io->fd, f->buf, f->n, 0, (struct sockaddr *)&sa, &len),
+        CA__IO_READABLE, &f->io->ca__private.reader, cx, out);
     if (k == CA__IO_RETRY)
       continue;
     if (k == CA__IO_DONE && *out >= 0 && f->from_port)
@@ -531,7 +537,7 @@ ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
   }
 }
 void ca_recv_from__drop(struct ca_recv_from__frame *f) {
-  f->io->reader = CA_WAKER_NONE;
+  f->io->ca__private.reader = CA_WAKER_NONE;
 }
 
 /* --------------------------------------------------------------- signals */
@@ -576,8 +582,8 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
     if (r < 0 && errno == EINTR)
       continue;
     if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      f->io.ready &= ~CA__IO_READABLE;
-      f->io.reader = cx->waker;
+      f->io.ca__private.ready &= ~CA__IO_READABLE;
+      f->io.ca__private.reader = cx->waker;
       return CA_PENDING;
     }
     *out = r < 0 ? -errno : -EIO;

@@ -100,41 +100,41 @@ static void ca__waitq_release_all(ca__waitq *q, unsigned char notified) {
 int ca_oneshot_init(ca_oneshot *o, void *slot, size_t size) {
   memset(o, 0, sizeof *o);
   if (!slot || !size) {
-    o->closed = 1;
+    o->ca__private.closed = 1;
     return -EINVAL;
   }
-  o->slot = slot;
-  o->size = size;
+  o->ca__private.slot = slot;
+  o->ca__private.size = size;
   return 0;
 }
 
 static void ca__oneshot_check(const ca_oneshot *o, size_t size,
                               const char *op) {
-  if (size != o->size)
+  if (size != o->ca__private.size)
     ca__die("%s: the value is %zu bytes, the oneshot's slot %zu", op, size,
-            o->size);
+            o->ca__private.size);
 }
 
 int ca__oneshot_send(ca_oneshot *o, const void *v, size_t size) {
   ca__oneshot_check(o, size, "ca_oneshot_send");
-  if (o->closed)
+  if (o->ca__private.closed)
     return -EPIPE;
-  if (o->sent)
+  if (o->ca__private.sent)
     return -EALREADY;
-  memcpy(o->slot, v, size);
-  o->sent = o->full = 1;
-  ca__waitq_wake_head(&o->receivers);
+  memcpy(o->ca__private.slot, v, size);
+  o->ca__private.sent = o->ca__private.full = 1;
+  ca__waitq_wake_head(&o->ca__private.receivers);
   return 0;
 }
 
 void ca_oneshot_close(ca_oneshot *o) {
-  o->closed = 1;
-  ca__waitq_wake_all(&o->receivers);
+  o->ca__private.closed = 1;
+  ca__waitq_wake_all(&o->ca__private.receivers);
 }
 
 /* No value will come: closed, or the value was received. */
 static int ca__oneshot_over(const ca_oneshot *o) {
-  return !o->full && (o->closed || o->sent);
+  return !o->ca__private.full && (o->ca__private.closed || o->ca__private.sent);
 }
 
 void ca__oneshot_recv__init(struct ca__oneshot_recv__frame *f, ca_oneshot *o,
@@ -150,28 +150,30 @@ ca_poll ca__oneshot_recv__poll(struct ca__oneshot_recv__frame *f,
   ca_oneshot *o = f->o;
   ca__oneshot_check(o, f->size, "ca_oneshot_recv");
   if (ca__oneshot_over(o)) {
-    ca__waitq_leave(&o->receivers, &f->w, 1);
+    ca__waitq_leave(&o->ca__private.receivers, &f->w, 1);
     *out = -EPIPE;
     return CA_READY;
   }
-  if (!ca__waitq_turn(&o->receivers, &f->w, o->full, cx))
+  if (!ca__waitq_turn(&o->ca__private.receivers, &f->w, o->ca__private.full,
+                      cx))
     return CA_PENDING;
-  memcpy(f->v, o->slot, f->size);
-  o->full = 0;
-  ca__waitq_wake_head(&o->receivers); /* the others fail */
+  memcpy(f->v, o->ca__private.slot, f->size);
+  o->ca__private.full = 0;
+  ca__waitq_wake_head(&o->ca__private.receivers); /* the others fail */
   *out = 0;
   return CA_READY;
 }
 
 void ca__oneshot_recv__drop(struct ca__oneshot_recv__frame *f) {
-  ca__waitq_leave(&f->o->receivers, &f->w, f->o->full || f->o->closed);
+  ca__waitq_leave(&f->o->ca__private.receivers, &f->w,
+                  f->o->ca__private.full || f->o->ca__private.closed);
 }
 
 int ca__oneshot_recv(ca_oneshot *o, void *v, size_t size) {
   ca__oneshot_check(o, size, "ca_oneshot_recv");
-  if (o->full) {
-    memcpy(v, o->slot, size);
-    o->full = 0;
+  if (o->ca__private.full) {
+    memcpy(v, o->ca__private.slot, size);
+    o->ca__private.full = 0;
     return 0;
   }
   if (ca__oneshot_over(o))
@@ -185,17 +187,19 @@ int ca__oneshot_recv(ca_oneshot *o, void *v, size_t size) {
 void ca_notify_init(ca_notify *n) { memset(n, 0, sizeof *n); }
 
 void ca_notify_one(ca_notify *n) {
-  ca__waiter *w = n->waiters.head;
+  ca__waiter *w = n->ca__private.waiters.head;
   if (!w) {
-    n->permit = 1;
+    n->ca__private.permit = 1;
     return;
   }
-  ca__waitq_remove(&n->waiters, w);
+  ca__waitq_remove(&n->ca__private.waiters, w);
   w->notified = 1;
   ca_waker_wake(&w->waker);
 }
 
-void ca_notify_all(ca_notify *n) { ca__waitq_release_all(&n->waiters, 2); }
+void ca_notify_all(ca_notify *n) {
+  ca__waitq_release_all(&n->ca__private.waiters, 2);
+}
 
 void ca_notified__init(struct ca_notified__frame *f, ca_notify *n) {
   f->n = n;
@@ -211,52 +215,54 @@ ca_poll ca_notified__poll(struct ca_notified__frame *f, ca_context *cx,
   }
   /* A permit is stored only while nobody waits: only a first poll sees
    * one. */
-  if (!f->w.linked && f->n->permit) {
-    f->n->permit = 0;
+  if (!f->w.linked && f->n->ca__private.permit) {
+    f->n->ca__private.permit = 0;
     return CA_READY;
   }
-  ca__waitq_wait(&f->n->waiters, &f->w, cx);
+  ca__waitq_wait(&f->n->ca__private.waiters, &f->w, cx);
   return CA_PENDING;
 }
 
 void ca_notified__drop(struct ca_notified__frame *f) {
-  ca__waitq_remove(&f->n->waiters, &f->w);
+  ca__waitq_remove(&f->n->ca__private.waiters, &f->w);
   if (f->w.notified == 1) /* a notify_one it will not observe: pass it on */
     ca_notify_one(f->n);
   f->w.notified = 0;
 }
 
 void ca_notified(ca_notify *n) {
-  if (!n->permit)
+  if (!n->ca__private.permit)
     ca__die("ca_notified: no notification is stored: waiting would block "
             "forever without the plugin");
-  n->permit = 0;
+  n->ca__private.permit = 0;
 }
 
 /* ------------------------------------------------------------- semaphore */
 
 void ca_sem_init(ca_sem *s, size_t permits) {
   memset(s, 0, sizeof *s);
-  s->permits = permits;
+  s->ca__private.permits = permits;
 }
 
 int ca_sem_try_acquire(ca_sem *s) {
-  if (s->closed)
+  if (s->ca__private.closed)
     return -EPIPE;
-  if (s->waiters.head || !s->permits)
+  if (s->ca__private.waiters.head || !s->ca__private.permits)
     return -EAGAIN;
-  s->permits--;
+  s->ca__private.permits--;
   return 0;
 }
 
 void ca_sem_release(ca_sem *s) {
-  s->permits++;
-  ca__waitq_wake_head(&s->waiters);
+  s->ca__private.permits++;
+  ca__waitq_wake_head(&s->ca__private.waiters);
 }
 
+size_t ca_sem_available(const ca_sem *s) { return s->ca__private.permits; }
+
 void ca_sem_close(ca_sem *s) {
-  s->closed = 1;
-  ca__waitq_wake_all(&s->waiters);
+  s->ca__private.closed = 1;
+  ca__waitq_wake_all(&s->ca__private.waiters);
 }
 
 void ca_sem_acquire__init(struct ca_sem_acquire__frame *f, ca_sem *s) {
@@ -267,21 +273,23 @@ void ca_sem_acquire__init(struct ca_sem_acquire__frame *f, ca_sem *s) {
 ca_poll ca_sem_acquire__poll(struct ca_sem_acquire__frame *f, ca_context *cx,
                              int *out) {
   ca_sem *s = f->s;
-  if (s->closed) {
-    ca__waitq_leave(&s->waiters, &f->w, 1);
+  if (s->ca__private.closed) {
+    ca__waitq_leave(&s->ca__private.waiters, &f->w, 1);
     *out = -EPIPE;
     return CA_READY;
   }
-  if (!ca__waitq_turn(&s->waiters, &f->w, s->permits > 0, cx))
+  if (!ca__waitq_turn(&s->ca__private.waiters, &f->w,
+                      s->ca__private.permits > 0, cx))
     return CA_PENDING;
-  if (--s->permits > 0)
-    ca__waitq_wake_head(&s->waiters);
+  if (--s->ca__private.permits > 0)
+    ca__waitq_wake_head(&s->ca__private.waiters);
   *out = 0;
   return CA_READY;
 }
 
 void ca_sem_acquire__drop(struct ca_sem_acquire__frame *f) {
-  ca__waitq_leave(&f->s->waiters, &f->w, f->s->permits > 0 || f->s->closed);
+  ca__waitq_leave(&f->s->ca__private.waiters, &f->w,
+                  f->s->ca__private.permits > 0 || f->s->ca__private.closed);
 }
 
 int ca_sem_acquire(ca_sem *s) {
@@ -294,37 +302,41 @@ int ca_sem_acquire(ca_sem *s) {
 
 /* ------------------------------------------------------ cancellation token */
 
-void ca_cancel_init(ca_cancel_token *t) { memset(t, 0, sizeof *t); }
+void ca_cancel_token_init(ca_cancel_token *t) { memset(t, 0, sizeof *t); }
 
-void ca_cancel(ca_cancel_token *t) {
-  t->cancelled = 1;
-  ca__waitq_release_all(&t->waiters, 0);
+void ca_cancel_token_cancel(ca_cancel_token *t) {
+  t->ca__private.cancelled = 1;
+  ca__waitq_release_all(&t->ca__private.waiters, 0);
 }
 
-int ca_is_cancelled(const ca_cancel_token *t) { return t->cancelled; }
+int ca_cancel_token_is_cancelled(const ca_cancel_token *t) {
+  return t->ca__private.cancelled;
+}
 
-void ca_cancelled__init(struct ca_cancelled__frame *f, ca_cancel_token *t) {
+void ca_cancel_token_wait__init(struct ca_cancel_token_wait__frame *f,
+                                ca_cancel_token *t) {
   f->t = t;
   ca__waiter_init(&f->w);
 }
 
-ca_poll ca_cancelled__poll(struct ca_cancelled__frame *f, ca_context *cx,
-                           void *out) {
+ca_poll ca_cancel_token_wait__poll(struct ca_cancel_token_wait__frame *f,
+                                   ca_context *cx, void *out) {
   (void)out;
-  if (f->t->cancelled) {
-    ca__waitq_remove(&f->t->waiters, &f->w);
+  if (f->t->ca__private.cancelled) {
+    ca__waitq_remove(&f->t->ca__private.waiters, &f->w);
     return CA_READY;
   }
-  ca__waitq_wait(&f->t->waiters, &f->w, cx);
+  ca__waitq_wait(&f->t->ca__private.waiters, &f->w, cx);
   return CA_PENDING;
 }
 
-void ca_cancelled__drop(struct ca_cancelled__frame *f) {
-  ca__waitq_remove(&f->t->waiters, &f->w);
+void ca_cancel_token_wait__drop(struct ca_cancel_token_wait__frame *f) {
+  ca__waitq_remove(&f->t->ca__private.waiters, &f->w);
 }
 
-void ca_cancelled(ca_cancel_token *t) {
-  if (!t->cancelled)
-    ca__die("ca_cancelled: the token is not cancelled: waiting would block "
-            "forever without the plugin");
+void ca_cancel_token_wait(ca_cancel_token *t) {
+  if (!t->ca__private.cancelled)
+    ca__die(
+        "ca_cancel_token_wait: the token is not cancelled: waiting would block "
+        "forever without the plugin");
 }

@@ -51,7 +51,7 @@ int main(int argc, char **argv) {
   } else if (!strcmp(op, "cancelled")) {
     ca_cancel_token t = {0};
     printf("token\n");
-    await(ca_cancelled(&t));
+    await(ca_cancel_token_wait(&t));
   } else if (!strcmp(op, "size")) {
     long wide = 1;
     printf("size\n");
@@ -71,6 +71,6 @@ int main(int argc, char **argv) {
 // SEM:      acquire 0
 // SEM-NEXT: cawait: ca_sem_acquire: no permit is available: waiting would block forever without the plugin
 // CANCELLED:      token
-// CANCELLED-NEXT: cawait: ca_cancelled: the token is not cancelled: waiting would block forever without the plugin
+// CANCELLED-NEXT: cawait: ca_cancel_token_wait: the token is not cancelled: waiting would block forever without the plugin
 // SIZE:      size
 // SIZE-NEXT: cawait: ca_chan_try_send: the element is 8 bytes, the channel's are 4

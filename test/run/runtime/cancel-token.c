@@ -1,8 +1,8 @@
 // ca_cancel_token: three workers each race their work against
-// ca_cancelled(&stop) in a select; one ca_cancel stops them all (the work
+// ca_cancel_token_wait(&stop) in a select; one ca_cancel_token_cancel stops them all (the work
 // in progress dropped, the workers' cleanups run) and wakes two tasks that
-// only await ca_cancelled; a select started after
-// the cancel completes at once; a ca_cancelled dropped by a timeout leaves
+// only await ca_cancel_token_wait; a select started after
+// the cancel completes at once; a ca_cancel_token_wait dropped by a timeout leaves
 // no waiter behind.
 // RUN: %cawait-cc -Wall -Werror -gdwarf-4 %s -o %t && %t | FileCheck %s
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
@@ -24,7 +24,7 @@ async int step(int id) {
 async int worker(int id) {
   __attribute__((cleanup(cleanup))) int me = id;
   int done = 0, n = 0;
-  while (await(ca_select(n = step(me), ca_cancelled(&stop))) == 0)
+  while (await(ca_select(n = step(me), ca_cancel_token_wait(&stop))) == 0)
     done += n == me;
   return done > 0 ? 1 : 0;
 }
@@ -32,23 +32,23 @@ async int worker(int id) {
 static int idle_woken;
 
 async void idle(void) {
-  await(ca_cancelled(&stop));
+  await(ca_cancel_token_wait(&stop));
   idle_woken++;
 }
 
 async int run(void) {
-  ca_cancel_init(&stop);
-  int timed_out = await(ca_timeout_ms(1, ca_cancelled(&stop)));
+  ca_cancel_token_init(&stop);
+  int timed_out = await(ca_timeout_ms(1, ca_cancel_token_wait(&stop)));
   printf("not cancelled: timed out %d, is_cancelled %d, waiters %s\n",
-         timed_out, ca_is_cancelled(&stop),
-         stop.waiters.head ? "left" : "none");
+         timed_out, ca_cancel_token_is_cancelled(&stop),
+         stop.ca__private.waiters.head ? "left" : "none");
   ca_task *t[3], *idlers[2];
   for (int i = 0; i < 3; i++)
     t[i] = ca_spawn(worker(i));
   for (int i = 0; i < 2; i++)
     idlers[i] = ca_spawn(idle());
   await(ca_sleep_ms(20));
-  ca_cancel(&stop);
+  ca_cancel_token_cancel(&stop);
   int stepped = 0;
   for (int i = 0; i < 3; i++) {
     int rc;
@@ -66,9 +66,9 @@ async int run(void) {
   printf("a worker started after the cancel: stepped %d, steps %d, "
          "cleanups %d\n",
          rc, steps - before, cleanups);
-  await(ca_cancelled(&stop));
+  await(ca_cancel_token_wait(&stop));
   printf("cancelled awaited at once, is_cancelled %d\n",
-         ca_is_cancelled(&stop));
+         ca_cancel_token_is_cancelled(&stop));
   return 0;
 }
 

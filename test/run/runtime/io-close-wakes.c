@@ -20,7 +20,7 @@ static char fill[1 << 16];
 static void fill_up(ca_io *a) {
   while (write(a->fd, fill, sizeof fill) > 0) {
   }
-  a->ready &= ~CA__IO_WRITABLE;
+  a->ca__private.ready &= ~CA__IO_WRITABLE;
 }
 
 async long read_one(ca_io *io) {
@@ -62,7 +62,7 @@ async int run(void) {
   ca_shutdown(&b, SHUT_WR); /* the peer half-closes */
   int completions = 0;
   for (int i = 0; i < 100; i++)
-    if (!await(ca_timeout_ms(1, ca_writable(&a))))
+    if (!await(ca_timeout_ms(1, ca_io_writable(&a))))
       completions++;
   printf("writable after the peer's half-close: %d of 100\n", completions);
   // CHECK-NEXT: writable after the peer's half-close: 0 of 100

@@ -29,7 +29,7 @@ async void spinner(int id) {
 }
 
 async void reader(void) {
-  await(ca_readable(&readable_end));
+  await(ca_io_readable(&readable_end));
   log_round[logged] = -1;
   log_id[logged++] = -1;
 }

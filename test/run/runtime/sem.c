@@ -35,7 +35,7 @@ async int run(void) {
   printf("most held at once %d, order:", most);
   for (int i = 0; i < norder; i++)
     printf(" %d", order[i]);
-  printf(", permits %zu\n", sem.permits);
+  printf(", permits %zu\n", ca_sem_available(&sem));
 
   ca_sem_init(&sem, 0);
   int timed_out = await(ca_timeout_ms(1, ca_sem_acquire(&sem)));
@@ -54,7 +54,7 @@ async int run(void) {
   printf("try_acquire while a woken waiter waits %d; ran:", overtake);
   for (int i = 0; i < norder; i++)
     printf(" %d", order[i]);
-  printf(", permits %zu\n", sem.permits);
+  printf(", permits %zu\n", ca_sem_available(&sem));
 
   /* Worker 2 waits; a release wakes it, and an acquire awaited now queues
    * behind it instead of taking the permit. */
@@ -67,7 +67,7 @@ async int run(void) {
   order[norder++] = 9;
   await(ca_task_wait(t[2]));
   printf("acquire after a release with a waiter: order %d %d, permits %zu\n",
-         order[0], order[1], sem.permits);
+         order[0], order[1], ca_sem_available(&sem));
 
   for (int i = 0; i < 3; i++)
     t[i] = ca_spawn(worker(i));

@@ -44,7 +44,8 @@ async int half_line(ca_io *a, ca_io *b) {
   await(ca_write_all(a, "par", 3));
   long n = -1;
   int timed_out = await(ca_timeout_ms(20, n = ca_read_line(&r, line, sizeof line)));
-  printf("timed out %d, n %ld, buffered %zu\n", timed_out, n, r.end - r.start);
+  printf("timed out %d, n %ld, buffered %zu\n", timed_out, n,
+         r.ca__private.end - r.ca__private.start);
   await(ca_write_all(a, "tial\nnext", 9));
   n = await(ca_read_line(&r, line, sizeof line));
   printf("line %ld: %s", n, line);
@@ -59,8 +60,8 @@ async int run(void) {
     return 1;
   await(transfer(&a, &b));
   await(half_line(&a, &b));
-  ca_close(&a);
-  ca_close(&b);
+  ca_io_close(&a);
+  ca_io_close(&b);
   return 0;
 }
 

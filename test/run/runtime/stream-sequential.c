@@ -3,8 +3,8 @@
 // program prints the same either way: read_exact across short writes and at
 // an early end of file, write_all, lines of every shape (empty, longer than
 // the caller's line buffer, longer than the reader's buffer, the last one
-// without '\n'), reader_read after the lines, shutdown, and ca_close/
-// ca_connect under their issue names.
+// without '\n'), reader_read after the lines, shutdown, ca_io_close and a
+// refused ca_tcp_connect.
 // RUN: %differential %s %t | FileCheck %s
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
 // RUN: %cawait-cc %s -o %t.v && %valgrind %t.v | FileCheck %s
@@ -102,26 +102,26 @@ async int run(void) {
   if (socket_pair(&a, &b))
     return 1;
   await(exact(&a, &b));
-  ca_close(&a);
-  ca_close(&b);
+  ca_io_close(&a);
+  ca_io_close(&b);
   if (socket_pair(&a, &b))
     return 1;
   await(lines(&a, &b));
-  ca_close(&b);
-  ca_close(&a);
+  ca_io_close(&b);
+  ca_io_close(&a);
   if (socket_pair(&a, &b))
     return 1;
   await(small_reader(&a, &b));
-  ca_close(&b);
-  ca_close(&a);
-  int refused = await(ca_connect(&a, "127.0.0.1", 1));
+  ca_io_close(&b);
+  ca_io_close(&a);
+  int refused = await(ca_tcp_connect(&a, "127.0.0.1", 1));
   printf("connect to a closed port: %s\n",
          refused == -ECONNREFUSED ? "-ECONNREFUSED" : "?");
   // CHECK-NEXT: connect to a closed port: -ECONNREFUSED
-  ca_close(&a);
+  ca_io_close(&a);
   printf("shutdown of a closed io: %d\n", ca_shutdown(&a, SHUT_WR));
   // CHECK-NEXT: shutdown of a closed io: -9
-  ca_close(&b);
+  ca_io_close(&b);
   return 0;
 }
 

@@ -63,7 +63,7 @@ async int run(void) {
   ca_notify_one(&n);
   ca_notify_one(&n); /* one permit at most */
   await(ca_notified(&n));
-  printf("notify: permit consumed, left %d\n", n.permit);
+  printf("notify: permit consumed, left %d\n", n.ca__private.permit);
 
   ca_sem s;
   ca_sem_init(&s, 2);
@@ -78,12 +78,12 @@ async int run(void) {
   printf("sem: %d %d %d %d, closed %d %d\n", a1, a2, a3, a4, a5, a6);
 
   ca_cancel_token t;
-  ca_cancel_init(&t);
-  printf("token: %d", ca_is_cancelled(&t));
-  ca_cancel(&t);
-  ca_cancel(&t);
-  await(ca_cancelled(&t));
-  printf(", then %d, awaited\n", ca_is_cancelled(&t));
+  ca_cancel_token_init(&t);
+  printf("token: %d", ca_cancel_token_is_cancelled(&t));
+  ca_cancel_token_cancel(&t);
+  ca_cancel_token_cancel(&t);
+  await(ca_cancel_token_wait(&t));
+  printf(", then %d, awaited\n", ca_cancel_token_is_cancelled(&t));
   return 0;
 }
 

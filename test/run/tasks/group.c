@@ -1,6 +1,6 @@
-// ca_task_group with the plugin: ca_group_wait waits for every task
+// ca_task_group with the plugin: ca_task_group_wait waits for every task
 // (including one added by a task of the group while it waits); a wait
-// dropped by a timeout leaves the tasks in the group; ca_group_abort drops
+// dropped by a timeout leaves the tasks in the group; ca_task_group_abort drops
 // the pending tasks (their cleanups run) and counts them; a full group
 // reaps finished tasks to make room, and refuses a task when none has
 // finished (-ENOSPC: the task is aborted before it ran), leaving alone a
@@ -29,7 +29,7 @@ async int sleeper(int ms) {
 async void spawner(void) {
   await(ca_sleep_ms(1));
   printf("add from a task of the group: %d\n",
-         ca_group_add(&g, ca_spawn(sleeper(2))));
+         ca_task_group_add(&g, ca_spawn(sleeper(2))));
 }
 
 /* Finishes at `at` (a shared deadline, so the order does not depend on
@@ -42,49 +42,51 @@ async int finish_at(uint64_t at) {
 
 async void add_later(uint64_t at) {
   await(ca_sleep_until(at));
-  int rc = ca_group_add(&g, ca_spawn(sleeper(1)));
+  int rc = ca_task_group_add(&g, ca_spawn(sleeper(1)));
   printf("add to a full group whose joined task just finished: %s\n",
          rc == -ENOSPC ? "-ENOSPC" : "WRONG");
 }
 
 async int run(void) {
-  ca_group_init(&g, slots, 3);
-  ca_group_add(&g, ca_spawn(sleeper(3)));
-  ca_group_add(&g, ca_spawn(spawner()));
-  int rc = await(ca_group_wait(&g));
+  ca_task_group_init(&g, slots, 3);
+  ca_task_group_add(&g, ca_spawn(sleeper(3)));
+  ca_task_group_add(&g, ca_spawn(spawner()));
+  int rc = await(ca_task_group_wait(&g));
   printf("waited %d: started %d, finished %d, cleanups %d, left %u\n", rc,
-         started, finished, cleanups, g.count);
+         started, finished, cleanups, ca_task_group_len(&g));
 
   started = finished = cleanups = 0;
-  ca_group_add(&g, ca_spawn(sleeper(1)));
-  ca_group_add(&g, ca_spawn(sleeper(60000)));
-  int timed_out = await(ca_timeout_ms(20, ca_group_wait(&g)));
+  ca_task_group_add(&g, ca_spawn(sleeper(1)));
+  ca_task_group_add(&g, ca_spawn(sleeper(60000)));
+  int timed_out = await(ca_timeout_ms(20, ca_task_group_wait(&g)));
   printf("wait timed out %d: finished %d, left %u\n", timed_out, finished,
-         g.count);
-  ca_group_add(&g, ca_spawn(sleeper(60000)));
-  rc = ca_group_add(&g, ca_spawn(sleeper(60000)));
-  printf("full: reaped the finished one, add %d, left %u\n", rc, g.count);
-  rc = ca_group_add(&g, ca_spawn(sleeper(60000)));
+         ca_task_group_len(&g));
+  ca_task_group_add(&g, ca_spawn(sleeper(60000)));
+  rc = ca_task_group_add(&g, ca_spawn(sleeper(60000)));
+  printf("full: reaped the finished one, add %d, left %u\n", rc,
+         ca_task_group_len(&g));
+  rc = ca_task_group_add(&g, ca_spawn(sleeper(60000)));
   printf("full of pending tasks: add %s, left %u, started %d\n",
-         rc == -ENOSPC ? "-ENOSPC" : "WRONG", g.count, started);
-  printf("NULL: %d\n", ca_group_add(&g, (ca_task *)0));
+         rc == -ENOSPC ? "-ENOSPC" : "WRONG", ca_task_group_len(&g), started);
+  printf("NULL: %d\n", ca_task_group_add(&g, (ca_task *)0));
   await(ca_yield());
   printf("before abort: started %d, cleanups %d\n", started, cleanups);
-  rc = ca_group_abort(&g);
-  printf("aborted %d pending, cleanups %d, left %u\n", rc, cleanups, g.count);
-  rc = await(ca_group_wait(&g));
+  rc = ca_task_group_abort(&g);
+  printf("aborted %d pending, cleanups %d, left %u\n", rc, cleanups,
+         ca_task_group_len(&g));
+  rc = await(ca_task_group_wait(&g));
   printf("wait on the emptied group: %d\n", rc);
 
   /* x finishes first in a round (same sleep, armed first) and wakes the
    * wait that joins it; add_later then finds the group full: the reaping
    * must leave x to its join. */
-  ca_group_init(&g, slots, 2);
+  ca_task_group_init(&g, slots, 2);
   uint64_t at = ca_now_ms() + 2;
   ca_task *x = ca_spawn(finish_at(at)), *y = ca_spawn(add_later(at));
-  ca_group_add(&g, y);
-  ca_group_add(&g, x); /* last: the one the wait joins first */
-  rc = await(ca_group_wait(&g));
-  printf("waited %d, left %u\n", rc, g.count);
+  ca_task_group_add(&g, y);
+  ca_task_group_add(&g, x); /* last: the one the wait joins first */
+  rc = await(ca_task_group_wait(&g));
+  printf("waited %d, left %u\n", rc, ca_task_group_len(&g));
   return 0;
 }
 

@@ -1,0 +1,332 @@
+/* cawait/abi.h - the frame ABI and the runtime's entry points for the code
+ * the plugin generates. Included by <cawait.h>; never include it alone.
+ *
+ * Takes: CA_LOWERED and the ca_task / ca_task_pool typedefs from cawait.h.
+ * Gives: what a poll function and the executor exchange (ca_poll,
+ * ca_context, wakers: also what a leaf future written by hand implements,
+ * see docs/user-guide.md), the `ca__` entry points the generated code and
+ * cawait.h's macros call, and the types that user-visible structs embed
+ * (waiters, timers). Nothing here is meant to be called by hand, except
+ * the waker functions of a hand-written leaf future; its `ca__` names may
+ * change between releases.
+ */
+#ifndef CAWAIT_ABI_H
+#define CAWAIT_ABI_H
+/* A system header like cawait.h (issue 16: the header never warns, at any
+ * level). The pragma does not carry over to the files a system header
+ * includes: each header under cawait/ has its own. */
+#pragma GCC system_header
+
+#ifndef CAWAIT_H
+#error "include <cawait.h>, not <cawait/abi.h>"
+#endif
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The runtime's own async functions (runtime/async/): written as async C,
+ * compiled into libcawait twice, with the plugin (f__init, f__poll, f__drop
+ * in a frame of the budget given here) and without it (the blocking f).
+ * An async function pointer cannot point to one. */
+#ifdef CA_LOWERED
+#define CA__RUNTIME_ASYNC(n)                                                   \
+  CA_ASYNC_BUDGET(n) __attribute__((annotate("cawait.runtime")))
+#else
+#define CA__RUNTIME_ASYNC(n)
+#endif
+/* Frames of runtime/async/stream.c (checked when libcawait is built). */
+#define CA__READ_EXACT_BUDGET 64
+#define CA__WRITE_ALL_BUDGET 64
+#define CA__READ_LINE_BUDGET 64
+#define CA__READER_READ_BUDGET 32
+
+#ifdef CA_LOWERED
+extern char ca__boxed; /* never defined: only the plugin sees it (ca_boxed) */
+#endif
+
+/* Without the plugin, ca_spawn keeps a non-void result in the handle. */
+#define CA__IS_VOID(e) __builtin_types_compatible_p(__typeof__(e), void)
+#define CA__NONVOID(e) __builtin_choose_expr(CA__IS_VOID(e), 0, (e))
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------ frame ABI */
+
+typedef enum ca_poll {
+  CA_PENDING = 0, /* not finished; the context's waker will be woken */
+  CA_READY = 1    /* finished; *out holds the result */
+} ca_poll;
+
+/* A waker makes its task runnable again: a pointer into the task (or into
+ * the frame of a combinator, for one of its branches) at a slot holding the
+ * operations that wake it. Copying one is free; waking a task that is
+ * already queued does nothing. It is borrowed: it stays valid as long as
+ * the frame that was polled with it. */
+typedef struct ca_wake_ops {
+  void (*wake)(const struct ca_wake_ops *const *waker);
+} ca_wake_ops;
+typedef const ca_wake_ops *const *ca_waker;
+
+/* What a poll function receives: how to be woken. */
+typedef struct ca_context {
+  ca_waker waker; /* wake this when the frame can make progress */
+} ca_context;
+
+static inline void ca_waker_wake(const ca_waker *w) { (**w)->wake(*w); }
+
+/* A waker that does nothing, for polling a frame by hand:
+ * `ca_context cx = {ca_noop_waker};`. */
+extern const ca_waker ca_noop_waker;
+
+/* An empty waker slot (nobody waits), and the test for one. */
+#define CA_WAKER_NONE ((ca_waker)0)
+static inline int ca_waker_is_set(const ca_waker *w) { return *w != 0; }
+/* Wakes the waker in *slot, if any, and empties the slot first (so the
+ * wake may refill it). */
+static inline void ca_waker_take_wake(ca_waker *slot) {
+  ca_waker w = *slot;
+  *slot = CA_WAKER_NONE;
+  if (w)
+    ca_waker_wake(&w);
+}
+
+/* The head of the storage of an awaited ca_join / ca_select in its frame.
+ * Each branch is polled with its own waker, a pointer to that branch's
+ * slot in the array that follows the head (`const ca_wake_ops *[n]`, each
+ * set to the branch's static operations): waking it marks the branch woken
+ * and wakes the task, so a poll re-polls only the woken branches. */
+typedef struct ca__combinator {
+  ca_waker parent;  /* the task's waker, refreshed at every poll */
+  uint32_t woken;   /* branches woken since their last poll */
+  uint32_t pending; /* branches started and not completed */
+} ca__combinator;
+/* Branch `branch`'s waker, whose slot is `slot_offset` bytes into the
+ * storage that starts with the head. */
+static inline void ca__branch_woken(ca_waker slot, size_t slot_offset,
+                                    unsigned branch) {
+  ca__combinator *c =
+      (ca__combinator *)((uintptr_t)slot - (uintptr_t)slot_offset);
+  c->woken |= (uint32_t)1 << branch;
+  ca_waker_wake(&c->parent);
+}
+
+/* Type-erased poll and drop, used where the frame's type is not known
+ * statically (the executor's tasks and block_on). */
+typedef ca_poll (*ca_poll_fn)(void *frame, ca_context *cx, void *out);
+typedef void (*ca_drop_fn)(void *frame);
+
+/* --------------------------------------------------- runtime entry points
+ * Called by the code the plugin generates; not meant to be called by hand. */
+
+/* `poll` and `drop` are called through these exact types: a generated
+ * `f__poll(struct f__frame *, ca_context *, T *)` cast to ca_poll_fn is
+ * undefined behaviour (and -fsanitize=function, part of
+ * -fsanitize=undefined, reports it), so pass a trampoline with this
+ * signature that calls f__poll.
+ *
+ * Fatal errors below print "cawait: ..." to stderr after flushing stdout,
+ * then abort(). */
+
+/* Runs the executor on this thread until `frame` completes: polls it, the
+ * spawned tasks (FIFO) and the timers, sleeping until the next deadline
+ * when nothing is runnable. Writes the result to *out. The tasks its
+ * future spawned, directly or through those tasks, that are still pending
+ * when it returns are dropped (their cleanups run; a handle still held
+ * then joins with -ECANCELED); other tasks (spawned from plain code, and
+ * their own tasks) stay queued for the next ca_block_on or ca_run. Aborts when
+ * called while this thread's executor is already running, or when nothing is
+ * runnable, no timer is armed and the future is still pending. `frame` and
+ * `out` are borrowed; the frame's waker (a flag in this thread's executor)
+ * stays valid for the life of the thread.
+ *
+ * Each round: expired timers fire and ready I/O is taken; the future is
+ * polled if it was woken (first round included), and completion returns at
+ * once; then every task queued at that point is polled once, in FIFO order
+ * (tasks woken during the round wait for the next one), with timers and
+ * I/O looked at again every 64 polls. */
+void ca__block_on(void *frame, ca_poll_fn poll, void *out);
+
+/* Allocates a detached task holding a frame of `frame_size` bytes (aligned
+ * for any type) and returns the frame; aborts when out of memory. The
+ * caller inits the frame, then hands it to ca__task_start (exactly once),
+ * which queues it on this thread's executor. The task owns itself: it is
+ * freed after `drop` when it completes or when the executor drops it
+ * (`drop` is also called on a completed frame, and must then release
+ * nothing). A detached future's
+ * result is discarded: `poll` is called with out == NULL, so for a
+ * non-void future pass a trampoline that supplies the storage. */
+void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop);
+
+/* A frame of type T aligned more than max_align_t is placed inside the
+ * task's area at its own alignment: the area is that much larger, and the
+ * poll/drop trampolines find the frame with CA__TASK_FRAME. */
+#define CA__TASK_FRAME_SIZE(T)                                                 \
+  (sizeof(T) + (_Alignof(T) > _Alignof(max_align_t)                            \
+                    ? _Alignof(T) - _Alignof(max_align_t)                      \
+                    : 0))
+#define CA__TASK_FRAME(T, area)                                                \
+  ((T *)__builtin_align_up((area), _Alignof(T) > _Alignof(max_align_t)         \
+                                       ? _Alignof(T)                           \
+                                       : _Alignof(max_align_t)))
+void ca__task_start(void *frame);
+
+/* Polling a frame that already completed: prints
+ * "cawait: '<function>' was polled after it completed or was dropped" and
+ * aborts. */
+_Noreturn void ca__poll_after_done(const char *function);
+
+/* Run once at start-up in each file that embeds an async function of
+ * another file in the budget its declaration gives (async_budget(N)):
+ * frame_size is what the defining file exports (0 when no file built with
+ * the plugin defines it). Nothing else ties the two files' views of the
+ * frame, so a frame larger than the budget aborts here, before any frame
+ * can overflow: "cawait: the frame of '<f>' is S bytes, more than the
+ * budget of N bytes that <file> gives it; raise the budget". */
+void ca__budget_check(const char *function, const char *file, size_t budget,
+                      size_t frame_size);
+
+/* ----------------------------------------------------------------- tasks
+ * A task is one block: a 32-byte header, then the frame (at least as large
+ * as the result, which replaces the frame once the task completes). */
+typedef struct ca__task_vtable {
+  ca_wake_ops wake;   /* ca__task_wake: the task's waker points at it */
+  ca_poll_fn poll;    /* polls the frame; writes the result over it */
+  ca_drop_fn drop;    /* drops a frame that has not completed */
+  size_t result_size; /* bytes of the result (0: void) */
+  const char *name;   /* the async function, for messages */
+  ca_task_pool *pool; /* the slots it lives in, or NULL: malloc */
+  int drop_completed; /* also drop a completed frame (ca__task_alloc) */
+} ca__task_vtable;
+
+/* The wake operation of a task's waker, which points at the header's
+ * pointer to the vtable's first member: queues the task at the tail of the
+ * run queue unless it is already queued or is being freed. */
+void ca__task_wake(ca_waker waker);
+
+/* Storage of a CA_TASK_POOL (the plugin generates the definition). */
+struct ca_task_pool {
+  unsigned char *slots; /* capacity slots of slot_size bytes */
+  size_t slot_size;     /* header + frame area, a multiple of max_align_t */
+  unsigned capacity;    /* number of slots */
+  unsigned used;        /* slots ever handed out (a bump index) */
+  ca_task *free_list;   /* slots given back, linked through the header */
+  const char *name;     /* the pool's name, for messages */
+};
+
+/* Takes a task of vt (from vt->pool, or malloc) whose frame area is
+ * `area_size` bytes, and returns the area, aligned for any type. NULL only
+ * when vt->pool is full; aborts when out of memory. */
+void *ca__task_new(const ca__task_vtable *vt, size_t area_size);
+/* Queues a task made by ca__task_new (or ca__task_alloc) whose frame is
+ * initialised, and returns its handle: the caller owns it. */
+ca_task *ca__task_start_joinable(void *area);
+
+/* Bytes the area of a task of frame type T and result size R needs. */
+#define CA__TASK_AREA_SIZE(T, R)                                               \
+  (CA__TASK_FRAME_SIZE(T) > (R) ? CA__TASK_FRAME_SIZE(T) : (R))
+/* Bytes of a pool slot for an area of A bytes. */
+#define CA__POOL_SLOT_SIZE(A)                                                  \
+  (32 + (((A) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1)))
+
+/* Without the plugin: handles that hold the result of a call that already
+ * ran. Handles never consumed are freed at exit. */
+ca_task *ca__sync_task_new(const void *result, size_t size);
+void ca__sync_task_abort(ca_task *task);
+void ca__sync_task_detach(ca_task *task);
+void ca__task_abort(ca_task *task);
+void ca__task_detach(ca_task *task);
+
+/* ------------------------------------------------ async function pointers
+ * A pointer to an async function f points to a function named f, with f's
+ * signature, that the plugin generates beside f__init: called by an await
+ * through the pointer, it places f's frame (in the caller's budget, or in
+ * a box) and inits it. The await has put the call's storage in
+ * ca__indirect first. */
+typedef struct ca__frame_ops {
+  ca_poll_fn poll;  /* polls the frame */
+  ca_drop_fn drop;  /* drops it, in any state */
+  size_t size;      /* sizeof the frame */
+  size_t align;     /* _Alignof the frame */
+  const char *name; /* the async function, for messages */
+} ca__frame_ops;
+
+typedef struct ca__indirect_call {
+  void *storage;            /* in place: budget bytes; NULL: box it */
+  size_t budget;            /* bytes at storage */
+  void *frame;              /* out: where the callee's frame is */
+  const ca__frame_ops *ops; /* out: how to poll and drop it */
+} ca__indirect_call;
+
+/* The call being made through an async function pointer on this thread. */
+extern _Thread_local ca__indirect_call *ca__indirect;
+
+/* The callee's side: the storage for a frame of `ops` (aborting when it
+ * exceeds the budget, or when no await made the call). */
+void *ca__indirect_place(const ca__frame_ops *ops);
+/* The caller's side, after the call: aborts unless the pointer pointed to
+ * an async function lowered by the plugin. */
+void ca__indirect_check(ca__indirect_call *call);
+/* Frees a boxed frame. */
+void ca__box_free(void *frame);
+
+/* The storage an await through an async(N) pointer keeps in its frame. */
+#define CA__IN_PLACE(n)                                                        \
+  struct {                                                                     \
+    _Alignas(max_align_t) unsigned char frame[n];                              \
+    const ca__frame_ops *ops;                                                  \
+  }
+/* ... and one through a boxed call. */
+typedef struct ca__boxed_call {
+  void *frame;
+  const ca__frame_ops *ops;
+} ca__boxed_call;
+
+/* ---------------------------------------------------------------- timers */
+/* The links of an armed timer in one slot of the thread's timing wheel (a
+ * circular list whose sentinel is the slot). */
+typedef struct ca__timer_link {
+  struct ca__timer_link *next, *prev; /* both NULL while not armed */
+} ca__timer_link;
+
+/* A timer entry: lives inside the awaiting frame, linked into the
+ * executor's timing wheel while armed (no allocation). Zero-initialized is
+ * "not armed". 40 bytes on LP64. */
+typedef struct ca_timer {
+  ca__timer_link link;  /* wheel slot, in arming order; next NULL: not armed */
+  uint64_t deadline_ms; /* ca_now_ms() value at which it fires */
+  ca_waker waker;       /* woken when the deadline passes */
+} ca_timer;
+/* Whether `t` is armed: it has neither fired nor been disarmed. */
+static inline int ca__timer_is_armed(const ca_timer *t) {
+  return t->link.next != 0;
+}
+
+/* ----------------------------------------------------------------- I/O */
+
+/* The readiness flags of a ca_io, kept in its private part. */
+#define CA__IO_READABLE 1u
+#define CA__IO_WRITABLE 2u
+#define CA__IO_HUP 4u
+
+/* ------------------------------------------------- waiting operations */
+
+/* A waiting operation, in its frame. */
+typedef struct ca__waiter {
+  struct ca__waiter *next, *prev; /* the queue, oldest first */
+  ca_waker waker;                 /* of the frame's task, from its last poll */
+  unsigned char linked;           /* in the queue */
+  unsigned char notified; /* ca_notified: 1 by notify_one, 2 by notify_all */
+} ca__waiter;
+
+/* The waiting operations of a primitive, oldest first. Zero: empty. */
+typedef struct ca__waitq {
+  ca__waiter *head, *tail;
+} ca__waitq;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CAWAIT_ABI_H */
