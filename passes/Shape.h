@@ -2,12 +2,19 @@
 //
 // Discover fills a Shape once per translation unit; liveness, layout and emit
 // read it and add their own results to each AsyncFunction. Nothing here is
-// recomputed by a later pass (see STYLE.md: one owner per fact).
+// recomputed by a later pass (see STYLE.md: one owner per fact): every fact
+// about a marker (an await's form, statement, callee, combinator branches;
+// a start's site; an await that is a call of f__sync) is here, so no pass
+// after Discover needs to match cawait.h's macros again. Data only: the
+// queries of declarations are in Annotations.h, the macro matchers in
+// Markers.h, the runtime's names in Contract.h.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_SHAPE_H
 #define CAWAIT_PASSES_SHAPE_H
 
+#include "Annotations.h"
+#include "Contract.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -19,42 +26,14 @@
 
 namespace cawait {
 
-/// True for functions carrying the `async` attribute (either spelling).
-bool isAsyncFunction(const clang::FunctionDecl *FD);
-
-/// The frame budget an `async(N)` declaration of FD gives (0: none).
-unsigned declaredBudget(const clang::FunctionDecl *FD);
-/// Declared CA__RUNTIME_ASYNC in cawait.h: libcawait defines it twice,
-/// lowered (f__init, f__poll, f__drop) and blocking (f itself).
-bool isRuntimeAsync(const clang::FunctionDecl *FD);
-
-/// How calls through an async function pointer hold the callee's frame.
-struct AsyncPointer {
-  bool Async = false;  ///< declared async at all
-  unsigned Budget = 0; ///< async(N): N bytes in the caller's frame
-  bool Boxed = false;  ///< async("boxed"): one allocation per call
-  const clang::NamedDecl *Where = nullptr; ///< the declaration that says so
-};
-/// What the declarations behind a function pointer expression (its member,
-/// variable or parameter, and the typedefs of its type) say.
-AsyncPointer asyncPointerOf(const clang::Expr *Callee);
-/// The same for a declaration and its type.
-AsyncPointer asyncPointerOf(const clang::ValueDecl *D, clang::QualType T);
-
-/// The macros of cawait.h the plugin gives a meaning to.
-enum class MarkerKind { Await, BlockOn, Spawn, SpawnIn };
-
-/// How an await sits in its statement; the only shapes lowered so far.
+/// How an await sits in its statement; the only shapes lowered so far
+/// (the parentheses the user wrote around the marker do not count).
 enum class AwaitForm {
   ExprStmt, ///< `await(f(x));` or `(void)await(f(x));`
   DeclInit, ///< `T v = await(f(x));`
   Assign,   ///< `lhs = await(f(x));`, `lhs += await(f(x));`, ...
   Return    ///< `return await(f(x));`
 };
-
-/// The combinators of cawait.h, awaited: `await(ca_join(...))` and
-/// `await(ca_select(...))` (ca_timeout_ms is a select with a sleep).
-enum class Combinator { None, Join, Select };
 
 /// One branch of a combinator: an async call, optionally assigned.
 struct Branch {
@@ -75,6 +54,12 @@ struct AwaitSite {
   bool Indirect = false, Boxed = false;
   unsigned Budget = 0;
   AwaitForm Form = AwaitForm::ExprStmt;
+  /// What the await is the whole of. ExprStmt and Assign: the expression
+  /// statement as written (parentheses, `(void)` and the assignment
+  /// included); Return: the ReturnStmt. DeclInit: Var, the variable
+  /// initialized. AsyncFunction::AwaitOfStatement finds the await by it.
+  const clang::Stmt *Statement = nullptr;
+  const clang::VarDecl *Var = nullptr;
   /// Assign form: the assignment. Its left side is evaluated after the
   /// await resumes, so what it reads is held across the await.
   const clang::BinaryOperator *Assignment = nullptr;
@@ -119,7 +104,7 @@ struct SavedVar {
     // Temporaries of the normalize pass hold an await's result or the
     // value of a lazy operator: say so.
     llvm::StringRef N = Var->getName();
-    if (N.starts_with("ca__e"))
+    if (contract::isNormalizeTemp(N))
       return "await result";
     return N.str();
   }
@@ -136,9 +121,9 @@ struct TaskPool {
 /// f(...))` outside or inside async code.
 struct StartSite {
   MarkerKind Kind = MarkerKind::BlockOn;
-  const clang::Expr *Marker = nullptr;
-  const clang::CallExpr *Call = nullptr;
-  const clang::FunctionDecl *Callee = nullptr;
+  const clang::Expr *Marker = nullptr;  ///< the `ca_spawn(...)` expression
+  const clang::CallExpr *Call = nullptr; ///< the call started: `f(x)`
+  const clang::FunctionDecl *Callee = nullptr; ///< f
   const clang::FunctionDecl *Enclosing = nullptr; ///< function it appears in
   bool Nested = false;    ///< inside another start's arguments (printed there)
   bool Discarded = false; ///< a statement of its own: the value is unused
@@ -152,6 +137,8 @@ struct AsyncFunction {
   std::string Name;
   std::vector<AwaitSite> Awaits; ///< in source order; State = index + 1
   llvm::DenseMap<const clang::Expr *, unsigned> AwaitOfMarker; ///< -> index
+  /// AwaitSite::Statement or AwaitSite::Var -> index in Awaits.
+  llvm::DenseMap<const void *, unsigned> AwaitOfStatement;
   std::vector<StartSite> Spawns; ///< ca_spawn inside this function
   /// Awaits inside expressions (or with awaits in their arguments): the
   /// normalize pass moves them into statement positions first.
@@ -189,6 +176,11 @@ struct AsyncFunction {
   unsigned NoOverlapSize = 0; ///< every slot in its own bytes
 
   unsigned doneState() const { return Awaits.size() + 1; }
+  /// The suspend point a statement (or a variable's initializer) is.
+  const AwaitSite *awaitAt(const void *StatementOrVar) const {
+    auto It = AwaitOfStatement.find(StatementOrVar);
+    return It == AwaitOfStatement.end() ? nullptr : &Awaits[It->second];
+  }
   const SavedVar *savedFor(const void *VarOrLiteral) const {
     auto It = SavedIndex.find(VarOrLiteral);
     return It == SavedIndex.end() ? nullptr : &Saved[It->second];
@@ -217,6 +209,21 @@ struct Shape {
   std::vector<const clang::FunctionDecl *> BudgetCallees;
   std::vector<TaskPool> Pools; ///< in declaration order (stable storage:
                                ///< filled before any StartSite points in)
+  /// Starts in operands C never evaluates (sizeof, typeof, ...): nothing
+  /// is started, but the expression is printed with its type. Nested.
+  std::vector<StartSite> UnevaluatedStarts;
+  /// Every start's marker -> its site (in Starts, a function's Spawns or
+  /// UnevaluatedStarts; filled last: those vectors no longer grow).
+  llvm::DenseMap<const clang::Expr *, const StartSite *> StartOfMarker;
+  /// Awaits of functions that never suspend (evaluated or not) -> the
+  /// call: each is printed as a call of the callee's f__sync.
+  llvm::DenseMap<const clang::Expr *, const clang::CallExpr *> SyncAwaits;
+
+  Shape() = default;
+  Shape(Shape &&) = default;
+  Shape &operator=(Shape &&) = default;
+  Shape(const Shape &) = delete; // StartOfMarker points into this Shape
+  Shape &operator=(const Shape &) = delete;
 
   /// FD is defined here and never suspends: awaiting it is a call.
   bool neverSuspends(const clang::FunctionDecl *FD) const {
@@ -226,6 +233,16 @@ struct Shape {
   AsyncFunction *lookup(const clang::FunctionDecl *FD) {
     auto It = FunctionIndex.find(FD->getCanonicalDecl());
     return It == FunctionIndex.end() ? nullptr : &Functions[It->second];
+  }
+  /// The start a ca_block_on / ca_spawn / ca_spawn_in marker is.
+  const StartSite *startAt(const clang::Expr *Marker) const {
+    auto It = StartOfMarker.find(Marker);
+    return It == StartOfMarker.end() ? nullptr : It->second;
+  }
+  /// The awaited call, when Marker awaits a function that never suspends.
+  const clang::CallExpr *syncAwaitAt(const clang::Expr *Marker) const {
+    auto It = SyncAwaits.find(Marker);
+    return It == SyncAwaits.end() ? nullptr : It->second;
   }
 };
 

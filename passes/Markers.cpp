@@ -1,0 +1,183 @@
+//===- Markers.cpp - Recognise the expansions of cawait.h's macros --------===//
+#include "Markers.h"
+#include "Annotations.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace cawait {
+
+/// The name of the cawait.h macro whose expansion E is (its opening
+/// parenthesis is the macro body's first token), or "".
+static StringRef markerMacro(const Expr *E, const ASTContext &Ctx) {
+  const auto *PE = dyn_cast_or_null<ParenExpr>(E);
+  if (!PE)
+    return "";
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation B = PE->getLParen();
+  // Inside another macro's argument (await(f(await(g())))) the location is
+  // that argument's expansion first: look through it.
+  while (B.isMacroID() && SM.isMacroArgExpansion(B))
+    B = SM.getImmediateSpellingLoc(B);
+  // The marker's parenthesis comes from the macro body, and is its first
+  // token; parentheses the user wrote inside the argument do not count.
+  if (!B.isMacroID() || !SM.isMacroBodyExpansion(B) ||
+      !SM.isAtStartOfImmediateMacroExpansion(B))
+    return "";
+  return Lexer::getImmediateMacroName(B, SM, Ctx.getLangOpts());
+}
+
+std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
+  std::optional<MarkerKind> K = contract::markerOfMacro(markerMacro(E, Ctx));
+  // A start marker's body is a cast to its handle's type (startOperands).
+  if (K && (*K == MarkerKind::Spawn || *K == MarkerKind::SpawnIn) &&
+      !isa<CStyleCastExpr>(cast<ParenExpr>(E)->getSubExpr()))
+    return std::nullopt;
+  return K;
+}
+
+std::optional<Combinator> combinatorKind(const Expr *E, const ASTContext &Ctx) {
+  return contract::combinatorOfMacro(markerMacro(E, Ctx));
+}
+
+const Expr *awaitedCombinator(const Expr *Await, const ASTContext &Ctx) {
+  const Expr *E = markerOperand(Await);
+  for (;;) {
+    E = E->IgnoreImpCasts();
+    if (combinatorKind(E, Ctx))
+      return E;
+    const auto *PE = dyn_cast<ParenExpr>(E);
+    if (!PE)
+      return nullptr;
+    E = PE->getSubExpr();
+  }
+}
+
+/// The comma-separated operands of a macro argument list, in order.
+static void flattenCommas(const Expr *E, std::vector<const Expr *> &Out) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->getOpcode() == BO_Comma) {
+      flattenCommas(BO->getLHS(), Out);
+      flattenCommas(BO->getRHS(), Out);
+      return;
+    }
+  Out.push_back(E);
+}
+
+std::vector<const Expr *> combinatorBranches(const Expr *Comb) {
+  // ca_join: ((void)(B...)); ca_select: ((void)(B...), 0).
+  const Expr *Sub = cast<ParenExpr>(Comb)->getSubExpr();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Sub))
+    if (BO->getOpcode() == BO_Comma)
+      Sub = BO->getLHS();
+  std::vector<const Expr *> Out;
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(Sub))
+    if (const auto *Inner = dyn_cast<ParenExpr>(Cast->getSubExpr()))
+      flattenCommas(Inner->getSubExpr(), Out);
+  return Out;
+}
+
+const CallExpr *branchCall(const Expr *B, const BinaryOperator **Assignment) {
+  B = B->IgnoreParens();
+  *Assignment = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(B))
+    if (BO->isAssignmentOp()) {
+      *Assignment = BO;
+      B = BO->getRHS();
+    }
+  const auto *Call = dyn_cast<CallExpr>(B->IgnoreParenImpCasts());
+  return Call && isAsyncFunction(Call->getDirectCallee()) ? Call : nullptr;
+}
+
+const Expr *skipToMarker(const Expr *E, const ASTContext &Ctx) {
+  for (;;) {
+    E = E->IgnoreImpCasts();
+    const auto *PE = dyn_cast<ParenExpr>(E);
+    if (!PE || markerKind(E, Ctx))
+      return E;
+    E = PE->getSubExpr();
+  }
+}
+
+/// The operands of a start marker: `((T)((void)(a), ..., (void *)0))`
+/// gives a, ...; `((void)(e))` gives e.
+static std::vector<const Expr *> startOperands(const Expr *Marker) {
+  const Expr *Sub = cast<ParenExpr>(Marker)->getSubExpr();
+  const auto *Cast = dyn_cast<CStyleCastExpr>(Sub);
+  if (!Cast)
+    return {Sub};
+  const auto *Inner = dyn_cast<ParenExpr>(Cast->getSubExpr());
+  if (!Inner)
+    return {Sub};
+  std::vector<const Expr *> Parts;
+  flattenCommas(Inner->getSubExpr(), Parts);
+  if (Parts.size() == 1)
+    return Parts;
+  Parts.pop_back(); // the (void *)0 that gives the handle's type
+  for (const Expr *&P : Parts)
+    if (const auto *V = dyn_cast<CStyleCastExpr>(P))
+      if (const auto *Arg =
+              dyn_cast<ParenExpr>(V->getSubExpr()->IgnoreImpCasts()))
+        P = Arg->getSubExpr();
+  return Parts;
+}
+
+const Expr *markerOperand(const Expr *Marker) {
+  return startOperands(Marker).back();
+}
+
+const Expr *markerPool(const Expr *Marker) {
+  return startOperands(Marker).front();
+}
+
+/// `(void)ca__boxed, call`: what ca_boxed(call) expands to with the
+/// plugin. A structure, not a macro name, so it survives re-printing.
+static const Expr *unboxed(const Expr *E, bool *Boxed) {
+  const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+  if (!BO || BO->getOpcode() != BO_Comma)
+    return E;
+  const auto *Cast = dyn_cast<CStyleCastExpr>(BO->getLHS()->IgnoreParens());
+  if (!Cast || !Cast->getType()->isVoidType())
+    return E;
+  if (!isBoxedMarkerRef(Cast->getSubExpr()->IgnoreParenImpCasts()))
+    return E;
+  if (Boxed)
+    *Boxed = true;
+  return BO->getRHS();
+}
+
+const CallExpr *awaitedCall(const Expr *Marker, bool *Boxed) {
+  if (Boxed)
+    *Boxed = false;
+  return dyn_cast<CallExpr>(
+      unboxed(markerOperand(Marker), Boxed)->IgnoreParenImpCasts());
+}
+
+bool isBoxedMarkerRef(const Expr *E) {
+  const auto *D = dyn_cast<DeclRefExpr>(E);
+  return D && D->getDecl()->getName() == contract::BoxedMarker;
+}
+
+std::string pointerName(const CallExpr *Call) {
+  AsyncPointer P = asyncPointerOf(Call->getCallee());
+  const Expr *E = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl()->getNameAsString();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getNameAsString();
+  return P.Where ? P.Where->getNameAsString() : "pointer";
+}
+
+bool containsAwait(const Stmt *S, const ASTContext &Ctx,
+                   llvm::function_ref<bool(const Expr *)> Counts) {
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (markerKind(E, Ctx) == MarkerKind::Await && (!Counts || Counts(E)))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (Child && containsAwait(Child, Ctx, Counts))
+      return true;
+  return false;
+}
+
+} // namespace cawait
