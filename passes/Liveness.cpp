@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Liveness.h"
+#include "Contract.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
@@ -467,7 +468,8 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     SV.AddressEscapes =
         EscapeScope.count(I) && !isa<ParmVarDecl>(VD) && !HeldForValue.test(I);
     // Fields keep the user's names; shadowed names get a suffix.
-    std::string Base = VD->getName().empty() ? "ca__p" : VD->getName().str();
+    std::string Base = VD->getName().empty() ? contract::UnnamedParamField.str()
+                                           : VD->getName().str();
     SV.Field = Base;
     for (unsigned K = 1; !Taken.insert(SV.Field).second; ++K)
       SV.Field = Base + "_" + std::to_string(K);
@@ -508,7 +510,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     SavedVar SV;
     SV.Literal = L;
     SV.AddressEscapes = true;
-    SV.Field = "ca__literal" + std::to_string(++Literals);
+    SV.Field = contract::literalField(++Literals);
     F.SavedIndex[L] = F.Saved.size();
     for (unsigned A : Across)
       F.HeldAcross[A].push_back(F.Saved.size());

@@ -1,5 +1,6 @@
 //===- LocalTypes.cpp - Types declared inside async functions, hoisted ---===//
 #include "LocalTypes.h"
+#include "Contract.h"
 #include "CEmitter.h"
 #include "Layout.h"
 #include "clang/AST/Attr.h"
@@ -208,8 +209,8 @@ private:
 
   void rename(const NamedDecl *D, bool Tag) {
     llvm::StringSet<> &Used = Tag ? TagNames : OrdinaryNames;
-    std::string Base = F.Name + "__ca__local_" +
-                       (D->getIdentifier() ? D->getName().str() : "anon");
+    std::string Base = contract::localTypeName(
+        F.Name, D->getIdentifier() ? D->getName() : "anon");
     std::string Name = Base;
     for (unsigned I = 2; Taken.count(Name) || Used.count(Name); ++I)
       Name = Base + "_" + std::to_string(I);
@@ -273,7 +274,7 @@ HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx,
   // A new name must be no identifier the translation unit has.
   llvm::StringSet<> Taken;
   for (const auto &Entry : Ctx.Idents)
-    if (Entry.getKey().contains("__ca__local_"))
+    if (Entry.getKey().contains(contract::LocalTypeInfix))
       Taken.insert(Entry.getKey());
   llvm::StringSet<> TagNames, OrdinaryNames;
   const SourceManager &SM = Ctx.getSourceManager();

@@ -225,9 +225,8 @@ void checkBudgets(Shape &S, ASTContext &Ctx, DiagSink &Diags) {
       continue;
     const FunctionDecl *Declared = F.Decl;
     for (const FunctionDecl *R : F.Decl->redecls())
-      for (const auto *A : R->specific_attrs<AnnotateAttr>())
-        if (A->getAnnotation().starts_with("cawait.budget="))
-          Declared = R;
+      if (ownBudget(R))
+        Declared = R;
     if (F.FrameSize > Budget)
       Diags.error(
           F.Decl->getLocation(),

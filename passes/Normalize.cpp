@@ -306,12 +306,12 @@ private:
     const Stmt *Body = nullptr;
     if (const auto *For = dyn_cast<ForStmt>(S)) {
       if (forNeedsRewrite(For) && For->getInc()) {
-        Label = "ca__next" + std::to_string(++Labels);
+        Label = contract::normalizeLabel(++Labels);
         Body = For->getBody();
       }
     } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
       if (hasAwait(Do->getCond())) {
-        Label = "ca__next" + std::to_string(++Labels);
+        Label = contract::normalizeLabel(++Labels);
         Body = Do->getBody();
       }
     }
@@ -440,7 +440,7 @@ private:
       Prelude P;
       std::string R = norm(E, P);
       StringRef Bare = StringRef(R).ltrim('(');
-      if (Bare.starts_with("ca__e") || Bare.starts_with("void"))
+      if (contract::isNormalizeTemp(Bare) || Bare.starts_with("void"))
         R = "(void)(" + R + ")"; // the value is discarded, as it was
       B.gen("{ ", At);
       P.writeTo(B);
@@ -925,7 +925,7 @@ private:
 
   // ---- Expressions -------------------------------------------------------
 
-  std::string temp() { return "ca__e" + std::to_string(++Temps); }
+  std::string temp() { return contract::normalizeTemp(++Temps); }
   std::string declareType(QualType T) { return printType(T, "", Policy); }
   /// `T name` for a temporary of E's type, or "" (and an error) when the
   /// type cannot be written.
