@@ -141,8 +141,7 @@ private:
           return;
         }
       }
-      if (Call->getDirectCallee() &&
-          S.neverSuspends(Call->getDirectCallee()))
+      if (Call->getDirectCallee() && S.neverSuspends(Call->getDirectCallee()))
         return; // not a suspend point: a call of its f__sync
       A.Call = Call;
       A.Callee = Call->getDirectCallee();

@@ -87,8 +87,8 @@ std::string besideFunction(StringRef F, StringRef Suffix) {
 
 ArrayRef<StringRef> definedSuffixes() {
   static const StringRef S[] = {
-      FrameSuffix,   InitSuffix,       PollSuffix,     DropSuffix,
-      SyncSuffix,    OpsSuffix,        OpsPollSuffix,  OpsDropSuffix,
+      FrameSuffix,      InitSuffix,     PollSuffix,     DropSuffix,
+      SyncSuffix,       OpsSuffix,      OpsPollSuffix,  OpsDropSuffix,
       ErasedPollSuffix, TaskPollSuffix, TaskDropSuffix, TaskVtableSuffix};
   return S;
 }
@@ -168,9 +168,7 @@ std::string subFrameField(unsigned State) {
 std::string literalField(unsigned N) { return internal("literal" + Twine(N)); }
 std::string padField(StringRef Field) { return internal("pad_" + Field); }
 std::string branchFrameField(unsigned I) { return internal("b" + Twine(I)); }
-std::string branchResultField(unsigned I) {
-  return internal("res" + Twine(I));
-}
+std::string branchResultField(unsigned I) { return internal("res" + Twine(I)); }
 std::string resultVar(unsigned State) { return internal("r" + Twine(State)); }
 std::string branchResultVar(unsigned State, unsigned I) {
   return internal("r" + Twine(State) + "_" + Twine(I));
@@ -190,9 +188,7 @@ std::string normalizeTemp(unsigned N) {
 bool isNormalizeTemp(StringRef Name) {
   return Name.starts_with(NormalizeTempPrefix);
 }
-std::string normalizeLabel(unsigned N) {
-  return internal("next" + Twine(N));
-}
+std::string normalizeLabel(unsigned N) { return internal("next" + Twine(N)); }
 
 } // namespace contract
 } // namespace cawait

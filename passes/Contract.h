@@ -175,8 +175,8 @@ std::string localTypeName(llvm::StringRef F, llvm::StringRef Name);
 
 // ---- Names beside a task pool p -------------------------------------------
 
-std::string poolSlotsName(llvm::StringRef Pool);   ///< `p__ca__slots`
-std::string poolVtableName(llvm::StringRef Pool);  ///< `p__ca__vt`
+std::string poolSlotsName(llvm::StringRef Pool);  ///< `p__ca__slots`
+std::string poolVtableName(llvm::StringRef Pool); ///< `p__ca__vt`
 
 // ---- Names inside generated code ------------------------------------------
 

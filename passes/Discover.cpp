@@ -154,7 +154,8 @@ void checkJoins(const AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
 
   for (const AwaitSite &A : F.Awaits) {
     if (A.Comb != Combinator::None || A.Indirect ||
-        A.Callee->getName() != contract::TaskJoinFunction || A.Call->getNumArgs() != 3)
+        A.Callee->getName() != contract::TaskJoinFunction ||
+        A.Call->getNumArgs() != 3)
       continue;
     const auto *D =
         dyn_cast<DeclRefExpr>(A.Call->getArg(0)->IgnoreParenImpCasts());

@@ -62,8 +62,8 @@ calleeFrameSize(const Shape &S, const FunctionDecl *Callee, ASTContext &Ctx) {
 }
 
 QualType combinatorHeadType(ASTContext &Ctx) {
-  for (const NamedDecl *ND :
-       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(contract::CombinatorHeadType)))
+  for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(
+           &Ctx.Idents.get(contract::CombinatorHeadType)))
     if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
       return Ctx.getTypedefType(TD);
   llvm_unreachable("ca_join and ca_select come from cawait.h");

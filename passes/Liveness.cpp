@@ -469,7 +469,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
         EscapeScope.count(I) && !isa<ParmVarDecl>(VD) && !HeldForValue.test(I);
     // Fields keep the user's names; shadowed names get a suffix.
     std::string Base = VD->getName().empty() ? contract::UnnamedParamField.str()
-                                           : VD->getName().str();
+                                             : VD->getName().str();
     SV.Field = Base;
     for (unsigned K = 1; !Taken.insert(SV.Field).second; ++K)
       SV.Field = Base + "_" + std::to_string(K);

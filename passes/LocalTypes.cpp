@@ -1,7 +1,7 @@
 //===- LocalTypes.cpp - Types declared inside async functions, hoisted ---===//
 #include "LocalTypes.h"
-#include "Contract.h"
 #include "CEmitter.h"
+#include "Contract.h"
 #include "Layout.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"

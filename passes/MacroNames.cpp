@@ -24,4 +24,3 @@ MacroUse macroNamedAt(Preprocessor *PP, const SourceManager &SM,
 }
 
 } // namespace cawait
-

@@ -38,8 +38,8 @@ public:
     for (const ParmVarDecl *P : FD->parameters())
       if (P->getType()->isVariablyModifiedType())
         Diags.error(P->getLocation(),
-                    "parameter '" + P->getName() +
-                        "' of async function '" + FD->getName() +
+                    "parameter '" + P->getName() + "' of async function '" +
+                        FD->getName() +
                         "' has a variably modified type; its frame field "
                         "cannot name the size: pass a plain pointer and the "
                         "size");

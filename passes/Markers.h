@@ -61,9 +61,9 @@ std::string pointerName(const clang::CallExpr *Call);
 /// await" walk: Discover counts the awaits that can suspend; a pass after
 /// Discover counts those Shape records (AsyncFunction::AwaitOfMarker and
 /// Pending).
-bool containsAwait(const clang::Stmt *S, const clang::ASTContext &Ctx,
-                   llvm::function_ref<bool(const clang::Expr *)> Counts =
-                       nullptr);
+bool containsAwait(
+    const clang::Stmt *S, const clang::ASTContext &Ctx,
+    llvm::function_ref<bool(const clang::Expr *)> Counts = nullptr);
 
 } // namespace cawait
 

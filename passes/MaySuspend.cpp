@@ -16,9 +16,9 @@ void computeMaySuspend(Shape &S, const std::vector<FoundMarker> &Markers) {
     if (!F)
       continue;
     unsigned I = F - S.Functions.data();
-    const FunctionDecl *Callee =
-        M.Call && M.Comb == Combinator::None ? M.Call->getDirectCallee()
-                                             : nullptr;
+    const FunctionDecl *Callee = M.Call && M.Comb == Combinator::None
+                                     ? M.Call->getDirectCallee()
+                                     : nullptr;
     AsyncFunction *C = Callee ? S.lookup(Callee) : nullptr;
     if (!C)
       Suspends[I] = true;

@@ -21,8 +21,8 @@ namespace cawait {
 /// Fills S.Pools from the declarations, in order.
 void collectPools(
     Shape &S,
-    const std::vector<std::pair<const clang::VarDecl *,
-                                const clang::AnnotateAttr *>> &Decls,
+    const std::vector<
+        std::pair<const clang::VarDecl *, const clang::AnnotateAttr *>> &Decls,
     clang::ASTContext &Ctx, DiagSink &Diags);
 
 /// The pool a ca_spawn_in names (`&pool`), checked against the callee;

@@ -121,9 +121,9 @@ struct TaskPool {
 /// f(...))` outside or inside async code.
 struct StartSite {
   MarkerKind Kind = MarkerKind::BlockOn;
-  const clang::Expr *Marker = nullptr;  ///< the `ca_spawn(...)` expression
+  const clang::Expr *Marker = nullptr;   ///< the `ca_spawn(...)` expression
   const clang::CallExpr *Call = nullptr; ///< the call started: `f(x)`
-  const clang::FunctionDecl *Callee = nullptr; ///< f
+  const clang::FunctionDecl *Callee = nullptr;    ///< f
   const clang::FunctionDecl *Enclosing = nullptr; ///< function it appears in
   bool Nested = false;    ///< inside another start's arguments (printed there)
   bool Discarded = false; ///< a statement of its own: the value is unused
