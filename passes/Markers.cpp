@@ -100,7 +100,7 @@ const Expr *skipToMarker(const Expr *E, const ASTContext &Ctx) {
   }
 }
 
-/// The operands of a start marker: `((T)((void)(a), ..., (void *)0))`
+/// The operands of a start marker: `((T)((void)(a), ..., ca__started()))`
 /// gives a, ...; `((void)(e))` gives e.
 static std::vector<const Expr *> startOperands(const Expr *Marker) {
   const Expr *Sub = cast<ParenExpr>(Marker)->getSubExpr();
@@ -114,7 +114,7 @@ static std::vector<const Expr *> startOperands(const Expr *Marker) {
   flattenCommas(Inner->getSubExpr(), Parts);
   if (Parts.size() == 1)
     return Parts;
-  Parts.pop_back(); // the (void *)0 that gives the handle's type
+  Parts.pop_back(); // the ca__started() that gives the handle's type
   for (const Expr *&P : Parts)
     if (const auto *V = dyn_cast<CStyleCastExpr>(P))
       if (const auto *Arg =

@@ -119,8 +119,8 @@ typedef struct ca_task_pool ca_task_pool;
  * Without the plugin, ca_spawn runs the call to completion at once and the
  * handle keeps its result for the join. */
 #ifdef CA_LOWERED
-#define ca_spawn(e) ((ca_task *)((void)(e), (void *)0))
-#define ca_spawn_in(pool, e) ((ca_task *)((void)(pool), (void)(e), (void *)0))
+#define ca_spawn(e) ((ca_task *)((void)(e), ca__started()))
+#define ca_spawn_in(pool, e) ((ca_task *)((void)(pool), (void)(e), ca__started()))
 /* A static pool of N task slots for the async function f, at file scope:
  * no heap at all (the embedded way). The plugin replaces it with the
  * storage, sized for f's frame. */
@@ -202,12 +202,16 @@ uint64_t ca_now_ms(void);
  * unless it completed, and frees it. Not from the task itself, and not
  * while a ca_task_join awaits it. ca_task_detach(t): the task runs on, and
  * is freed when it completes. Both accept NULL. */
+#define ca_task_abort(task) CA__TASK_ABORT(task)
+#define ca_task_detach(task) CA__TASK_DETACH(task)
+/* One definition line for both modes: clang's macro notes quote it, and
+ * must quote the same line with and without the plugin. */
 #ifdef CA_LOWERED
-#define ca_task_abort(task) ca__task_abort(task)
-#define ca_task_detach(task) ca__task_detach(task)
+#define CA__TASK_ABORT ca__task_abort
+#define CA__TASK_DETACH ca__task_detach
 #else
-#define ca_task_abort(task) ca__sync_task_abort(task)
-#define ca_task_detach(task) ca__sync_task_detach(task)
+#define CA__TASK_ABORT ca__sync_task_abort
+#define CA__TASK_DETACH ca__sync_task_detach
 #endif
 
 /* ---------------------------------------------------------------- timers
