@@ -25,7 +25,14 @@ alike.  Results (one per seed, level and opt):
   plugin-crash     clang crashed (stack dump / signal) or hung building it
   mismatch         outputs or exit codes differ (and the plain program also
                    ends when built with -fno-finite-loops)
-  timeout          the plain program finished but the lowered one timed out
+  slow             the lowered program exceeded the timeout, but run again
+                   with --slow-timeout it printed the same and exited alike:
+                   not wrong code but a speed finding (the loop the optimizer
+                   folds in the plain build holds a value in the frame in the
+                   lowered one); listed and saved, counted apart from the
+                   failures
+  timeout          the plain program finished but the lowered one timed out,
+                   also with --slow-timeout
   gen-error        the plain build of the rewritten program failed (a
                    rewriter or Csmith problem; also a failure)
   warning-diff     (--warnings) the two builds' -Wall -Wextra warning lists
@@ -301,9 +308,19 @@ def check_opt(tmp, prog, opt, a):
                 "forward-progress assumption (-fno-finite-loops: timeout)", \
                 lowered, extra
     if ra[0] == "timeout":
-        return "timeout", "plain program took %.2fs, lowered timed out " \
-            "after %.0fs" % (plain_s, max(a.timeout, a.slowdown * plain_s)), \
-            lowered, extra
+        t0 = time.time()
+        rl = run([asy], a.slow_timeout)
+        lowered_s = time.time() - t0
+        if rl[0] != "timeout" and rl[:2] == rs[:2]:
+            extra["plain_s"], extra["lowered_s"] = round(plain_s, 2), \
+                round(lowered_s, 1)
+            return "slow", "same output; plain program %.2fs, lowered %.1fs" \
+                % (plain_s, lowered_s), lowered, extra
+        if rl[0] != "timeout":
+            ra = rl
+        else:
+            return "timeout", "plain program took %.2fs, lowered timed out " \
+                "after %.0fs" % (plain_s, a.slow_timeout), lowered, extra
     if ra[:2] != rs[:2]:
         return "mismatch", "plain: exit %s, %s\nlowered: exit %s, %s\n" \
             "lowered stderr: %s" % (rs[0], rs[1][-500:], ra[0], ra[1][-500:],
@@ -424,6 +441,9 @@ def main():
                     help="seconds for the plain program (default 5); the "
                     "lowered one gets max(this, SLOWDOWN * plain time)")
     ap.add_argument("--slowdown", type=float, default=5)
+    ap.add_argument("--slow-timeout", type=float, default=60,
+                    help="a lowered program over --timeout runs again with "
+                    "this limit: same output is 'slow', not a failure")
     ap.add_argument("--build-timeout", type=float, default=300)
     ap.add_argument("--csmith", default="csmith")
     ap.add_argument("--csmith-include", default="/usr/include/csmith")
@@ -515,7 +535,7 @@ def main():
         print("warnings: plain %d, extra in the plugin build %d, lost %d"
               % (wplain, wextra, wlost))
     if classes:
-        print("failure classes:")
+        print("classes (failures, and findings: slow, warning-diff):")
         for (st, sig), names in sorted(classes.items(),
                                        key=lambda kv: -len(kv[1])):
             print("  %4d %s: %s\n       e.g. %s" % (
