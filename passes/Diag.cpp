@@ -5,6 +5,17 @@ using namespace clang;
 
 namespace cawait {
 
+DiagRecord mainFileRecord(DiagRecord::Level L, unsigned Offset,
+                          std::string Message) {
+  DiagRecord R;
+  R.Severity = L;
+  R.Offset = Offset;
+  R.InMainFile = true;
+  R.Valid = true;
+  R.Message = std::move(Message);
+  return R;
+}
+
 void DiagSink::add(DiagRecord::Level L, SourceLocation Loc,
                    const llvm::Twine &Msg) {
   DiagRecord R;

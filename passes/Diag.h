@@ -25,6 +25,10 @@ struct DiagRecord {
   std::string Message;
 };
 
+/// A record at byte Offset of the main file (the user's text).
+DiagRecord mainFileRecord(DiagRecord::Level L, unsigned Offset,
+                          std::string Message);
+
 class DiagSink {
 public:
   explicit DiagSink(const clang::SourceManager &SM) : SM(SM) {}

@@ -4,11 +4,10 @@
 // in the main file, its await sites (numbered in source order: the frame
 // states; their form, statement, callee or branches), its Pending awaits,
 // every ca_block_on / ca_spawn and the awaits that are calls of f__sync.
-// Everything that cannot be lowered is reported to the DiagSink at the
-// user's own location; the later passes run only when Discover reported no
-// error. The work is done by MarkerVisitor (the walk over the translation
-// unit and its diagnostics), MaySuspend, Classify and Pools; Discover runs
-// them and fills the Shape.
+// The work is done by MarkerVisitor (the walk over the translation unit,
+// which reports the misuse of cawait.h's markers), MaySuspend, Classify and
+// Pools; Discover runs them and fills the Shape. What else cannot be
+// lowered is reported by Check (Check.h), which runs next.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_DISCOVER_H
@@ -17,6 +16,7 @@
 #include "Diag.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 // What the passes found here before the split (the matchers of cawait.h's
 // macros, macroNamedAt): include Markers.h or MacroNames.h instead.
 #include "MacroNames.h"
@@ -25,6 +25,14 @@
 namespace cawait {
 
 [[nodiscard]] Shape discover(clang::ASTContext &Ctx, DiagSink &Diags);
+
+/// Calls Use for every frame the lowering embeds or starts, with where it
+/// is used: each await's callee or combinator branches, each spawn (per
+/// function), each start outside async code, each task pool's function.
+void forEachFrameUse(
+    const Shape &S,
+    llvm::function_ref<void(const clang::FunctionDecl *, clang::SourceLocation)>
+        Use);
 
 } // namespace cawait
 

@@ -6,8 +6,6 @@
 #include "llvm/Support/MathExtras.h"
 #include <algorithm>
 
-#define DEBUG_TYPE "cawait-layout"
-
 using namespace clang;
 
 namespace cawait {
@@ -125,19 +123,10 @@ unsigned placeSlots(std::vector<Slot> &Slots) {
 
 class FrameLayout {
 public:
-  FrameLayout(Shape &S, ASTContext &Ctx, DiagSink &Diags)
-      : S(S), Ctx(Ctx), Diags(Diags), Done(S.Functions.size(), false) {}
+  FrameLayout(Shape &S, ASTContext &Ctx) : S(S), Ctx(Ctx) {}
 
+  /// The frames of F's callees are laid out already.
   void layout(AsyncFunction &F) {
-    unsigned Index = &F - S.Functions.data();
-    if (Done[Index])
-      return;
-    Done[Index] = true;
-    for (const AwaitSite &A : F.Awaits)
-      for (const FunctionDecl *C : A.callees())
-        if (AsyncFunction *Callee = S.lookup(C))
-          layout(*Callee);
-
     for (SavedVar &SV : F.Saved) {
       QualType T = frameFieldType(SV, Ctx);
       SV.Size = Ctx.getTypeSizeInChars(T).getQuantity();
@@ -266,16 +255,16 @@ public:
 private:
   Shape &S;
   ASTContext &Ctx;
-  DiagSink &Diags;
-  std::vector<bool> Done;
 };
 
 } // namespace
 
-void computeLayout(Shape &S, ASTContext &Ctx, DiagSink &Diags) {
-  FrameLayout L(S, Ctx, Diags);
-  for (AsyncFunction &F : S.Functions)
-    L.layout(F);
+void computeLayout(Shape &S, ASTContext &Ctx) {
+  assert(S.CalleesFirst.size() == S.Functions.size() && S.AwaitCycles.empty() &&
+         "computeCallOrder, and no cycle");
+  FrameLayout L(S, Ctx);
+  for (unsigned I : S.CalleesFirst)
+    L.layout(S.Functions[I]);
 }
 
 } // namespace cawait

@@ -1,11 +1,12 @@
 //===- Layout.h - Byte layout of every generated frame -------------------===//
 //
 // Input: Shape after liveness (saved slots, what each await holds, which
-// slots interfere). Output: per AsyncFunction a fixed byte offset for each
-// slot (saved variables and literals, the awaited sub-frame of each await,
-// the state discriminant), the frame's size and alignment from the target's
-// type sizes, and for the report the lower bound (heaviest suspend point
-// plus the discriminant) and the size without any overlap.
+// slots interfere) and its callees-first order (CallOrder.h). Output: per
+// AsyncFunction a fixed byte offset for each slot (saved variables and
+// literals, the awaited sub-frame of each await, the state discriminant), the
+// frame's size and alignment from the target's type sizes, and for the report
+// the lower bound (heaviest suspend point plus the discriminant) and the size
+// without any overlap.
 //
 // Slots that never interfere share bytes whatever their types: a sub-frame
 // conflicts only with what is held across its own await, sub-frames of
@@ -18,7 +19,6 @@
 #ifndef CAWAIT_PASSES_LAYOUT_H
 #define CAWAIT_PASSES_LAYOUT_H
 
-#include "Diag.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
 
@@ -30,9 +30,10 @@ namespace cawait {
 /// function's locals, which the frame cannot see).
 clang::QualType frameFieldType(const SavedVar &SV, clang::ASTContext &Ctx);
 
-/// Lays out every function of S, callees before callers. Await cycles must
-/// have been rejected already.
-void computeLayout(Shape &S, clang::ASTContext &Ctx, DiagSink &Diags);
+/// Lays out every function of S in S.CalleesFirst order (a frame embeds
+/// its callees' frames; CallOrder.h). Await cycles must have been rejected
+/// already.
+void computeLayout(Shape &S, clang::ASTContext &Ctx);
 
 /// Size and alignment of the frame of Callee (generated or hand-written).
 std::pair<unsigned, unsigned> calleeFrameSize(const Shape &S,

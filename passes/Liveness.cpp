@@ -10,13 +10,10 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
-#include "clang/Basic/Builtins.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 #include <functional>
-
-#define DEBUG_TYPE "cawait-liveness"
 
 using namespace clang;
 
@@ -54,33 +51,6 @@ public:
   bool VisitCompoundLiteralExpr(CompoundLiteralExpr *L) {
     if (!L->isFileScope())
       Literals.push_back(L);
-    return true;
-  }
-
-  std::vector<const CallExpr *> Allocas;
-  std::vector<std::pair<const Stmt *, const char *>> NonLocalJumps;
-  bool VisitCallExpr(CallExpr *CE) {
-    if (const FunctionDecl *Callee = CE->getDirectCallee()) {
-      StringRef Name = Callee->getName();
-      if (Callee->hasAttr<ReturnsTwiceAttr>() || Name.contains("setjmp") ||
-          Name == "getcontext")
-        NonLocalJumps.push_back({CE, "setjmp"});
-      else if (Name.contains("longjmp") || Name == "setcontext" ||
-               Name == "swapcontext")
-        NonLocalJumps.push_back({CE, "longjmp"});
-    }
-    switch (CE->getBuiltinCallee()) {
-    case Builtin::BIalloca:
-    case Builtin::BI_alloca:
-    case Builtin::BI__builtin_alloca:
-    case Builtin::BI__builtin_alloca_uninitialized:
-    case Builtin::BI__builtin_alloca_with_align:
-    case Builtin::BI__builtin_alloca_with_align_uninitialized:
-      Allocas.push_back(CE);
-      break;
-    default:
-      break;
-    }
     return true;
   }
 
@@ -412,38 +382,6 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     for (unsigned I = 0; I != F.Awaits.size(); ++I)
       if (isInside(F.Awaits[I].Marker, Scope, PM))
         Held[I].set(V);
-  }
-
-  if (!F.Awaits.empty()) {
-    for (const CallExpr *CE : VC.Allocas)
-      Diags.error(CE->getBeginLoc(),
-                  "alloca in async function '" + F.Name +
-                      "', which awaits: the memory is on the poll "
-                      "function's stack and would not survive a suspension; "
-                      "use a fixed-size local array");
-    for (const VarDecl *VD : VC.Vars) {
-      if (VD->getType()->isVariablyModifiedType())
-        Diags.error(VD->getLocation(),
-                    "variable-length array '" + VD->getName() +
-                        "' in async function '" + F.Name +
-                        "': a frame has a fixed size; use a fixed-size "
-                        "array or a buffer passed by pointer");
-    }
-    for (auto [S, What] : VC.NonLocalJumps) {
-      std::string Kind = What;
-      if (Kind == "setjmp")
-        Diags.error(S->getBeginLoc(),
-                    "setjmp in async function '" + F.Name +
-                        "', which awaits: a later poll runs on another "
-                        "stack, so a longjmp back would resume a dead "
-                        "one; return an error value instead");
-      else
-        Diags.error(S->getBeginLoc(),
-                    "longjmp in async function '" + F.Name +
-                        "', which awaits: leaving a poll function by "
-                        "longjmp abandons its frame half-way; return an "
-                        "error value instead");
-    }
   }
 
   // The frame keeps what is held across an await, and every parameter the

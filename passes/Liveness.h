@@ -1,8 +1,16 @@
 //===- Liveness.h - Which variables an async function keeps in its frame -===//
 //
-// Input: a discovered AsyncFunction. Output: AsyncFunction::Saved (the
-// parameters the body uses, and every local that must survive a suspension)
-// and AsyncFunction::HeldAcross (per await, the saved variables held there).
+// Input: a discovered AsyncFunction that Check accepted (no alloca,
+// variable-length array or setjmp in a function that awaits). Output:
+//   - AsyncFunction::Saved (and SavedIndex): the parameters the body uses,
+//     every local that must survive a suspension, and every compound
+//     literal whose block holds an await; each with its frame field name
+//     and AddressEscapes (kept only because a pointer may reach it);
+//   - AsyncFunction::HeldAcross: per await, the saved slots held there;
+//   - AsyncFunction::HeldAtStart: what f__init stores (the unresumed state);
+//   - AsyncFunction::Conflicts: per saved slot, the slots it may not share
+//     bytes with (live at one point, or one written while the other is
+//     live).
 //
 // A local is kept across an await when its value may be read after the
 // await resumes (backward may-liveness on clang::CFG, with the point right
@@ -23,8 +31,9 @@
 
 namespace cawait {
 
-/// Fills F.Saved and F.HeldAcross. Reports constructs whose storage cannot
-/// live in a fixed-size frame.
+/// Fills F.Saved, F.SavedIndex, F.HeldAcross, F.HeldAtStart and
+/// F.Conflicts. Reports only internal errors (no control-flow graph, a
+/// combinator missing from it): cawait bugs, not the user's constructs.
 void computeLiveness(AsyncFunction &F, clang::ASTContext &Ctx, DiagSink &Diags);
 
 } // namespace cawait

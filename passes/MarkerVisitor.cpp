@@ -475,6 +475,36 @@ private:
                       "(f(x))");
   }
 
+public:
+  /// Markers where they cannot run: an await (or combinator) outside an
+  /// async function, a ca_block_on inside one.
+  void checkPlaces() {
+    for (const FoundMarker &M : Markers) {
+      bool InAsync = M.Enclosing && isAsyncFunction(M.Enclosing);
+      SourceLocation Loc = M.Marker->getBeginLoc();
+      if (M.Kind == MarkerKind::Await && !InAsync) {
+        if (const Expr *Comb = awaitedCombinator(M.Marker, Ctx))
+          Diags.error(Loc, combinatorName(*combinatorKind(Comb, Ctx)) +
+                               " outside an async function: its branches run "
+                               "concurrently only inside one; put the await in "
+                               "an async function and run that with "
+                               "ca_block_on(...)");
+        else
+          Diags.error(Loc, M.Enclosing
+                               ? "await outside an async function: mark '" +
+                                     M.Enclosing->getName() +
+                                     "' async, or use ca_block_on(...) to run "
+                                     "the call to completion"
+                               : llvm::Twine("await outside a function"));
+      }
+      if (M.Kind == MarkerKind::BlockOn && InAsync)
+        Diags.error(Loc, "ca_block_on inside async function '" +
+                             M.Enclosing->getName() +
+                             "' would block its executor; use await(...)");
+    }
+  }
+
+private:
   ASTContext &Ctx;
   DiagSink &Diags;
   const FunctionDecl *Current = nullptr;
@@ -489,6 +519,7 @@ private:
 MarkerScan scanMarkers(ASTContext &Ctx, DiagSink &Diags) {
   MarkerVisitor V(Ctx, Diags);
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
+  V.checkPlaces();
   MarkerScan Scan;
   Scan.Markers = std::move(V.Markers);
   Scan.Unevaluated = std::move(V.UnevaluatedMarkers);

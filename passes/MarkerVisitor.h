@@ -9,7 +9,8 @@
 // sees wrong on the way: an async call never awaited or started, a marker
 // without an async call, a misused combinator, ca_boxed or async function
 // name, an async function that cannot have a frame (variadic, main, in a
-// header). Discover turns its findings into Shape.
+// header), an await outside an async function, a ca_block_on inside one.
+// Discover turns its findings into Shape.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_MARKERVISITOR_H

@@ -219,6 +219,20 @@ struct Shape {
   /// call: each is printed as a call of the callee's f__sync.
   llvm::DenseMap<const clang::Expr *, const clang::CallExpr *> SyncAwaits;
 
+  // Call order (CallOrder.h), computed once right after discover.
+  /// Indices into Functions, each function after every function of this
+  /// file it awaits (depth-first post-order from Functions[0], callees in
+  /// await order): the order Layout sizes frames in and Splice emits them
+  /// in. Complete only when AwaitCycles is empty.
+  std::vector<unsigned> CalleesFirst;
+  /// An await that closes a cycle of awaits (Check reports it): Functions
+  /// from the first function of the cycle to the one holding Back.
+  struct AwaitCycle {
+    std::vector<unsigned> Functions;
+    const AwaitSite *Back = nullptr;
+  };
+  std::vector<AwaitCycle> AwaitCycles;
+
   Shape() = default;
   Shape(Shape &&) = default;
   Shape &operator=(Shape &&) = default;

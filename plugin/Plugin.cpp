@@ -5,7 +5,8 @@
 // parse starts, it:
 //   1. parses the same translation unit once more in a nested
 //      CompilerInstance (syntax only, diagnostics silenced) and runs the
-//      passes on that AST (passes/Lower.h);
+//      passes on that AST (passes/Pipeline.h), and once more on the
+//      normalized text when the passes ask for a reparse;
 //   2. when there is something to lower and no error, overrides the main
 //      file's contents with the lowered text in a fresh FileID and makes it
 //      the main file, so the real compile (and -MD, which names the same
@@ -17,7 +18,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "../passes/Dump.h"
-#include "../passes/Lower.h"
+#include "../passes/FrameReport.h"
+#include "../passes/Pipeline.h"
 #include "Diagnostics.h"
 #include "Options.h"
 #include "clang/AST/ASTConsumer.h"
@@ -79,10 +81,10 @@ const unsigned CodegenQueriedWarnings[] = {
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(LoweredTU &Out, std::vector<DiagRecord> &Diags,
-                   bool MayNormalize, bool &ParseFailed, Preprocessor &PP,
+                   SourceText Text, bool &ParseFailed, Preprocessor &PP,
                    bool &LayoutOver, const DumpRequest &Dump)
-      : Out(Out), Diags(Diags), MayNormalize(MayNormalize),
-        ParseFailed(ParseFailed), PP(PP), LayoutOver(LayoutOver), Dump(Dump) {}
+      : Out(Out), Diags(Diags), Text(Text), ParseFailed(ParseFailed), PP(PP),
+        LayoutOver(LayoutOver), Dump(Dump) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     LayoutOver = true; // code generation (before this consumer) is done
@@ -91,14 +93,14 @@ public:
       return; // the main compile reports the same errors
     }
     DiagSink Sink(Ctx.getSourceManager());
-    Out = lowerTranslationUnit(Ctx, Sink, MayNormalize, &PP, &Dump);
+    Out = runPipeline(Ctx, Sink, Text, &PP, &Dump);
     Diags = Sink.take();
   }
 
 private:
   LoweredTU &Out;
   std::vector<DiagRecord> &Diags;
-  bool MayNormalize;
+  SourceText Text;
   bool &ParseFailed;
   Preprocessor &PP;
   bool &LayoutOver;
@@ -107,7 +109,8 @@ private:
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  explicit AnalysisAction(bool MayNormalize) : MayNormalize(MayNormalize) {}
+  /// Text: what the parse reads, the user's text or the normalized one.
+  explicit AnalysisAction(SourceText Text) : Text(Text) {}
   LoweredTU Lowered;
   std::vector<DiagRecord> Diags;
   bool ParseFailed = false;
@@ -122,8 +125,8 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef InFile) override {
     auto Passes = std::make_unique<AnalysisConsumer>(
-        Lowered, Diags, MayNormalize, ParseFailed, CI.getPreprocessor(),
-        LayoutOver, Dump);
+        Lowered, Diags, Text, ParseFailed, CI.getPreprocessor(), LayoutOver,
+        Dump);
     if (!WithCodeGen)
       return Passes;
     LLVMCtx = std::make_unique<llvm::LLVMContext>();
@@ -137,7 +140,7 @@ public:
   }
 
 private:
-  bool MayNormalize;
+  SourceText Text;
   std::unique_ptr<llvm::LLVMContext> LLVMCtx;
 };
 
@@ -276,13 +279,7 @@ void toOriginalOffsets(const OffsetMap &Map, std::vector<DiagRecord> &Records,
   for (DiagRecord &R : Records)
     if (R.InMainFile)
       R.Offset = Map.toOriginal(R.Offset);
-  for (FrameSummary &F : TU.Frames) {
-    F.NameOffset = Map.toOriginal(F.NameOffset);
-    for (FrameSummary::Var &V : F.Vars)
-      V.HeldAtOffset = Map.toOriginal(V.HeldAtOffset);
-    for (FrameSummary::SuspendPoint &P : F.Points)
-      P.SourceOffset = Map.toOriginal(P.SourceOffset);
-  }
+  toOriginalOffsets(Map, TU.Frames);
 }
 
 /// Whether the main file's text names anything of cawait: without one of
@@ -406,76 +403,9 @@ bool frameRemarksWanted(const DiagnosticOptions &DO) {
   return Wanted;
 }
 
-DiagRecord mainFileRecord(DiagRecord::Level L, unsigned Offset,
-                          std::string Message) {
-  DiagRecord R;
-  R.Severity = L;
-  R.Offset = Offset;
-  R.InMainFile = true;
-  R.Valid = true;
-  R.Message = std::move(Message);
-  return R;
-}
-
-/// The frame-size warnings and remarks asked for on the command line.
-void frameDiagnostics(const Options &Opts, const LoweredTU &TU,
-                      std::vector<DiagRecord> &Out) {
-  for (const FrameSummary &F : TU.Frames) {
-    if (Opts.FrameLargerThan && F.Size > *Opts.FrameLargerThan) {
-      Out.push_back(mainFileRecord(
-          DiagRecord::Warning, F.NameOffset,
-          "async frame of '" + F.Name + "' is " + std::to_string(F.Size) +
-              " bytes, larger than " + std::to_string(*Opts.FrameLargerThan)));
-      std::vector<const FrameSummary::Var *> Big;
-      for (const FrameSummary::Var &V : F.Vars)
-        if (V.HeldAtState && V.Size)
-          Big.push_back(&V);
-      std::stable_sort(Big.begin(), Big.end(),
-                       [](auto *A, auto *B) { return A->Size > B->Size; });
-      if (Big.size() > 3)
-        Big.resize(3);
-      for (const FrameSummary::Var *V : Big) {
-        Out.push_back(mainFileRecord(DiagRecord::Note, V->HeldAtOffset,
-                                     "'" + V->Name + "' (" +
-                                         std::to_string(V->Size) +
-                                         " bytes) is held across this await"));
-        if (V->AddressEscapes)
-          Out.push_back(mainFileRecord(
-              DiagRecord::Note, V->HeldAtOffset,
-              "'" + V->Name +
-                  "' is kept only because its address escaped and its "
-                  "block is still open; ending its scope before the await "
-                  "lets it share space"));
-      }
-    }
-    if (Opts.FrameReport) {
-      // Like rustc's -Zprint-type-sizes for futures, with offsets: a remark
-      // per frame, a note per suspend point.
-      Out.push_back(mainFileRecord(
-          DiagRecord::Remark, F.NameOffset,
-          "frame of '" + F.Name + "': " + std::to_string(F.Size) +
-              " bytes (lower bound " + std::to_string(F.LowerBound) +
-              ", without overlap " + std::to_string(F.NoOverlapSize) +
-              "), align " + std::to_string(F.Align)));
-      for (const FrameSummary::SuspendPoint &P : F.Points) {
-        std::string Msg = P.State ? "suspend point " + std::to_string(P.State)
-                                  : std::string("unresumed");
-        Msg += " holds";
-        if (P.Slots.empty())
-          Msg += " nothing";
-        for (size_t I = 0; I != P.Slots.size(); ++I)
-          Msg += (I ? ", " : " ") + P.Slots[I].Name + " at " +
-                 std::to_string(P.Slots[I].Offset) + " (" +
-                 std::to_string(P.Slots[I].Size) + " bytes)";
-        Out.push_back(mainFileRecord(DiagRecord::Note, P.SourceOffset, Msg));
-      }
-    }
-  }
-}
-
 /// GCC's -fstack-usage format, one line per async function.
-void writeFrameUsage(CompilerInstance &CI, const std::string &Path,
-                     const LoweredTU &TU) {
+void writeFrameUsageFile(CompilerInstance &CI, const std::string &Path,
+                         const LoweredTU &TU) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
   if (EC) {
@@ -483,9 +413,7 @@ void writeFrameUsage(CompilerInstance &CI, const std::string &Path,
         << Path << EC.message();
     return;
   }
-  for (const FrameSummary &F : TU.Frames)
-    OS << F.File << ":" << F.Line << ":" << F.Column << ":" << F.Name << "\t"
-       << F.Size << "\tstatic\n";
+  writeFrameUsage(OS, TU.Frames);
 }
 
 class CawaitAction : public PluginASTAction {
@@ -514,7 +442,7 @@ protected:
     // diagnostics are the user's; the main parse is kept quiet from here.
     DiagnosticsEngine &UserDiags = CI.getDiagnostics();
     bool UserIgnoresWarnings = UserDiags.getIgnoreAllWarnings();
-    AnalysisAction Analysis(/*MayNormalize=*/true);
+    AnalysisAction Analysis(SourceText::User);
     Analysis.Dump = {Opts.DumpStages, &llvm::errs()};
     Analysis.WithCodeGen =
         layoutWarningsWanted(UserDiags, SM.getBufferData(OrigFID));
@@ -557,11 +485,11 @@ protected:
     }
     std::vector<DiagRecord> Records = std::move(Analysis.Diags);
     LoweredTU TU = std::move(Analysis.Lowered);
-    if (TU.Normalized) {
+    if (TU.NeedsReparse) {
       // Awaits inside expressions were moved into statements: lower that
       // text, with its diagnostics taken back to the user's offsets.
-      NormalizedTU N = std::move(*TU.Normalized);
-      AnalysisAction Second(/*MayNormalize=*/false);
+      NormalizedTU N = std::move(*TU.NeedsReparse);
+      AnalysisAction Second(SourceText::Normalized);
       Second.Dump = {Opts.DumpStages, &llvm::errs(), &N.Map,
                      SM.getBufferData(OrigFID)};
       runAnalysis(CI, Second, &N.Text, /*ToUser=*/false);
@@ -611,12 +539,13 @@ protected:
       return std::make_unique<ReportingConsumer>(CI, std::move(Records),
                                                  OrigFID, UserIgnoresWarnings);
 
-    frameDiagnostics(Opts, TU, Records);
+    frameDiagnostics(TU.Frames, Opts.FrameLargerThan, Opts.FrameReport,
+                     Records);
     if (Opts.FrameReport && frameRemarksWanted(CI.getDiagnosticOpts()))
       CI.getDiagnostics().setSeverity(diag::remark_fe_backend_plugin,
                                       diag::Severity::Remark, SourceLocation());
     if (!Opts.FrameUsagePath.empty())
-      writeFrameUsage(CI, Opts.FrameUsagePath, TU);
+      writeFrameUsageFile(CI, Opts.FrameUsagePath, TU);
 
     // Phase 2: the lowered text becomes the main file. It overrides the
     // file entry itself, so -MD and debug info still name the user's file;
