@@ -13,9 +13,8 @@ namespace {
 /// it does not know.
 class StatementWalker {
 public:
-  StatementWalker(ASTContext &Ctx, DiagSink &Diags, const Shape &S,
-                  AsyncFunction &F)
-      : Ctx(Ctx), Diags(Diags), S(S), F(F) {}
+  StatementWalker(ASTContext &Ctx, const Shape &S, AsyncFunction &F)
+      : Ctx(Ctx), S(S), F(F) {}
 
   void walk(const Stmt *S) {
     if (!S)
@@ -130,16 +129,8 @@ private:
         A.Indirect = true;
         A.Boxed = Boxed || P.Boxed;
         A.Budget = P.Budget;
-        if (!A.Boxed && !A.Budget) {
-          Diags.error(Call->getBeginLoc(),
-                      "a call through async function pointer '" +
-                          pointerName(Call) +
-                          "' needs room for the callee's frame: declare the "
-                          "pointer (or its typedef) async_budget(N) to keep N "
-                          "bytes in this frame, or async_boxed, or box this "
-                          "call: await(ca_boxed(...))");
-          return;
-        }
+        if (!A.Boxed && !A.Budget)
+          return; // reported by the marker visitor
       }
       if (Call->getDirectCallee() && S.neverSuspends(Call->getDirectCallee()))
         return; // not a suspend point: a call of its f__sync
@@ -160,16 +151,14 @@ private:
   }
 
   ASTContext &Ctx;
-  DiagSink &Diags;
   const Shape &S;
   AsyncFunction &F;
 };
 
 } // namespace
 
-void classifyAwaits(AsyncFunction &F, const Shape &S, ASTContext &Ctx,
-                    DiagSink &Diags) {
-  StatementWalker(Ctx, Diags, S, F).walk(F.Decl->getBody());
+void classifyAwaits(AsyncFunction &F, const Shape &S, ASTContext &Ctx) {
+  StatementWalker(Ctx, S, F).walk(F.Decl->getBody());
 }
 
 } // namespace cawait

@@ -75,7 +75,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
   }
   computeMaySuspend(S, V.Markers);
   for (AsyncFunction &F : S.Functions)
-    classifyAwaits(F, S, Ctx, Diags);
+    classifyAwaits(F, S, Ctx);
 
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ParentMap>> Parents;
   auto ParentOf = [&](const Expr *E, const FunctionDecl *In) -> const Stmt * {
@@ -92,7 +92,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
   // their expressions with the others when the function is normalized, so
   // the order of evaluation stays the one the user wrote.
   llvm::DenseMap<AsyncFunction *, std::vector<const Expr *>> SyncMarkers;
-  collectPools(S, V.PoolDecls, Ctx, Diags);
+  S.Pools = std::move(V.Pools);
   S.AddressUses = std::move(V.AddressUses);
   S.AddressTaken = std::move(V.AddressTaken);
   for (const FoundMarker &M : V.Markers) {
@@ -135,9 +135,8 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
                    M.InsideStart,
                    isDiscarded(M.Marker, ParentOf(M.Marker, M.Enclosing))};
     if (M.Kind == MarkerKind::SpawnIn) {
-      Site.Pool = poolOf(S, markerPool(M.Marker), Site.Callee, Diags);
-      if (!Site.Pool)
-        continue;
+      Site.Pool = poolNamed(S.Pools, markerPool(M.Marker));
+      assert(Site.Pool && "checked by the marker visitor");
     }
     if (F)
       F->Spawns.push_back(Site);

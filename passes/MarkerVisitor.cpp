@@ -2,6 +2,7 @@
 #include "MarkerVisitor.h"
 #include "Annotations.h"
 #include "Markers.h"
+#include "Pools.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -150,6 +151,15 @@ public:
     if (*K == MarkerKind::Await && Call && !Callee &&
         asyncPointerOf(Call->getCallee()).Async) {
       Consumed.insert(Call); // through an async function pointer
+      AsyncPointer P = asyncPointerOf(Call->getCallee());
+      if (!Boxed && !P.Boxed && !P.Budget && inAsyncDefinition())
+        Diags.error(Call->getBeginLoc(),
+                    "a call through async function pointer '" +
+                        pointerName(Call) +
+                        "' needs room for the callee's frame: declare the "
+                        "pointer (or its typedef) async_budget(N) to keep N "
+                        "bytes in this frame, or async_boxed, or box this "
+                        "call: await(ca_boxed(...))");
     } else if (!isAsyncFunction(Callee)) {
       reportBadOperand(*K, Call ? Call : Operand, Callee);
       Call = nullptr;
@@ -163,6 +173,8 @@ public:
       Consumed.insert(Call);
       AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
     }
+    if (*K == MarkerKind::SpawnIn && Call && !checkSpawnPool(PE, Callee))
+      Call = nullptr;
     Markers.push_back({*K, PE, Call, Current, StartDepth > 0});
     bool IsStart = *K != MarkerKind::Await;
     StartDepth += IsStart;
@@ -182,12 +194,79 @@ public:
     }
     for (const auto *A : VD->specific_attrs<AnnotateAttr>())
       if (A->getAnnotation() == contract::PoolAnnotation)
-        PoolDecls.push_back({VD, A});
+        checkPool(VD, A);
     return true;
   }
 
-  /// CA_TASK_POOL declarations, in order.
-  std::vector<std::pair<const VarDecl *, const AnnotateAttr *>> PoolDecls;
+  /// The well-formed CA_TASK_POOL declarations, in order.
+  std::vector<TaskPool> Pools;
+
+  /// A CA_TASK_POOL declaration, annotate("cawait.pool", "f", N) on a static
+  /// ca_task_pool: into Pools when it is well-formed, else reported.
+  void checkPool(const VarDecl *VD, const AnnotateAttr *A) {
+    SourceLocation Loc = VD->getLocation();
+    if (A->args_size() != 2) {
+      Diags.error(Loc, "write a task pool as CA_TASK_POOL(name, f, N)");
+      return;
+    }
+    const auto *Name =
+        dyn_cast<StringLiteral>(A->args_begin()[0]->IgnoreParenImpCasts());
+    std::optional<llvm::APSInt> N =
+        A->args_begin()[1]->getIntegerConstantExpr(Ctx);
+    if (!N || N->isNegative() || *N == 0 || N->getActiveBits() > 31) {
+      Diags.error(Loc, "the size of task pool '" + VD->getName() +
+                           "' must be an integer constant from 1 to 2^31-1");
+      return;
+    }
+    const FunctionDecl *Fn = nullptr;
+    if (Name)
+      for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(
+               &Ctx.Idents.get(Name->getString())))
+        if (const auto *FD = dyn_cast<FunctionDecl>(ND))
+          Fn = FD;
+    if (!isAsyncFunction(Fn)) {
+      Diags.error(Loc, "task pool '" + VD->getName() + "' is for '" +
+                           (Name ? Name->getString() : "?") +
+                           "', which is not an async function declared "
+                           "before the pool");
+      return;
+    }
+    if (!VD->isFileVarDecl()) {
+      Diags.error(Loc, "task pool '" + VD->getName() +
+                           "' must be declared at file scope");
+      return;
+    }
+    Pools.push_back({VD, Fn, N->getZExtValue()});
+  }
+
+  /// Whether the pool a ca_spawn_in names (`&pool`) is one of Pools, for
+  /// Callee; reported when not.
+  bool checkSpawnPool(const Expr *Marker, const FunctionDecl *Callee) {
+    const Expr *PoolExpr = markerPool(Marker);
+    const TaskPool *P = poolNamed(Pools, PoolExpr);
+    if (!P) {
+      Diags.error(PoolExpr->getBeginLoc(),
+                  "the first argument of ca_spawn_in must be `&name`, where "
+                  "name is declared with CA_TASK_POOL(name, f, N)");
+      return false;
+    }
+    if (P->Function->getCanonicalDecl() != Callee->getCanonicalDecl()) {
+      Diags.error(PoolExpr->getBeginLoc(),
+                  "task pool '" + P->Var->getName() + "' holds tasks of '" +
+                      P->Function->getName() + "', not of '" +
+                      Callee->getName() +
+                      "'; declare a pool for it with CA_TASK_POOL(name, " +
+                      Callee->getName() + ", N)");
+      return false;
+    }
+    return true;
+  }
+
+  /// Inside the body of an async function defined in the main file.
+  bool inAsyncDefinition() const {
+    return Current && !AsyncDefinitions.empty() &&
+           AsyncDefinitions.back() == Current;
+  }
 
   bool VisitCStyleCastExpr(CStyleCastExpr *CE) {
     noteConversion(CE->getSubExpr(), nullptr, CE->getType());
@@ -524,7 +603,7 @@ MarkerScan scanMarkers(ASTContext &Ctx, DiagSink &Diags) {
   Scan.Markers = std::move(V.Markers);
   Scan.Unevaluated = std::move(V.UnevaluatedMarkers);
   Scan.AsyncDefinitions = std::move(V.AsyncDefinitions);
-  Scan.PoolDecls = std::move(V.PoolDecls);
+  Scan.Pools = std::move(V.Pools);
   Scan.AddressUses = std::move(V.AddressUses);
   Scan.AddressTaken = std::move(V.AddressTaken);
   return Scan;

@@ -9,7 +9,9 @@
 // sees wrong on the way: an async call never awaited or started, a marker
 // without an async call, a misused combinator, ca_boxed or async function
 // name, an async function that cannot have a frame (variadic, main, in a
-// header), an await outside an async function, a ca_block_on inside one.
+// header), an await outside an async function, a ca_block_on inside one,
+// an await through an async function pointer with no room for the callee's
+// frame, a malformed CA_TASK_POOL, a ca_spawn_in into a pool not its own.
 // Discover turns its findings into Shape.
 //
 //===----------------------------------------------------------------------===//
@@ -31,7 +33,8 @@ struct FoundMarker {
   MarkerKind Kind;
   const clang::Expr *Marker;
   const clang::CallExpr *Call; ///< null when the operand is not an async call
-                               ///< (reported) or is a combinator
+                               ///< (reported), is a combinator, or is spawned
+                               ///< into a pool not its own (reported)
   const clang::FunctionDecl *Enclosing; ///< the function it is in, or null
   bool InsideStart; ///< inside the operand of another block_on/spawn
   Combinator Comb = Combinator::None; ///< await of a valid combinator
@@ -50,9 +53,8 @@ struct MarkerScan {
   std::vector<UnevaluatedMarker> Unevaluated;
   /// Async functions defined in the main file, in source order.
   std::vector<const clang::FunctionDecl *> AsyncDefinitions;
-  /// CA_TASK_POOL declarations, in order, with their annotation.
-  std::vector<std::pair<const clang::VarDecl *, const clang::AnnotateAttr *>>
-      PoolDecls;
+  /// The well-formed CA_TASK_POOL declarations, in order.
+  std::vector<TaskPool> Pools;
   /// Async functions converted to async function pointers with a budget.
   std::vector<AddressUse> AddressUses;
   /// Async functions converted to any async function pointer.
