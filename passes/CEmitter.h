@@ -32,7 +32,6 @@ public:
 
   void indent() { ++Depth; }
   void dedent() { --Depth; }
-  unsigned depth() const { return Depth; }
 
   const std::string &str() const { return Text; }
   std::string take() { return std::move(Text); }

@@ -36,8 +36,6 @@
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
 
-#define DEBUG_TYPE "cawait-dump"
-
 using namespace clang;
 
 namespace cawait {

@@ -419,7 +419,7 @@ void writeFrameUsageFile(CompilerInstance &CI, const std::string &Path,
 class CawaitAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 StringRef InFile) override {
+                                                 StringRef) override {
     if (InAnalysis)
       return std::make_unique<ASTConsumer>();
     SourceManager &SM = CI.getSourceManager();
@@ -565,7 +565,6 @@ protected:
         *FE, llvm::MemoryBuffer::getMemBufferCopy(TU.Text, FE->getName()));
     FileID Lowered = SM.createFileID(*FE, SourceLocation(), SrcMgr::C_User);
     SM.setMainFileID(Lowered);
-    (void)InFile;
     return std::make_unique<ReportingConsumer>(CI, std::move(Records), DiagFID,
                                                UserIgnoresWarnings);
   }
