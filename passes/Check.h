@@ -23,8 +23,11 @@
 //   - LocalTypes: a local type that moves to file scope with the frame but
 //     names a local (which types move depends on what liveness keeps);
 //   - Emit: what the printing of the lowered text meets (an object-like
-//     macro named like a re-printed name, an #embed that cannot be read
-//     back, ...); Normalize: the limits of its rewriting;
+//     macro named like a re-printed name, an #embed it cannot read back);
+//     also two declarations of an unnamed struct (a second typedef of it,
+//     a pointer or array of it beside another variable), which belong
+//     here and move once Emit's split lands; Normalize: the limits of its
+//     rewriting;
 //   - Liveness: internal errors (no control-flow graph, a combinator
 //     missing from it), which are cawait bugs, not the user's constructs.
 //

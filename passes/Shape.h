@@ -2,7 +2,7 @@
 //
 // Discover fills a Shape once per translation unit; liveness, layout and emit
 // read it and add their own results to each AsyncFunction. Nothing here is
-// recomputed by a later pass (see STYLE.md: one owner per fact): every fact
+// recomputed by a later pass (one owner per fact): every fact
 // about a marker (an await's form, statement, callee, combinator branches;
 // a start's site; an await that is a call of f__sync) is here, so no pass
 // after Discover needs to match cawait.h's macros again. Data only: the

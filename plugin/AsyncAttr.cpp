@@ -29,7 +29,7 @@ namespace {
 /// attribute's first token. Sema looks at the declaration's first token
 /// (the -Wmissing-prototypes fix-it inserts `static` before a `const`
 /// there): a function that begins with such a macro begins after it, as
-/// in plain clang. (Lower's declBegin takes the attribute's own range.)
+/// in plain clang. (Splice's declBegin takes the attribute's own range.)
 void beginAfterAttributeMacro(Sema &S, FunctionDecl *FD, const ParsedAttr &A) {
   SourceManager &SM = S.getSourceManager();
   SourceLocation Begin = FD->getInnerLocStart();
