@@ -11,7 +11,7 @@
 // callee's frame (embedded), a call of f__sync only its prototype, a start
 // or a pool its callee's frame and thunks. A frame embeds its callees'
 // frames, so they come no later than it does (walked callers first, the
-// reverse of CalleesFirst). Check::checkTypeOrder then verifies that each
+// reverse of CalleesFirst). Check's checkTypeOrder then verifies that each
 // frame does not need a type defined after its place.
 //
 //===----------------------------------------------------------------------===//
@@ -35,8 +35,8 @@ struct Placement {
   std::vector<std::pair<unsigned, unsigned>> PoolRange;
 };
 
-/// Every pool of S must be written in the main file (Check reports the
-/// others), and S must have no await cycle.
+/// Every pool of S must be written in the main file (checkLowerable
+/// reports the others), and S must have no await cycle.
 [[nodiscard]] Placement placeDeclarations(const Shape &S, Splicer &Sp,
                                           const clang::SourceManager &SM);
 

@@ -4,8 +4,8 @@
 Checks that the table (test/classes/stmt-classes.txt) says, for every
 concrete statement and expression class of the Clang the plugin is built
 against, what an async function does with it, consistently with the class
-allowlist of passes/Discover.cpp (unsupportedClass):
-  lowered TEST      allowed by Discover.cpp; TEST exists and names the class
+allowlist of passes/Check.cpp (unsupportedClass):
+  lowered TEST      allowed by Check.cpp; TEST exists and names the class
   error TEST        not allowed; TEST exists
   unreachable WHY   not allowed; WHY is given
 Fails on a class missing from the table (a new clang), a class the table
@@ -72,9 +72,9 @@ def main():
         elif kind != "unreachable":
             errors.append("%s: %s: unknown kind %r" % (where, name, kind))
         if kind == "lowered" and name not in allowed:
-            errors.append("%s: %s is lowered here but Discover.cpp rejects it" % (where, name))
+            errors.append("%s: %s is lowered here but Check.cpp rejects it" % (where, name))
         if kind != "lowered" and name in allowed:
-            errors.append("%s: %s is %s here but Discover.cpp allows it" % (where, name, kind))
+            errors.append("%s: %s is %s here but Check.cpp allows it" % (where, name, kind))
     for name in classes:
         if name not in seen:
             errors.append("%s: class %s of this clang is not in the table: say what an async function does with it" % (table, name))
