@@ -114,7 +114,12 @@ typedef struct ca_task_pool ca_task_pool;
  * NULL when every slot is in use (the arguments are then not evaluated).
  * Every handle is consumed exactly once: by `await(ca_task_join(t, &out))`
  * (or ca_task_wait(t), for void tasks or to discard the result),
- * ca_task_abort(t) or ca_task_detach(t).
+ * ca_task_abort(t) or ca_task_detach(t). A handle used again afterwards
+ * (joined twice, aborted after a join...), also through a task group,
+ * aborts the program with a message naming the call and what became of
+ * the handle ("cawait: ca_task_join: the task handle was already
+ * joined"), whatever became of its task: a handle is checked, never
+ * followed. A handle belongs to the thread that spawned it.
  *
  * Without the plugin, ca_spawn runs the call to completion at once and the
  * handle keeps its result for the join. */

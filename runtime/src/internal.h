@@ -19,9 +19,36 @@
 _Noreturn void ca__die(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
-/* Whether a started task has finished (completed, or dropped by its
- * executor): its handle can then be consumed without waiting. */
-int ca__task_done(ca_task *task);
+/* Whether the task of a live handle has finished (completed, or dropped
+ * by its executor): its handle can then be consumed without waiting. `who`
+ * names the call for the message when the handle is not live. */
+int ca__task_done(ca_task *task, const char *who);
+
+/* ca_task_abort, with `who` naming the call for the messages. */
+void ca__task_abort_as(ca_task *task, const char *who);
+
+/* ------------------------------------------------------------- handle.c
+ * Task handles: an index into this thread's handle table and a
+ * generation, never a pointer into the task (docs/design.md). */
+
+/* How a handle was consumed. */
+enum { CA__HANDLE_JOINED = 1, CA__HANDLE_ABORTED = 2, CA__HANDLE_DETACHED = 3 };
+
+/* A new live handle for `task` (not NULL). */
+ca_task *ca__handle_new(void *task);
+/* The task of a live handle; otherwise prints "cawait: <who>: no task (a
+ * NULL handle)", "<who>: the task handle was already joined" (aborted,
+ * detached) or "<who>: ... is not a task handle" and aborts. */
+void *ca__handle_get(ca_task *handle, const char *who);
+/* The task of a live handle, or NULL (for drop functions: never aborts). */
+void *ca__handle_peek(ca_task *handle);
+/* Consumes a live handle `how` (CA__HANDLE_*): it is never live again. */
+void ca__handle_release(ca_task *handle, unsigned how);
+
+/* ---------------------------------------------------------- sync_task.c */
+
+/* ca_task_abort without the plugin, with `who` naming the call. */
+void ca__sync_task_abort_as(ca_task *task, const char *who);
 
 /* --------------------------------------------------------------- timer.c */
 
