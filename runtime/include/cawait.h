@@ -272,6 +272,12 @@ int ca_tcp_listen(ca_io *io, const char *host, int port, int backlog);
 /* The local port of a socket, or a negative errno. */
 int ca_io_port(const ca_io *io);
 
+/* One frame at a time may wait to read a ca_io (ca_io_readable, ca_read,
+ * ca_accept, ca_recv_from) and one to write: a second frame that would
+ * wait in the same direction aborts ("cawait: ca_read: another frame is
+ * already waiting to read fd N ..."), rather than leave the first asleep
+ * for ever. */
+
 /* Completes once io's fd is readable (or hung up, or in error).
  * Cancellation-safe. */
 CA_ASYNC void ca_io_readable(ca_io *io);
