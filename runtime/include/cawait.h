@@ -267,7 +267,8 @@ int ca_io_open(ca_io *io, int fd);
  * Returns 0 or a negative errno from close(2). */
 int ca_io_close(ca_io *io);
 /* A TCP socket listening on host:port (host NULL: 127.0.0.1; port 0: any,
- * then ca_io_port tells which), registered in io. 0 or a negative errno. */
+ * then ca_io_port tells which), registered in io. 0 or a negative errno
+ * (-EINVAL: host is not an IPv4 address, or port is outside 0..65535). */
 int ca_tcp_listen(ca_io *io, const char *host, int port, int backlog);
 /* The local port of a socket, or a negative errno. */
 int ca_io_port(const ca_io *io);
@@ -316,16 +317,17 @@ CA_ASYNC long ca_write(ca_io *io, const void *buf, size_t n);
 CA_ASYNC int ca_accept(ca_io *listener);
 
 /* Opens a TCP connection to host:port (an IPv4 address) in *out: 0 or a
- * negative errno, *out then closed (ca_io_close does nothing). Dropped
+ * negative errno, *out then closed (ca_io_close does nothing); -EINVAL for
+ * a host that is not an IPv4 address or a port outside 0..65535. Dropped
  * before it completes, the socket is closed. */
 CA_ASYNC int ca_tcp_connect(ca_io *out, const char *host, int port);
 
 /* A UDP socket bound to host:port (host NULL: 127.0.0.1; port 0: any),
- * registered in io. 0 or a negative errno. */
+ * registered in io. 0 or a negative errno (-EINVAL as ca_tcp_listen). */
 int ca_udp_bind(ca_io *io, const char *host, int port);
 
 /* Sends one datagram of n bytes to host:port: the count or a negative
- * errno. Cancellation-safe. */
+ * errno (-EINVAL as ca_tcp_connect). Cancellation-safe. */
 CA_ASYNC long ca_send_to(ca_io *io, const void *buf, size_t n, const char *host,
                          int port);
 

@@ -180,7 +180,8 @@ extern _Thread_local unsigned ca__io_count;
  * events and wakes the frames waiting on them; returns how many events. */
 int ca__reactor_wait(int timeout_ms);
 
-/* host (NULL: 127.0.0.1) and port as an IPv4 address: 0 or -EINVAL. */
+/* host (NULL: 127.0.0.1) and port as an IPv4 address: 0, or -EINVAL for
+ * a host that is not an IPv4 address or a port outside 0..65535. */
 struct sockaddr_in;
 int ca__ipv4(struct sockaddr_in *sa, const char *host, int port);
 

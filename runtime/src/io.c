@@ -193,6 +193,8 @@ int ca_shutdown(ca_io *io, int how) {
 
 int ca__ipv4(struct sockaddr_in *sa, const char *host, int port) {
   memset(sa, 0, sizeof *sa);
+  if (port < 0 || port > 65535) /* htons would take it modulo 65536 */
+    return -EINVAL;
   sa->sin_family = AF_INET;
   sa->sin_port = htons((uint16_t)port);
   if (inet_pton(AF_INET, host ? host : "127.0.0.1", &sa->sin_addr) != 1)
