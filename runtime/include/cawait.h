@@ -389,11 +389,15 @@ CA__RUNTIME_ASYNC(CA__READER_READ_BUDGET)
 long ca_reader_read(ca_reader *r, void *buf, size_t n);
 
 /* Completes when the signal signo is delivered to the process (SIGINT,
- * SIGTERM: a server's graceful stop), returning signo, or a negative errno.
- * From its first poll on, signo is blocked on this thread (so it is never
- * lost between waits, and its default action no longer applies) and read
- * through a signalfd; it stays blocked afterwards. Cancellation-safe: the
- * signalfd is closed when it completes or is dropped. */
+ * SIGTERM: a server's graceful stop), returning signo, or a negative errno
+ * (-EINVAL: not a signal number). From its first poll on, signo is blocked
+ * on this thread (its default action no longer applies) and read through
+ * a signalfd. When the last frame of the thread waiting for signo
+ * completes or is dropped, the mask is restored: signo is unblocked unless
+ * it was blocked before, so a second Ctrl-C during a stuck graceful stop
+ * ends the process. Cancellation-safe: the signalfd is closed when it
+ * completes or is dropped. Without the plugin: sigwait, the mask restored
+ * the same way. */
 CA_ASYNC int ca_signal(int signo);
 
 /* ------------------------------------------- channels and synchronisation

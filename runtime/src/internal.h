@@ -180,6 +180,13 @@ extern _Thread_local unsigned ca__io_count;
  * events and wakes the frames waiting on them; returns how many events. */
 int ca__reactor_wait(int timeout_ms);
 
+/* Blocks signo on this thread for one more waiter (ca_signal): 0, or
+ * -EINVAL for a signal number that is not one. */
+int ca__signal_hold(int signo);
+/* One waiter fewer: the last one unblocks signo unless it was blocked
+ * before the first. */
+void ca__signal_release(int signo);
+
 /* host (NULL: 127.0.0.1) and port as an IPv4 address: 0, or -EINVAL for
  * a host that is not an IPv4 address or a port outside 0..65535. */
 struct sockaddr_in;

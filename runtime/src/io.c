@@ -585,6 +585,43 @@ void ca_recv_from__drop(struct ca_recv_from__frame *f) {
 #include <signal.h>
 #include <sys/signalfd.h>
 
+/* The frames of this thread waiting for each signal, and whether the
+ * signal was blocked before the first of them blocked it: the last one to
+ * finish restores the mask, so the signal's default action applies again
+ * (a second Ctrl-C stops a server whose graceful stop is stuck). */
+static _Thread_local unsigned ca__signal_waiters[NSIG];
+static _Thread_local unsigned char ca__signal_was_blocked[NSIG];
+
+int ca__signal_hold(int signo) {
+  sigset_t set, old;
+  sigemptyset(&set);
+  if (signo <= 0 || signo >= NSIG || sigaddset(&set, signo) < 0)
+    return -EINVAL;
+  if (ca__signal_waiters[signo] == 0) {
+    if (pthread_sigmask(SIG_BLOCK, &set, &old) != 0)
+      return -EINVAL;
+    ca__signal_was_blocked[signo] = (unsigned char)sigismember(&old, signo);
+  }
+  ca__signal_waiters[signo]++;
+  return 0;
+}
+
+void ca__signal_release(int signo) {
+  sigset_t set;
+  if (--ca__signal_waiters[signo] || ca__signal_was_blocked[signo])
+    return;
+  sigemptyset(&set);
+  sigaddset(&set, signo);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+/* The signalfd is closed and the signal released. */
+static void ca__signal_close(struct ca_signal__frame *f) {
+  ca__io_close_own(&f->io);
+  ca__signal_release(f->signo);
+  f->open = 0;
+}
+
 void ca_signal__init(struct ca_signal__frame *f, int signo) {
   f->signo = signo;
   f->open = 0;
@@ -594,17 +631,19 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
                         int *out) {
   if (!f->open) {
     sigset_t set;
-    sigemptyset(&set);
-    if (sigaddset(&set, f->signo) < 0 ||
-        pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) {
-      *out = -EINVAL;
+    int rc = ca__signal_hold(f->signo);
+    if (rc < 0) {
+      *out = rc;
       return CA_READY;
     }
+    sigemptyset(&set);
+    sigaddset(&set, f->signo);
     int fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-    int rc = fd < 0 ? -errno : ca_io_open(&f->io, fd);
+    rc = fd < 0 ? -errno : ca_io_open(&f->io, fd);
     if (rc < 0) {
       if (fd >= 0)
         close(fd);
+      ca__signal_release(f->signo);
       *out = rc;
       return CA_READY;
     }
@@ -614,8 +653,7 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
     struct signalfd_siginfo si;
     ssize_t r = read(f->io.fd, &si, sizeof si);
     if (r == (ssize_t)sizeof si) {
-      ca__io_close_own(&f->io);
-      f->open = 0;
+      ca__signal_close(f);
       *out = (int)si.ssi_signo;
       return CA_READY;
     }
@@ -627,14 +665,12 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
       return CA_PENDING;
     }
     *out = r < 0 ? -errno : -EIO;
-    ca__io_close_own(&f->io);
-    f->open = 0;
+    ca__signal_close(f);
     return CA_READY;
   }
 }
 
 void ca_signal__drop(struct ca_signal__frame *f) {
   if (f->open)
-    ca__io_close_own(&f->io);
-  f->open = 0;
+    ca__signal_close(f);
 }
