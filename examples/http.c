@@ -200,10 +200,10 @@ static int parse_header(const char *line, struct request *rq) {
  * when the client closed or failed first. */
 async int read_head_line(ca_reader *r, char *line, int too_long) {
   long n = await(ca_read_line(r, line, LINE_CAP));
-  if (n <= 0)
-    return -1;
-  if (line[n - 1] != '\n')
-    return n == LINE_CAP - 1 ? too_long : -1; /* or cut by the close */
+  if (n == -EMSGSIZE)
+    return too_long;
+  if (n <= 0 || line[n - 1] != '\n')
+    return -1; /* closed, failed, or cut by the close */
   if (strlen(line) != (size_t)n)
     return 400; /* a NUL byte */
   chomp(line);

@@ -370,15 +370,19 @@ typedef struct ca_reader {
     size_t start; /* the unread bytes are buf[start, end) */
     size_t end;
     int eof; /* the peer closed: nothing more will come */
+    unsigned char skip; /* discarding the rest of an over-long line */
   } ca__private;
 } ca_reader;
 void ca_reader_init(ca_reader *r, ca_io *io, void *buf, size_t cap);
 
 /* Reads one line into line (at most cap - 1 bytes, then a NUL): its length
  * with the '\n' (so an empty line is 1 and end of file is 0), or a
- * negative errno. A line longer than cap - 1 comes in pieces without '\n';
- * a last line without '\n' at end of file comes without it. Cancellation-
- * safe: bytes read before a drop stay in the reader for the next call. */
+ * negative errno. A line that does not fit (longer than cap - 1 with its
+ * '\n', or than the reader's buffer) is -EMSGSIZE: line holds its first
+ * cap - 1 bytes, and the rest of it is discarded (the next call returns
+ * the line after it), never taken for a line of its own. A last line
+ * without '\n' at end of file comes without it. Cancellation-safe: bytes
+ * read before a drop stay in the reader for the next call. */
 CA__RUNTIME_ASYNC(CA__READ_LINE_BUDGET)
 long ca_read_line(ca_reader *r, char *line, size_t cap);
 
