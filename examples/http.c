@@ -53,11 +53,11 @@
 #include <cawait.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <limits.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -129,8 +129,8 @@ static int parse_request_line(const char *line, struct request *rq) {
   if (t >= sizeof rq->path)
     return 414;
   const char *v = target + t + 1; /* HTTP-version = "HTTP/" DIGIT "." DIGIT */
-  if (strncmp(v, "HTTP/", 5) != 0 || v[5] < '0' || v[5] > '9' ||
-      v[6] != '.' || v[7] < '0' || v[7] > '9' || v[8] != '\0')
+  if (strncmp(v, "HTTP/", 5) != 0 || v[5] < '0' || v[5] > '9' || v[6] != '.' ||
+      v[7] < '0' || v[7] > '9' || v[8] != '\0')
     return 400;
   if (v[5] != '1')
     return 505;

@@ -80,8 +80,8 @@ int ca_task_group_abort(ca_task_group *g) {
     ca__die(
         "ca_task_group_abort: the group is awaited by a ca_task_group_wait");
   for (unsigned i = 0; i < g->ca__private.count; i++)
-    pending += ca__group_abort_one(g, g->ca__private.slots[i],
-                                   "ca_task_group_abort");
+    pending +=
+        ca__group_abort_one(g, g->ca__private.slots[i], "ca_task_group_abort");
   g->ca__private.count = 0;
   return pending;
 }

@@ -134,8 +134,7 @@ _Noreturn void ca__handle_die(ca_task *handle, const char *who) {
    * older handle's is not: the slot was consumed again since). */
   uint32_t now = slot->gen & ~CA__HANDLE_HOW_MASK;
   uint32_t how = slot->task ? slot->next : slot->gen & CA__HANDLE_HOW_MASK;
-  unsigned k = ((now - gen) & CA__HANDLE_GEN_MASK) == CA__HANDLE_GEN_STEP
-                   ? how
-                   : 0;
+  unsigned k =
+      ((now - gen) & CA__HANDLE_GEN_MASK) == CA__HANDLE_GEN_STEP ? how : 0;
   ca__die("%s: the task handle was already %s", who, what[k]);
 }

@@ -38,7 +38,8 @@ enum { CA__HANDLE_JOINED = 1, CA__HANDLE_ABORTED = 2, CA__HANDLE_DETACHED = 3 };
  * bits above are its generation, a multiple of 4. */
 #define CA__HANDLE_INDEX_BITS (sizeof(uintptr_t) * 4)
 #define CA__HANDLE_INDEX_MASK (((uintptr_t)1 << CA__HANDLE_INDEX_BITS) - 1)
-#define CA__HANDLE_SEG0 64u /* slots of segment 0; segment s has 64 << (s-1) */
+#define CA__HANDLE_SEG0 64u /* slots of segment 0; segment s has 64 << (s-1)   \
+                             */
 #define CA__HANDLE_SEGS 27  /* enough for 2^32 slots */
 
 typedef struct ca__handle_slot {

@@ -58,7 +58,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { CAP = 64, REFUSING = 16 }; /* examples/http.c's MAX_CONNS, MAX_REFUSING */
+/* examples/http.c's MAX_CONNS and MAX_REFUSING. */
+enum { CAP = 64, REFUSING = 16 };
 
 static int port;
 
@@ -87,7 +88,8 @@ static void read_answer(int fd, struct answer *a) {
   static char buf[1 << 16];
   size_t len = 0;
   long r;
-  while (len < sizeof buf - 1 && (r = read(fd, buf + len, sizeof buf - 1 - len)) > 0)
+  while (len < sizeof buf - 1 &&
+         (r = read(fd, buf + len, sizeof buf - 1 - len)) > 0)
     len += (size_t)r;
   buf[len] = '\0';
   a->closed = len < sizeof buf - 1 && r == 0;
@@ -131,10 +133,9 @@ static void check(const char *what, const char *req, size_t n) {
 
 /* GET of a target of n bytes ("/aaa..."). */
 static void target_sweep(void) {
-  static const size_t lengths[] = {2,   100, 254, 255, 256, 257, 300,
-                                   400, 490, 497, 498, 499, 500, 501,
-                                   502, 510, 511, 512, 600, 1000, 5000,
-                                   100000};
+  static const size_t lengths[] = {2,   100, 254, 255,  256,  257,   300, 400,
+                                   490, 497, 498, 499,  500,  501,   502, 510,
+                                   511, 512, 600, 1000, 5000, 100000};
   static char req[100100];
   const char *first_short = NULL, *first_long = NULL;
   char shorts[64] = "", longs[64] = "";
@@ -144,7 +145,8 @@ static void target_sweep(void) {
     memcpy(req, "GET /", 5);
     memset(req + 5, 'a', t - 1);
     size_t n = 4 + t;
-    n += (size_t)sprintf(req + n, " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    n += (size_t)sprintf(req + n,
+                         " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     struct answer a;
     exchange(req, n, &a);
     char *seen = t <= 255 ? shorts : longs;
@@ -253,8 +255,7 @@ int main(int argc, char **argv) {
   CHECK("NUL byte in a header", "GET / HTTP/1.1\r\n" H "X-A: a\0b\r\n\r\n");
   CHECK("NUL byte in the request line", "GET /\0 HTTP/1.1\r\n" H "\r\n");
   CHECK("obs-fold", "GET / HTTP/1.1\r\n" H "X-A: a\r\n  b\r\n\r\n");
-  CHECK("whitespace before the first header",
-        "GET / HTTP/1.1\r\n " H "\r\n");
+  CHECK("whitespace before the first header", "GET / HTTP/1.1\r\n " H "\r\n");
   CHECK("version minor overflowing",
         "GET / HTTP/1.99999999999999999999\r\n" H "\r\n");
   CHECK("version major overflowing",
@@ -270,6 +271,7 @@ int main(int argc, char **argv) {
     fputs(line, stdout);
   int st = 0;
   waitpid(pid, &st, 0);
-  printf("server exit %d\n", WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+  printf("server exit %d\n",
+         WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
   return 0;
 }
