@@ -127,8 +127,10 @@ async void chat_reader(ca_reader *r, struct client *c) {
     long n = 0;
     if (await(ca_select(n = ca_read_line(r, l.text, sizeof l.text),
                         ca_cancel_token_wait(&c->chat->stop))) != 0 ||
-        n <= 0)
+        (n <= 0 && n != -EMSGSIZE))
       break;
+    if (n == -EMSGSIZE)
+      continue; /* a line too long for a message: dropped */
     chomp(l.text);
     if (l.text[0] && await(ca_chan_send(&c->chat->inbox, &l)) < 0)
       break; /* the inbox is closed: the server stops */

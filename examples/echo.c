@@ -5,13 +5,16 @@
 #include <cawait.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void close_io(ca_io *io) { ca_io_close(io); }
 
 async void connection(int fd) {
   __attribute__((cleanup(close_io))) ca_io conn;
-  if (ca_io_open(&conn, fd) < 0)
+  if (ca_io_open(&conn, fd) < 0) {
+    close(fd); /* a failed ca_io_open leaves fd to its caller */
     return;
+  }
   char buf[1024];
   long r;
   while ((r = await(ca_read(&conn, buf, sizeof buf))) > 0)

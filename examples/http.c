@@ -21,6 +21,24 @@
  * `Connection: keep-alive`. The connection's ca_io has a cleanup that
  * closes it, so a task that is dropped (ca_task_group_abort) closes its socket.
  *
+ * The request head is parsed as RFC 9112 asks of a server that may stand
+ * behind a proxy (test/fault/http-rfc9112.c): a request line of exactly
+ * `method SP target SP HTTP/D.D` (a target longer than the buffer: 414,
+ * whatever its length; another major version: 505; anything else: 400);
+ * header lines with a NUL byte, a line folded onto the previous one
+ * (obs-fold), whitespace before the colon, a Content-Length that is not a
+ * number, two that differ, or one beside Transfer-Encoding: 400. An error
+ * answer closes the connection after a lingering close (the server shuts
+ * its side and reads what the client still sends, for LINGER_MS at most),
+ * so that the client reads the answer rather than a reset. A request with
+ * a body (Content-Length, Transfer-Encoding) is answered and the
+ * connection closed: the body is never taken for the next request.
+ *
+ * At MAX_CONNS connections a new one is answered 503 with `Connection:
+ * close` by a small task of its own (at most MAX_REFUSING at once); when
+ * those are busy too, the server stops accepting until one ends, and the
+ * kernel's backlog holds the clients: none is closed unanswered.
+ *
  * Stopping: the token is cancelled (by the self-test, or by SIGINT or
  * SIGTERM through ca_signal); the accept loop ends and the listener is
  * closed; a connection waiting for (or reading) its next request stops
@@ -35,15 +53,19 @@
 #include <cawait.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 enum {
   MAX_CONNS = 64,      /* connection tasks at once; more are refused */
+  MAX_REFUSING = 16,   /* tasks answering 503 at once; more wait */
+  LINGER_MS = 1000,    /* an error answer's lingering close, at most */
   LINE_CAP = 512,      /* longest request or header line, with its NUL */
   MAX_HEADERS = 64,    /* header lines of one request */
   IDLE_MS = 10000,     /* a kept-alive connection idle this long is closed */
@@ -63,15 +85,20 @@ static void close_io(ca_io *io) { ca_io_close(io); }
 struct server {
   ca_io listener;       /* taken by http_serve, closed when it stops */
   ca_cancel_token stop; /* cancelled: stop accepting, close idle ones */
+  ca_notify ended;      /* a connection or refusing task ended */
+  unsigned open;        /* connection tasks running */
+  unsigned refusing;    /* refusing tasks running */
   unsigned connections; /* accepted */
   unsigned requests;    /* answered */
-  unsigned refused;     /* accepted while MAX_CONNS were open: closed */
+  unsigned refused;     /* accepted while MAX_CONNS were open: 503 */
 };
 
 struct request {
   char method[8];
   char path[256];
   int keep_alive; /* answer, then read the next request */
+  long length;    /* Content-Length, or -1 */
+  int chunked;    /* Transfer-Encoding was given */
 };
 
 /* Drops the line end ("\r\n" or "\n"). */
@@ -81,61 +108,124 @@ static void chomp(char *s) {
     s[--n] = '\0';
 }
 
-/* "GET /path HTTP/1.1": 0, or the status to answer with. */
+/* A token character (RFC 9110 5.6.2): methods and header names. */
+static int is_tchar(unsigned char c) {
+  return c > ' ' && c < 127 && !strchr("\"(),/:;<=>?@[\\]{}", c);
+}
+
+/* "GET /path HTTP/1.1" (chomped): 0, or the status to answer with. Parsed
+ * by hand: sscanf's %d is undefined on a number that overflows. */
 static int parse_request_line(const char *line, struct request *rq) {
-  int major, minor;
-  if (sscanf(line, "%7s %255s HTTP/%d.%d", rq->method, rq->path, &major,
-             &minor) != 4)
+  size_t m = 0, t = 0;
+  while (is_tchar((unsigned char)line[m]))
+    m++;
+  if (m == 0 || line[m] != ' ')
     return 400;
-  if (major != 1)
+  const char *target = line + m + 1;
+  while ((unsigned char)target[t] > ' ' && target[t] != 127)
+    t++;
+  if (t == 0 || target[t] != ' ')
+    return 400;
+  if (t >= sizeof rq->path)
+    return 414;
+  const char *v = target + t + 1; /* HTTP-version = "HTTP/" DIGIT "." DIGIT */
+  if (strncmp(v, "HTTP/", 5) != 0 || v[5] < '0' || v[5] > '9' || v[6] != '.' ||
+      v[7] < '0' || v[7] > '9' || v[8] != '\0')
+    return 400;
+  if (v[5] != '1')
     return 505;
-  rq->keep_alive = minor >= 1; /* HTTP/1.1's default */
+  if (m >= sizeof rq->method)
+    return 405; /* no method this long is served */
+  memcpy(rq->method, line, m);
+  rq->method[m] = '\0';
+  memcpy(rq->path, target, t);
+  rq->path[t] = '\0';
+  rq->keep_alive = v[7] >= '1'; /* HTTP/1.1's default */
   return 0;
 }
 
-/* One header line (chomped): Connection decides keep-alive; a request
- * body (Content-Length, Transfer-Encoding) is never read, so the
+/* A Content-Length value: 1*DIGIT and nothing else (no sign, no space
+ * inside, no overflow), or -1. */
+static long parse_length(const char *v, size_t n) {
+  long len = 0;
+  if (n == 0)
+    return -1;
+  for (size_t i = 0; i < n; i++) {
+    if (v[i] < '0' || v[i] > '9' || len > (LONG_MAX - 9) / 10)
+      return -1;
+    len = len * 10 + (v[i] - '0');
+  }
+  return len;
+}
+
+/* One header line (chomped): 0, or 400. Connection decides keep-alive; a
+ * request body (Content-Length, Transfer-Encoding) is never read, so the
  * connection is closed after the answer instead. */
-static void parse_header(const char *line, struct request *rq) {
-  const char *colon = strchr(line, ':');
-  if (!colon)
-    return;
-  size_t name = (size_t)(colon - line);
-  const char *value = colon + 1 + strspn(colon + 1, " \t");
+static int parse_header(const char *line, struct request *rq) {
+  size_t name = 0;
+  while (is_tchar((unsigned char)line[name]))
+    name++;
+  /* No name, whitespace before the colon (RFC 9112 5.1), or an obs-fold
+   * line, one that starts with whitespace (5.2). */
+  if (name == 0 || line[name] != ':')
+    return 400;
+  const char *value = line + name + 1 + strspn(line + name + 1, " \t");
+  size_t vlen = strlen(value);
+  while (vlen > 0 && (value[vlen - 1] == ' ' || value[vlen - 1] == '\t'))
+    vlen--;
   if (name == 10 && strncasecmp(line, "Connection", 10) == 0) {
-    if (strcasecmp(value, "close") == 0)
+    if (vlen == 5 && strncasecmp(value, "close", 5) == 0)
       rq->keep_alive = 0;
-    else if (strcasecmp(value, "keep-alive") == 0)
+    else if (vlen == 10 && strncasecmp(value, "keep-alive", 10) == 0)
       rq->keep_alive = 1;
-  } else if ((name == 14 && strncasecmp(line, "Content-Length", 14) == 0 &&
-              strtol(value, NULL, 10) != 0) ||
-             (name == 17 && strncasecmp(line, "Transfer-Encoding", 17) == 0))
+  } else if (name == 14 && strncasecmp(line, "Content-Length", 14) == 0) {
+    long n = parse_length(value, vlen);
+    /* Not a number, or two that differ: where the body ends is unclear,
+     * which is how requests are smuggled past a proxy. */
+    if (n < 0 || (rq->length >= 0 && n != rq->length))
+      return 400;
+    rq->length = n;
+  } else if (name == 17 && strncasecmp(line, "Transfer-Encoding", 17) == 0) {
+    rq->chunked = 1;
+  }
+  if (rq->chunked && rq->length >= 0)
+    return 400; /* both (RFC 9112 6.1) */
+  if (rq->chunked || rq->length > 0)
     rq->keep_alive = 0;
+  return 0;
+}
+
+/* Reads one line of a request head into line[LINE_CAP], chomped: 0,
+ * `too_long` when it does not fit, 400 when it holds a NUL byte, or -1
+ * when the client closed or failed first. */
+async int read_head_line(ca_reader *r, char *line, int too_long) {
+  long n = await(ca_read_line(r, line, LINE_CAP));
+  if (n == -EMSGSIZE)
+    return too_long;
+  if (n <= 0 || line[n - 1] != '\n')
+    return -1; /* closed, failed, or cut by the close */
+  if (strlen(line) != (size_t)n)
+    return 400; /* a NUL byte */
+  chomp(line);
+  return 0;
 }
 
 /* Reads one request head: 0 (rq filled), the status of an error to
  * answer (then close), or -1 when the client closed or failed first. */
 async int read_request(ca_reader *r, struct request *rq) {
   char line[LINE_CAP];
-  long n = await(ca_read_line(r, line, sizeof line));
-  if (n <= 0)
-    return -1;
-  if (line[n - 1] != '\n')
-    return n == LINE_CAP - 1 ? 414 : -1; /* too long, or cut by the close */
-  chomp(line);
-  int status = parse_request_line(line, rq);
-  if (status)
-    return status;
+  int rc = await(read_head_line(r, line, 414));
+  if (rc)
+    return rc;
+  if ((rc = parse_request_line(line, rq)) != 0)
+    return rc;
   for (int i = 0; i < MAX_HEADERS; i++) {
-    n = await(ca_read_line(r, line, sizeof line));
-    if (n <= 0)
-      return -1;
-    if (line[n - 1] != '\n')
-      return n == LINE_CAP - 1 ? 431 : -1;
-    chomp(line);
+    if ((rc = await(read_head_line(r, line, 431))) != 0)
+      return rc;
     if (line[0] == '\0')
       return 0; /* the empty line ends the head */
-    parse_header(line, rq);
+    if ((rc = parse_header(line, rq)) != 0)
+      return rc;
   }
   return 431;
 }
@@ -156,6 +246,8 @@ static size_t format_response(char *out, size_t cap, int status,
     body = not_found, len = sizeof not_found - 1;
   } else if (status == 405)
     reason = "Method Not Allowed";
+  else if (status == 503)
+    reason = "Service Unavailable";
   else if (status == 414)
     reason = "URI Too Long";
   else if (status == 431)
@@ -175,10 +267,38 @@ static size_t format_response(char *out, size_t cap, int status,
   return (size_t)head + len;
 }
 
+/* The count of running tasks a connection or refusing task holds: given
+ * back by a cleanup, so also when the task is dropped; the accept loop
+ * waiting for room is notified. */
+struct hold {
+  struct server *s;
+  unsigned *count; /* &s->open or &s->refusing */
+};
+static void release_hold(struct hold *h) {
+  (*h->count)--;
+  ca_notify_one(&h->s->ended);
+}
+
+/* Closes the server's side after its last answer: shuts it (the client
+ * reads end of stream), then reads and discards what the client still
+ * sends, until it closes or LINGER_MS pass. Closing a socket with unread
+ * bytes sends a reset, which can destroy the answer before the client
+ * reads it (RFC 9112 9.6). */
+async void linger_close(ca_io *conn, ca_reader *r) {
+  char sink[512];
+  ca_shutdown(conn, SHUT_WR);
+  uint64_t until = ca_now_ms() + LINGER_MS;
+  long n = 1;
+  while (n > 0 && ca_now_ms() < until)
+    await(ca_select(n = ca_reader_read(r, sink, sizeof sink),
+                    ca_sleep_until(until)));
+}
+
 /* One connection: requests answered in turn until the client closes, asks
  * to close, or idles IDLE_MS, or the server stops. The socket is closed
  * however the task ends, also when it is dropped. */
 async void http_conn(int fd, struct server *s) {
+  __attribute__((cleanup(release_hold))) struct hold hold = {s, &s->open};
   __attribute__((cleanup(close_io))) ca_io conn;
   if (ca_io_open(&conn, fd) < 0) {
     close(fd);
@@ -190,7 +310,7 @@ async void http_conn(int fd, struct server *s) {
   ca_reader r;
   ca_reader_init(&r, &conn, storage, sizeof storage);
   for (;;) {
-    struct request rq = {"", "", 0};
+    struct request rq = {"", "", 0, -1, 0};
     int status = -1;
     /* Waiting for a request is where a stop or the idle timeout ends a
      * connection; read_request is dropped with the connection. */
@@ -205,20 +325,58 @@ async void http_conn(int fd, struct server *s) {
     if (await(ca_write_all(&conn, out, n)) < 0)
       return;
     s->requests++;
-    if (!rq.keep_alive)
+    if (!rq.keep_alive) {
+      await(linger_close(&conn, &r));
       return;
+    }
   }
 }
 
-/* Accepts connections until s->stop is cancelled, a task per connection;
- * then closes the listener and waits DRAIN_MS for the connections, and
- * aborts those left (their cleanups close their sockets). The number
- * aborted. */
+/* A connection over MAX_CONNS: answered 503 with Connection: close (before
+ * its request is read: a server may answer early), then a lingering close
+ * that reads the request. */
+async void http_refuse(int fd, struct server *s) {
+  static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\n"
+                             "Content-Type: text/plain\r\n"
+                             "Content-Length: 5\r\n"
+                             "Retry-After: 1\r\n"
+                             "Connection: close\r\n\r\n"
+                             "busy\n";
+  __attribute__((cleanup(release_hold))) struct hold hold = {s, &s->refusing};
+  __attribute__((cleanup(close_io))) ca_io conn;
+  if (ca_io_open(&conn, fd) < 0) {
+    close(fd);
+    return;
+  }
+  s->refused++;
+  char storage[512];
+  ca_reader r;
+  ca_reader_init(&r, &conn, storage, sizeof storage);
+  if (await(ca_write_all(&conn, busy, sizeof busy - 1)) >= 0)
+    await(linger_close(&conn, &r));
+}
+
+async void wait_groups(ca_task_group *a, ca_task_group *b) {
+  await(ca_join(ca_task_group_wait(a), ca_task_group_wait(b)));
+}
+
+/* Accepts connections until s->stop is cancelled, a task per connection
+ * (a refusing one past MAX_CONNS; with MAX_REFUSING of those too, it waits
+ * for a task to end before accepting again); then closes the listener and
+ * waits DRAIN_MS for the tasks, and aborts those left (their cleanups
+ * close their sockets). The number aborted. */
 async int http_serve(struct server *s) {
-  ca_task *slots[MAX_CONNS];
-  ca_task_group g;
+  ca_task *slots[MAX_CONNS], *refusing[MAX_REFUSING];
+  ca_task_group g, busy;
   ca_task_group_init(&g, slots, MAX_CONNS);
+  ca_task_group_init(&busy, refusing, MAX_REFUSING);
   for (;;) {
+    if (s->open == MAX_CONNS && s->refusing == MAX_REFUSING) {
+      if (await(ca_select(ca_notified(&s->ended),
+                          ca_cancel_token_wait(&s->stop))) == 1)
+        break;
+      continue;
+    }
     int fd = -1;
     if (await(ca_select(fd = ca_accept(&s->listener),
                         ca_cancel_token_wait(&s->stop))) == 1)
@@ -230,16 +388,22 @@ async int http_serve(struct server *s) {
       ca_cancel_token_cancel(&s->stop);
       break;
     }
-    /* A full group aborts the task before it ran: the descriptor is
-     * still ours to close. */
-    if (ca_task_group_add(&g, ca_spawn(http_conn(fd, s))) < 0) {
+    /* The counts leave room in the group (whose add then only reaps tasks
+     * that ended); a failed add aborts the task before it ran, and the
+     * descriptor is still ours to close. */
+    int full = s->open == MAX_CONNS;
+    unsigned *count = full ? &s->refusing : &s->open;
+    ++*count;
+    if (ca_task_group_add(full ? &busy : &g,
+                          full ? ca_spawn(http_refuse(fd, s))
+                               : ca_spawn(http_conn(fd, s))) < 0) {
+      --*count;
       close(fd);
-      s->refused++;
     }
   }
   ca_io_close(&s->listener);
-  if (await(ca_timeout_ms(DRAIN_MS, ca_task_group_wait(&g))))
-    return ca_task_group_abort(&g);
+  if (await(ca_timeout_ms(DRAIN_MS, wait_groups(&g, &busy))))
+    return ca_task_group_abort(&g) + ca_task_group_abort(&busy);
   return 0;
 }
 

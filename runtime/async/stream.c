@@ -42,6 +42,7 @@ void ca_reader_init(ca_reader *r, ca_io *io, void *buf, size_t cap) {
   r->ca__private.cap = cap;
   r->ca__private.start = r->ca__private.end = 0;
   r->ca__private.eof = 0;
+  r->ca__private.skip = 0;
 }
 #endif
 
@@ -66,6 +67,14 @@ static long reader_take(ca_reader *r, char *out, size_t cap, size_t len) {
   return (long)len;
 }
 
+/* A line of `len` unread bytes that does not fit in line[cap]: its first
+ * cap - 1 bytes into line, and all `len` consumed. */
+static long reader_too_long(ca_reader *r, char *line, size_t cap, size_t len) {
+  reader_take(r, line, cap, len);
+  r->ca__private.start += len - (cap - 1 < len ? cap - 1 : len);
+  return -EMSGSIZE;
+}
+
 async long ca_read_line(ca_reader *r, char *line, size_t cap) {
   /* Room for at least one byte and the NUL, in the line and the reader: a
    * line of 0 bytes would read as end of file. */
@@ -76,15 +85,26 @@ async long ca_read_line(ca_reader *r, char *line, size_t cap) {
     size_t avail = r->ca__private.end - r->ca__private.start;
     const char *nl = memchr(r->ca__private.buf + r->ca__private.start + scanned,
                             '\n', avail - scanned);
-    if (nl)
-      return reader_take(
-          r, line, cap,
-          (size_t)(nl - (r->ca__private.buf + r->ca__private.start)) + 1);
-    /* A piece without '\n': the line buffer or the reader's is full, or the
-     * last line had none. */
-    if (avail > 0 &&
-        (avail >= cap - 1 || avail == r->ca__private.cap || r->ca__private.eof))
-      return reader_take(r, line, cap, avail);
+    size_t len =
+        nl ? (size_t)(nl - (r->ca__private.buf + r->ca__private.start)) + 1
+           : avail;
+    if (r->ca__private.skip) {
+      /* The rest of an over-long line: up to its '\n', discarded. */
+      r->ca__private.start += len;
+      r->ca__private.skip = !nl;
+      scanned = avail = 0;
+      if (nl)
+        continue;
+    } else if (nl) {
+      return len > cap - 1 ? reader_too_long(r, line, cap, len)
+                           : reader_take(r, line, cap, len);
+    } else if (avail >= cap - 1 || avail == r->ca__private.cap) {
+      /* No '\n' yet, and no room for one. */
+      r->ca__private.skip = 1;
+      return reader_too_long(r, line, cap, avail);
+    } else if (avail > 0 && r->ca__private.eof) {
+      return reader_take(r, line, cap, avail); /* the last line, no '\n' */
+    }
     if (r->ca__private.eof) {
       line[0] = '\0';
       return 0;

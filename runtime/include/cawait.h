@@ -114,7 +114,12 @@ typedef struct ca_task_pool ca_task_pool;
  * NULL when every slot is in use (the arguments are then not evaluated).
  * Every handle is consumed exactly once: by `await(ca_task_join(t, &out))`
  * (or ca_task_wait(t), for void tasks or to discard the result),
- * ca_task_abort(t) or ca_task_detach(t).
+ * ca_task_abort(t) or ca_task_detach(t). A handle used again afterwards
+ * (joined twice, aborted after a join...), also through a task group,
+ * aborts the program with a message naming the call and what became of
+ * the handle ("cawait: ca_task_join: the task handle was already
+ * joined"), whatever became of its task: a handle is checked, never
+ * followed. A handle belongs to the thread that spawned it.
  *
  * Without the plugin, ca_spawn runs the call to completion at once and the
  * handle keeps its result for the join. */
@@ -262,10 +267,17 @@ int ca_io_open(ca_io *io, int fd);
  * Returns 0 or a negative errno from close(2). */
 int ca_io_close(ca_io *io);
 /* A TCP socket listening on host:port (host NULL: 127.0.0.1; port 0: any,
- * then ca_io_port tells which), registered in io. 0 or a negative errno. */
+ * then ca_io_port tells which), registered in io. 0 or a negative errno
+ * (-EINVAL: host is not an IPv4 address, or port is outside 0..65535). */
 int ca_tcp_listen(ca_io *io, const char *host, int port, int backlog);
 /* The local port of a socket, or a negative errno. */
 int ca_io_port(const ca_io *io);
+
+/* One frame at a time may wait to read a ca_io (ca_io_readable, ca_read,
+ * ca_accept, ca_recv_from) and one to write: a second frame that would
+ * wait in the same direction aborts ("cawait: ca_read: another frame is
+ * already waiting to read fd N ..."), rather than leave the first asleep
+ * for ever. */
 
 /* Completes once io's fd is readable (or hung up, or in error).
  * Cancellation-safe. */
@@ -305,16 +317,17 @@ CA_ASYNC long ca_write(ca_io *io, const void *buf, size_t n);
 CA_ASYNC int ca_accept(ca_io *listener);
 
 /* Opens a TCP connection to host:port (an IPv4 address) in *out: 0 or a
- * negative errno, *out then closed (ca_io_close does nothing). Dropped
+ * negative errno, *out then closed (ca_io_close does nothing); -EINVAL for
+ * a host that is not an IPv4 address or a port outside 0..65535. Dropped
  * before it completes, the socket is closed. */
 CA_ASYNC int ca_tcp_connect(ca_io *out, const char *host, int port);
 
 /* A UDP socket bound to host:port (host NULL: 127.0.0.1; port 0: any),
- * registered in io. 0 or a negative errno. */
+ * registered in io. 0 or a negative errno (-EINVAL as ca_tcp_listen). */
 int ca_udp_bind(ca_io *io, const char *host, int port);
 
 /* Sends one datagram of n bytes to host:port: the count or a negative
- * errno. Cancellation-safe. */
+ * errno (-EINVAL as ca_tcp_connect). Cancellation-safe. */
 CA_ASYNC long ca_send_to(ca_io *io, const void *buf, size_t n, const char *host,
                          int port);
 
@@ -357,15 +370,19 @@ typedef struct ca_reader {
     size_t start; /* the unread bytes are buf[start, end) */
     size_t end;
     int eof; /* the peer closed: nothing more will come */
+    unsigned char skip; /* discarding the rest of an over-long line */
   } ca__private;
 } ca_reader;
 void ca_reader_init(ca_reader *r, ca_io *io, void *buf, size_t cap);
 
 /* Reads one line into line (at most cap - 1 bytes, then a NUL): its length
  * with the '\n' (so an empty line is 1 and end of file is 0), or a
- * negative errno. A line longer than cap - 1 comes in pieces without '\n';
- * a last line without '\n' at end of file comes without it. Cancellation-
- * safe: bytes read before a drop stay in the reader for the next call. */
+ * negative errno. A line that does not fit (longer than cap - 1 with its
+ * '\n', or than the reader's buffer) is -EMSGSIZE: line holds its first
+ * cap - 1 bytes, and the rest of it is discarded (the next call returns
+ * the line after it), never taken for a line of its own. A last line
+ * without '\n' at end of file comes without it. Cancellation-safe: bytes
+ * read before a drop stay in the reader for the next call. */
 CA__RUNTIME_ASYNC(CA__READ_LINE_BUDGET)
 long ca_read_line(ca_reader *r, char *line, size_t cap);
 
@@ -376,11 +393,15 @@ CA__RUNTIME_ASYNC(CA__READER_READ_BUDGET)
 long ca_reader_read(ca_reader *r, void *buf, size_t n);
 
 /* Completes when the signal signo is delivered to the process (SIGINT,
- * SIGTERM: a server's graceful stop), returning signo, or a negative errno.
- * From its first poll on, signo is blocked on this thread (so it is never
- * lost between waits, and its default action no longer applies) and read
- * through a signalfd; it stays blocked afterwards. Cancellation-safe: the
- * signalfd is closed when it completes or is dropped. */
+ * SIGTERM: a server's graceful stop), returning signo, or a negative errno
+ * (-EINVAL: not a signal number). From its first poll on, signo is blocked
+ * on this thread (its default action no longer applies) and read through
+ * a signalfd. When the last frame of the thread waiting for signo
+ * completes or is dropped, the mask is restored: signo is unblocked unless
+ * it was blocked before, so a second Ctrl-C during a stuck graceful stop
+ * ends the process. Cancellation-safe: the signalfd is closed when it
+ * completes or is dropped. Without the plugin: sigwait, the mask restored
+ * the same way. */
 CA_ASYNC int ca_signal(int signo);
 
 /* ------------------------------------------- channels and synchronisation

@@ -173,9 +173,12 @@ long ca_recv_from(ca_io *io, void *buf, size_t n, int *from_port) {
 
 int ca_signal(int signo) {
   sigset_t set;
-  int got;
+  int got, rc = ca__signal_hold(signo);
+  if (rc < 0)
+    return rc;
   sigemptyset(&set);
-  if (sigaddset(&set, signo) < 0 || pthread_sigmask(SIG_BLOCK, &set, NULL))
-    return -EINVAL;
-  return sigwait(&set, &got) == 0 ? got : -EINVAL;
+  sigaddset(&set, signo);
+  rc = sigwait(&set, &got) == 0 ? got : -EINVAL;
+  ca__signal_release(signo);
+  return rc;
 }

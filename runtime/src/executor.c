@@ -12,7 +12,9 @@
  * drop function first (which disarms its timers and so releases every
  * waker that points at it). Then a detached task is freed at once, and a
  * task whose handle is held stays, in no list, until the handle is joined,
- * aborted or detached.
+ * aborted or detached. The handle is not a pointer to the task but a slot
+ * of handle.c's table, so a handle used again after that is caught there
+ * without reading the freed task.
  *
  * The future of ca__block_on is not a task, but it is queued like one (the
  * executor's `main` node), so it runs in wake order with the tasks: timers
@@ -53,8 +55,10 @@
 _Static_assert((CA__TASK_COMPLETED & CA__TASK_CANCELLED & CA__TASK_QUEUED) != 0,
                "a finished task reads as queued");
 
-typedef struct ca__task ca__task;
-struct ca__task {
+/* The block's header. Its tag is not `ca__task`, which is the (never
+ * defined) type a handle points to: a handle is not a task pointer. */
+typedef struct ca__task_block ca__task;
+struct ca__task_block {
   _Alignas(max_align_t) ca__task *next; /* next in its list (circular) */
   uintptr_t prev_flags;      /* previous in its list | flags, or the outcome */
   const ca_wake_ops *ops;    /* &vt->wake: a waker points here */
@@ -207,7 +211,7 @@ void *ca__task_new(const ca__task_vtable *vt, size_t area_size) {
               vt->name, sizeof(ca__task) + area_size, pool->name,
               pool->slot_size);
     if (pool->free_list) {
-      t = pool->free_list;
+      t = (ca__task *)pool->free_list;
       pool->free_list = t->next;
     } else if (pool->used < pool->capacity) {
       t = (ca__task *)(void *)(pool->slots + pool->used++ * pool->slot_size);
@@ -258,7 +262,7 @@ static void ca__task_release(ca__task *t) {
   }
 }
 
-static ca_task *ca__task_queue_new(void *frame, uintptr_t detached) {
+static ca__task *ca__task_queue_new(void *frame, uintptr_t detached) {
   ca__executor *ex = ca__executor_get();
   ca__task *t = ca__task_of(frame);
   if (t->next != t || ca__task_queued(t))
@@ -279,7 +283,7 @@ void ca__task_start(void *frame) {
 }
 
 ca_task *ca__task_start_joinable(void *frame) {
-  return ca__task_queue_new(frame, 0);
+  return ca__handle_new(ca__task_queue_new(frame, 0));
 }
 
 void ca__task_wake(ca_waker waker) {
@@ -315,36 +319,42 @@ static void ca__task_cancel(ca__executor *ex, ca__task *t) {
   ca__task_finish(ex, t, CA__TASK_CANCELLED);
 }
 
-void ca__task_detach(ca_task *t) {
-  if (!t)
+void ca__task_detach(ca_task *h) {
+  if (!h)
     return;
-  if (ca__task_finished(t)) {
-    if (t->joiner)
-      ca__die("ca_task_detach: task of '%s' is awaited by ca_task_join",
-              ca__vt(t)->name);
+  ca__task *t = ca__handle_get(h, "ca_task_detach");
+  if (t->joiner)
+    ca__die("ca_task_detach: task of '%s' is awaited by ca_task_join",
+            ca__vt(t)->name);
+  ca__handle_release(h, CA__HANDLE_DETACHED);
+  if (ca__task_finished(t))
     ca__task_release(t);
-    return;
-  }
-  t->prev_flags |= CA__TASK_DETACHED;
+  else
+    t->prev_flags |= CA__TASK_DETACHED;
 }
 
-void ca__task_abort(ca_task *t) {
+void ca__task_abort_as(ca_task *h, const char *who) {
   ca__executor *ex = ca__executor_get();
-  if (!t)
+  if (!h)
     return;
+  ca__task *t = ca__handle_get(h, who);
   if (t->joiner)
-    ca__die("ca_task_abort: task of '%s' is awaited by ca_task_join",
+    ca__die("%s: task of '%s' is awaited by ca_task_join", who,
             ca__vt(t)->name);
   if (ca__task_finished(t)) {
+    ca__handle_release(h, CA__HANDLE_ABORTED);
     ca__task_release(t);
     return;
   }
   if (t == ex->current)
-    ca__die("ca_task_abort: task of '%s' aborted itself from its own poll",
+    ca__die("%s: task of '%s' aborted itself from its own poll", who,
             ca__vt(t)->name);
+  ca__handle_release(h, CA__HANDLE_ABORTED);
   t->prev_flags |= CA__TASK_DETACHED; /* freed once dropped */
   ca__task_cancel(ex, t);
 }
+
+void ca__task_abort(ca_task *h) { ca__task_abort_as(h, "ca_task_abort"); }
 
 /* --------------------------------------------------------- ca_task_join */
 
@@ -358,9 +368,7 @@ void ca__task_join__init(struct ca__task_join__frame *f, ca_task *task,
 
 ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
                             int *out) {
-  ca__task *t = f->task;
-  if (!t)
-    ca__die("ca_task_join: no task (a NULL handle, or one already joined)");
+  ca__task *t = ca__handle_get(f->task, "ca_task_join");
   if (!ca__task_finished(t)) {
     if (t->joiner && t->joiner != &f->waker)
       ca__die("ca_task_join: task of '%s' is already awaited by another "
@@ -371,6 +379,7 @@ ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
     return CA_PENDING;
   }
   t->joiner = NULL;
+  ca__handle_release(f->task, CA__HANDLE_JOINED);
   f->task = NULL;
   if (t->prev_flags == CA__TASK_CANCELLED) {
     *out = -ECANCELED;
@@ -389,8 +398,9 @@ ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
 }
 
 void ca__task_join__drop(struct ca__task_join__frame *f) {
-  if (f->task && f->task->joiner == &f->waker)
-    f->task->joiner = NULL;
+  ca__task *t = ca__handle_peek(f->task);
+  if (t && t->joiner == &f->waker)
+    t->joiner = NULL;
 }
 
 /* The waker of the ca__block_on future points into the executor (at its
@@ -637,4 +647,6 @@ int ca_executor_shutdown(void) {
 
 /* ---------------------------------------------- queries for the runtime */
 
-int ca__task_done(ca_task *task) { return ca__task_finished(task); }
+int ca__task_done(ca_task *task, const char *who) {
+  return ca__task_finished(ca__handle_get(task, who));
+}

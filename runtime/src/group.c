@@ -28,14 +28,15 @@ void ca__group_init(ca_task_group *g, ca_task **slots, unsigned capacity,
   g->ca__private.lowered = (unsigned char)(lowered != 0);
 }
 
-/* Consumes a handle of g's kind; returns whether the task was pending. */
-static int ca__group_abort_one(ca_task_group *g, ca_task *t) {
+/* Consumes a handle of g's kind for the call `who`; returns whether the
+ * task was pending. */
+static int ca__group_abort_one(ca_task_group *g, ca_task *t, const char *who) {
   if (!g->ca__private.lowered) {
-    ca__sync_task_abort(t); /* its call has run */
+    ca__sync_task_abort_as(t, who); /* its call has run */
     return 0;
   }
-  int pending = !ca__task_done(t);
-  ca__task_abort(t);
+  int pending = !ca__task_done(t, who);
+  ca__task_abort_as(t, who);
   return pending;
 }
 
@@ -44,12 +45,12 @@ static void ca__group_remove_at(ca_task_group *g, unsigned i) {
 }
 
 /* Frees the slots of the finished tasks, except the one being joined. */
-static void ca__group_reap(ca_task_group *g) {
+static void ca__group_reap(ca_task_group *g, const char *who) {
   for (unsigned i = g->ca__private.count; i-- > 0;) {
     ca_task *t = g->ca__private.slots[i];
     if (t != g->ca__private.awaited &&
-        (!g->ca__private.lowered || ca__task_done(t))) {
-      ca__group_abort_one(g, t);
+        (!g->ca__private.lowered || ca__task_done(t, who))) {
+      ca__group_abort_one(g, t, who);
       ca__group_remove_at(g, i);
     }
   }
@@ -58,10 +59,11 @@ static void ca__group_reap(ca_task_group *g) {
 int ca_task_group_add(ca_task_group *g, ca_task *task) {
   if (!task)
     return -EINVAL;
+  (void)ca__handle_get(task, "ca_task_group_add"); /* a live handle */
   if (g->ca__private.count == g->ca__private.capacity)
-    ca__group_reap(g);
+    ca__group_reap(g, "ca_task_group_add");
   if (g->ca__private.count == g->ca__private.capacity) {
-    ca__group_abort_one(g, task);
+    ca__group_abort_one(g, task, "ca_task_group_add");
     return -ENOSPC;
   }
   g->ca__private.slots[g->ca__private.count++] = task;
@@ -78,7 +80,8 @@ int ca_task_group_abort(ca_task_group *g) {
     ca__die(
         "ca_task_group_abort: the group is awaited by a ca_task_group_wait");
   for (unsigned i = 0; i < g->ca__private.count; i++)
-    pending += ca__group_abort_one(g, g->ca__private.slots[i]);
+    pending +=
+        ca__group_abort_one(g, g->ca__private.slots[i], "ca_task_group_abort");
   g->ca__private.count = 0;
   return pending;
 }
@@ -118,6 +121,7 @@ ca_poll ca_task_group_wait__poll(struct ca_task_group_wait__frame *f,
       ca__die("ca_task_group_wait: the group is already awaited by another "
               "ca_task_group_wait");
     g->ca__private.awaited = g->ca__private.slots[g->ca__private.count - 1];
+    (void)ca__handle_get(g->ca__private.awaited, "ca_task_group_wait");
     ca__task_join__init(&f->join, g->ca__private.awaited, NULL, 0);
     f->joining = 1;
   }
@@ -133,6 +137,6 @@ void ca_task_group_wait__drop(struct ca_task_group_wait__frame *f) {
 
 /* Without the plugin every task of the group has run. */
 int ca_task_group_wait(ca_task_group *g) {
-  ca__group_reap(g);
+  ca__group_reap(g, "ca_task_group_wait");
   return 0;
 }

@@ -19,9 +19,91 @@
 _Noreturn void ca__die(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
-/* Whether a started task has finished (completed, or dropped by its
- * executor): its handle can then be consumed without waiting. */
-int ca__task_done(ca_task *task);
+/* Whether the task of a live handle has finished (completed, or dropped
+ * by its executor): its handle can then be consumed without waiting. `who`
+ * names the call for the message when the handle is not live. */
+int ca__task_done(ca_task *task, const char *who);
+
+/* ca_task_abort, with `who` naming the call for the messages. */
+void ca__task_abort_as(ca_task *task, const char *who);
+
+/* ------------------------------------------------------------- handle.c
+ * Task handles: an index into this thread's handle table and a
+ * generation, never a pointer into the task (docs/design.md). */
+
+/* How a handle was consumed. */
+enum { CA__HANDLE_JOINED = 1, CA__HANDLE_ABORTED = 2, CA__HANDLE_DETACHED = 3 };
+
+/* How many bits of a handle are its slot's index plus one (0 is NULL); the
+ * bits above are its generation, a multiple of 4. */
+#define CA__HANDLE_INDEX_BITS (sizeof(uintptr_t) * 4)
+#define CA__HANDLE_INDEX_MASK (((uintptr_t)1 << CA__HANDLE_INDEX_BITS) - 1)
+#define CA__HANDLE_SEG0 64u /* slots of segment 0; segment s has 64 << (s-1)   \
+                             */
+#define CA__HANDLE_SEGS 27  /* enough for 2^32 slots */
+
+typedef struct ca__handle_slot {
+  void *task;    /* the task while its handle is live, else NULL */
+  uint32_t gen;  /* live: the handle's generation; free: the next handle's
+                  * | how the previous one was consumed (CA__HANDLE_*), so
+                  * a free slot never matches a handle */
+  uint32_t next; /* live: how the previous handle was consumed; free: the
+                  * next free slot's index + 1, or 0 */
+} ca__handle_slot;
+
+typedef struct ca__handles {
+  ca__handle_slot seg0[CA__HANDLE_SEG0];  /* segment 0, static */
+  ca__handle_slot *segs[CA__HANDLE_SEGS]; /* segments 1..: calloc */
+  uint32_t used;                          /* slots ever handed out */
+  uint32_t free_head, free_tail;          /* FIFO of free slots (+1) */
+} ca__handles;
+
+extern _Thread_local ca__handles ca__handle_table;
+
+/* A new live handle for `task` (not NULL). */
+ca_task *ca__handle_new(void *task);
+/* Consumes a live handle `how` (CA__HANDLE_*): it is never live again. */
+void ca__handle_release(ca_task *handle, unsigned how);
+/* The slot of a handle, or NULL when none of this thread's has its index
+ * (NULL included). */
+ca__handle_slot *ca__handle_find(ca_task *handle);
+/* Prints why `handle` is not live and aborts. */
+_Noreturn void ca__handle_die(ca_task *handle, const char *who);
+
+/* The handle's slot when the handle is live, else NULL. */
+static inline ca__handle_slot *ca__handle_live(ca_task *handle) {
+  uintptr_t v = (uintptr_t)handle;
+  uint32_t i = (uint32_t)(v & CA__HANDLE_INDEX_MASK) - 1; /* NULL: ~0 */
+  ca__handle_slot *slot = __builtin_expect(i < CA__HANDLE_SEG0, 1)
+                              ? &ca__handle_table.seg0[i]
+                              : ca__handle_find(handle);
+  /* Never handed out: task NULL; free: gen has how's bits. */
+  return slot && slot->gen == (uint32_t)(v >> CA__HANDLE_INDEX_BITS) &&
+                 slot->task
+             ? slot
+             : NULL;
+}
+
+/* The task of a live handle; otherwise prints "cawait: <who>: no task (a
+ * NULL handle)", "<who>: the task handle was already joined" (aborted,
+ * detached) or "<who>: ... is not a task handle" and aborts. */
+static inline void *ca__handle_get(ca_task *handle, const char *who) {
+  ca__handle_slot *slot = ca__handle_live(handle);
+  if (__builtin_expect(!slot, 0))
+    ca__handle_die(handle, who);
+  return slot->task;
+}
+
+/* The task of a live handle, or NULL (for drop functions: never aborts). */
+static inline void *ca__handle_peek(ca_task *handle) {
+  ca__handle_slot *slot = ca__handle_live(handle);
+  return slot ? slot->task : NULL;
+}
+
+/* ---------------------------------------------------------- sync_task.c */
+
+/* ca_task_abort without the plugin, with `who` naming the call. */
+void ca__sync_task_abort_as(ca_task *task, const char *who);
 
 /* --------------------------------------------------------------- timer.c */
 
@@ -99,7 +181,15 @@ extern _Thread_local unsigned ca__io_count;
  * events and wakes the frames waiting on them; returns how many events. */
 int ca__reactor_wait(int timeout_ms);
 
-/* host (NULL: 127.0.0.1) and port as an IPv4 address: 0 or -EINVAL. */
+/* Blocks signo on this thread for one more waiter (ca_signal): 0, or
+ * -EINVAL for a signal number that is not one. */
+int ca__signal_hold(int signo);
+/* One waiter fewer: the last one unblocks signo unless it was blocked
+ * before the first. */
+void ca__signal_release(int signo);
+
+/* host (NULL: 127.0.0.1) and port as an IPv4 address: 0, or -EINVAL for
+ * a host that is not an IPv4 address or a port outside 0..65535. */
 struct sockaddr_in;
 int ca__ipv4(struct sockaddr_in *sa, const char *host, int port);
 

@@ -8,6 +8,12 @@
  * EAGAIN, so a ready descriptor costs one call. The epoll instance exists
  * while something is registered (a program that closes everything has no
  * descriptor of cawait's left open).
+ *
+ * One frame waits per direction: a second frame that would wait to read
+ * (or write) while another does aborts (ca__io_wait), instead of taking
+ * the first one's place and leaving it asleep for ever. A frame that
+ * completes takes its own waker out of the slot, so the slot never names a
+ * frame that no longer waits.
  */
 #define _GNU_SOURCE /* accept4 */
 
@@ -34,6 +40,24 @@ _Thread_local unsigned ca__io_count;
  * await hot path re-polls a self-woken future only while no timer is armed,
  * so this makes it look at the reactor too, at no cost when nothing is. */
 static _Thread_local ca_timer ca__io_sentinel;
+
+/* Waits for io's next edge in `slot` (its reader or writer) with cx's
+ * waker; `who` names the operation for the message when another frame
+ * waits there already. */
+static void ca__io_wait(ca_io *io, ca_waker *slot, ca_context *cx,
+                        const char *who) {
+  if (__builtin_expect(*slot != CA_WAKER_NONE && *slot != cx->waker, 0))
+    ca__die("%s: another frame is already waiting to %s fd %d (one reader "
+            "and one writer per ca_io at a time)",
+            who, slot == &io->ca__private.reader ? "read" : "write", io->fd);
+  *slot = cx->waker;
+}
+
+/* A frame that waited in `slot` is done: its waker leaves the slot. */
+static void ca__io_done(ca_waker *slot, ca_context *cx) {
+  if (*slot == cx->waker)
+    *slot = CA_WAKER_NONE;
+}
 
 static void ca__io_registered(int delta) {
   if (delta > 0 && ca__io_count++ == 0)
@@ -169,6 +193,8 @@ int ca_shutdown(ca_io *io, int how) {
 
 int ca__ipv4(struct sockaddr_in *sa, const char *host, int port) {
   memset(sa, 0, sizeof *sa);
+  if (port < 0 || port > 65535) /* htons would take it modulo 65536 */
+    return -EINVAL;
   sa->sin_family = AF_INET;
   sa->sin_port = htons((uint16_t)port);
   if (inet_pton(AF_INET, host ? host : "127.0.0.1", &sa->sin_addr) != 1)
@@ -210,9 +236,11 @@ void ca_io_readable__init(struct ca_io_readable__frame *f, ca_io *io) {
 ca_poll ca_io_readable__poll(struct ca_io_readable__frame *f, ca_context *cx,
                              void *out) {
   (void)out;
-  if (f->io->ca__private.ready & (CA__IO_READABLE | CA__IO_HUP))
+  if (f->io->ca__private.ready & (CA__IO_READABLE | CA__IO_HUP)) {
+    ca__io_done(&f->io->ca__private.reader, cx);
     return CA_READY;
-  f->io->ca__private.reader = cx->waker;
+  }
+  ca__io_wait(f->io, &f->io->ca__private.reader, cx, "ca_io_readable");
   return CA_PENDING;
 }
 void ca_io_readable__drop(struct ca_io_readable__frame *f) {
@@ -225,9 +253,11 @@ void ca_io_writable__init(struct ca_io_writable__frame *f, ca_io *io) {
 ca_poll ca_io_writable__poll(struct ca_io_writable__frame *f, ca_context *cx,
                              void *out) {
   (void)out;
-  if (f->io->ca__private.ready & (CA__IO_WRITABLE | CA__IO_HUP))
+  if (f->io->ca__private.ready & (CA__IO_WRITABLE | CA__IO_HUP)) {
+    ca__io_done(&f->io->ca__private.writer, cx);
     return CA_READY;
-  f->io->ca__private.writer = cx->waker;
+  }
+  ca__io_wait(f->io, &f->io->ca__private.writer, cx, "ca_io_writable");
   return CA_PENDING;
 }
 void ca_io_writable__drop(struct ca_io_writable__frame *f) {
@@ -296,30 +326,32 @@ void ca_fd_writable__drop(struct ca_fd_writable__frame *f) {
 
 /* What the result r of a non-blocking call on io means: done (*out holds
  * the count or -errno), try again (EINTR), or wait for io's next `bit`
- * edge with cx's waker in `slot`. */
+ * edge with cx's waker in `slot`; `who` names the operation. */
 enum { CA__IO_DONE, CA__IO_RETRY, CA__IO_WAIT };
 static int ca__io_outcome(ca_io *io, ssize_t r, uint32_t bit, ca_waker *slot,
-                          ca_context *cx, long *out) {
+                          ca_context *cx, long *out, const char *who) {
   if (r >= 0) {
     *out = (long)r;
+    ca__io_done(slot, cx);
     return CA__IO_DONE;
   }
   if (errno == EINTR)
     return CA__IO_RETRY;
   if (errno == EAGAIN || errno == EWOULDBLOCK) {
     io->ca__private.ready &= ~bit;
-    *slot = cx->waker;
+    ca__io_wait(io, slot, cx, who);
     return CA__IO_WAIT;
   }
   *out = -errno;
+  ca__io_done(slot, cx);
   return CA__IO_DONE;
 }
 
 /* Repeats CALL (an ssize_t expression) while interrupted; returns from the
  * poll function when it is done or must wait. */
-#define CA__IO_POLL(io, bit, slot, cx, out, CALL)                              \
+#define CA__IO_POLL(io, bit, slot, cx, out, who, CALL)                         \
   for (;;) {                                                                   \
-    int k_ = ca__io_outcome((io), (CALL), (bit), (slot), (cx), (out));         \
+    int k_ = ca__io_outcome((io), (CALL), (bit), (slot), (cx), (out), (who));  \
     if (k_ != CA__IO_RETRY)                                                    \
       return k_ == CA__IO_WAIT ? CA_PENDING : CA_READY;                        \
   }
@@ -337,7 +369,7 @@ void ca_read__init(struct ca_read__frame *f, ca_io *io, void *buf, size_t n) {
 }
 ca_poll ca_read__poll(struct ca_read__frame *f, ca_context *cx, long *out) {
   CA__IO_POLL(f->io, CA__IO_READABLE, &f->io->ca__private.reader, cx, out,
-              read(f->io->fd, f->buf, f->n));
+              "ca_read", read(f->io->fd, f->buf, f->n));
 }
 void ca_read__drop(struct ca_read__frame *f) {
   f->io->ca__private.reader = CA_WAKER_NONE;
@@ -351,7 +383,7 @@ void ca_write__init(struct ca_write__frame *f, ca_io *io, const void *buf,
 }
 ca_poll ca_write__poll(struct ca_write__frame *f, ca_context *cx, long *out) {
   CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->ca__private.writer, cx, out,
-              ca__send(f->io->fd, f->buf, f->n));
+              "ca_write", ca__send(f->io->fd, f->buf, f->n));
 }
 void ca_write__drop(struct ca_write__frame *f) {
   f->io->ca__private.writer = CA_WAKER_NONE;
@@ -372,6 +404,7 @@ ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx,
   for (;;) {
     int fd = accept4(f->listener->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd >= 0) {
+      ca__io_done(&f->listener->ca__private.reader, cx);
       *out = fd;
       return CA_READY;
     }
@@ -379,22 +412,28 @@ ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx,
       continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) {
       f->listener->ca__private.ready &= ~CA__IO_READABLE;
-      f->listener->ca__private.reader = cx->waker;
+      ca__io_wait(f->listener, &f->listener->ca__private.reader, cx,
+                  "ca_accept");
       return CA_PENDING;
     }
     if (errno == EMFILE || errno == ENFILE) {
       /* Out of descriptors: the pending connection stays queued; try
        * again once some may have been closed, without spinning. */
+      ca__io_done(&f->listener->ca__private.reader, cx);
       ca__timer_arm(&f->backoff, ca_now_ms() + 10, cx->waker);
       return CA_PENDING;
     }
+    ca__io_done(&f->listener->ca__private.reader, cx);
     *out = -errno;
     return CA_READY;
   }
 }
 void ca_accept__drop(struct ca_accept__frame *f) {
-  ca__timer_disarm(&f->backoff);
-  f->listener->ca__private.reader = CA_WAKER_NONE;
+  /* Backing off, it does not wait on the listener (another frame may). */
+  if (ca__timer_is_armed(&f->backoff))
+    ca__timer_disarm(&f->backoff);
+  else
+    f->listener->ca__private.reader = CA_WAKER_NONE;
 }
 
 /* -------------------------------------------------------------- connect */
@@ -506,6 +545,7 @@ ca_poll ca_send_to__poll(struct ca_send_to__frame *f, ca_context *cx,
     return CA_READY;
   }
   CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->ca__private.writer, cx, out,
+              "ca_send_to",
               sendto(f->io->fd, f->buf, f->n, MSG_NOSIGNAL,
                      (struct sockaddr *)&sa, sizeof sa));
 }
@@ -528,7 +568,7 @@ ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
     int k = ca__io_outcome(
         f->io,
         recvfrom(f->io->fd, f->buf, f->n, 0, (struct sockaddr *)&sa, &len),
-        CA__IO_READABLE, &f->io->ca__private.reader, cx, out);
+        CA__IO_READABLE, &f->io->ca__private.reader, cx, out, "ca_recv_from");
     if (k == CA__IO_RETRY)
       continue;
     if (k == CA__IO_DONE && *out >= 0 && f->from_port)
@@ -545,6 +585,43 @@ void ca_recv_from__drop(struct ca_recv_from__frame *f) {
 #include <signal.h>
 #include <sys/signalfd.h>
 
+/* The frames of this thread waiting for each signal, and whether the
+ * signal was blocked before the first of them blocked it: the last one to
+ * finish restores the mask, so the signal's default action applies again
+ * (a second Ctrl-C stops a server whose graceful stop is stuck). */
+static _Thread_local unsigned ca__signal_waiters[NSIG];
+static _Thread_local unsigned char ca__signal_was_blocked[NSIG];
+
+int ca__signal_hold(int signo) {
+  sigset_t set, old;
+  sigemptyset(&set);
+  if (signo <= 0 || signo >= NSIG || sigaddset(&set, signo) < 0)
+    return -EINVAL;
+  if (ca__signal_waiters[signo] == 0) {
+    if (pthread_sigmask(SIG_BLOCK, &set, &old) != 0)
+      return -EINVAL;
+    ca__signal_was_blocked[signo] = (unsigned char)sigismember(&old, signo);
+  }
+  ca__signal_waiters[signo]++;
+  return 0;
+}
+
+void ca__signal_release(int signo) {
+  sigset_t set;
+  if (--ca__signal_waiters[signo] || ca__signal_was_blocked[signo])
+    return;
+  sigemptyset(&set);
+  sigaddset(&set, signo);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+/* The signalfd is closed and the signal released. */
+static void ca__signal_close(struct ca_signal__frame *f) {
+  ca__io_close_own(&f->io);
+  ca__signal_release(f->signo);
+  f->open = 0;
+}
+
 void ca_signal__init(struct ca_signal__frame *f, int signo) {
   f->signo = signo;
   f->open = 0;
@@ -554,17 +631,19 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
                         int *out) {
   if (!f->open) {
     sigset_t set;
-    sigemptyset(&set);
-    if (sigaddset(&set, f->signo) < 0 ||
-        pthread_sigmask(SIG_BLOCK, &set, NULL) != 0) {
-      *out = -EINVAL;
+    int rc = ca__signal_hold(f->signo);
+    if (rc < 0) {
+      *out = rc;
       return CA_READY;
     }
+    sigemptyset(&set);
+    sigaddset(&set, f->signo);
     int fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-    int rc = fd < 0 ? -errno : ca_io_open(&f->io, fd);
+    rc = fd < 0 ? -errno : ca_io_open(&f->io, fd);
     if (rc < 0) {
       if (fd >= 0)
         close(fd);
+      ca__signal_release(f->signo);
       *out = rc;
       return CA_READY;
     }
@@ -574,8 +653,7 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
     struct signalfd_siginfo si;
     ssize_t r = read(f->io.fd, &si, sizeof si);
     if (r == (ssize_t)sizeof si) {
-      ca__io_close_own(&f->io);
-      f->open = 0;
+      ca__signal_close(f);
       *out = (int)si.ssi_signo;
       return CA_READY;
     }
@@ -587,14 +665,12 @@ ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
       return CA_PENDING;
     }
     *out = r < 0 ? -errno : -EIO;
-    ca__io_close_own(&f->io);
-    f->open = 0;
+    ca__signal_close(f);
     return CA_READY;
   }
 }
 
 void ca_signal__drop(struct ca_signal__frame *f) {
   if (f->open)
-    ca__io_close_own(&f->io);
-  f->open = 0;
+    ca__signal_close(f);
 }

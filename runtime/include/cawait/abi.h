@@ -216,7 +216,7 @@ struct ca_task_pool {
   size_t slot_size;     /* header + frame area, a multiple of max_align_t */
   unsigned capacity;    /* number of slots */
   unsigned used;        /* slots ever handed out (a bump index) */
-  ca_task *free_list;   /* slots given back, linked through the header */
+  void *free_list;      /* slots given back, linked through the header */
   const char *name;     /* the pool's name, for messages */
 };
 
