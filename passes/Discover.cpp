@@ -162,9 +162,11 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     }
     const auto *Call =
         dyn_cast<CallExpr>(markerOperand(M.Marker)->IgnoreParenImpCasts());
-    if (Call && Call->getDirectCallee())
+    if (Call && Call->getDirectCallee()) {
       S.UnevaluatedStarts.push_back(
           {M.Kind, M.Marker, Call, Call->getDirectCallee(), nullptr, true});
+      S.UnevaluatedStarts.back().Unevaluated = true;
+    }
   }
   for (const StartSite &St : S.Starts)
     S.StartOfMarker[St.Marker] = &St;

@@ -130,6 +130,13 @@ public:
   bool handledStmt(Stmt *S, raw_ostream &OS) override;
 
 private:
+  /// A value of type T for an operand C never evaluates.
+  std::string unevaluatedValue(QualType T) {
+    T = T.getUnqualifiedType();
+    if (T->isVoidType())
+      return "((void)0)";
+    return "(*(" + E.declare(E.context().getPointerType(T), "") + ")0)";
+  }
   /// Whether S is printed other than as written: a marker, a kept variable
   /// or compound literal, an async call in an operand C never evaluates.
   bool mustLower(const Stmt *S) const {
@@ -182,10 +189,6 @@ public:
 
 private:
   std::string expr(const Expr *X) { return E.expr(X, &F); }
-  const AwaitSite *awaitOf(const Expr *X) {
-    auto It = F.AwaitOfMarker.find(skipToMarker(X, Ctx));
-    return It == F.AwaitOfMarker.end() ? nullptr : &F.Awaits[It->second];
-  }
   std::string field(const VarDecl *VD) {
     return "ca__f->" + F.savedFor(VD)->Field;
   }
@@ -299,19 +302,16 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     return true;
   // An await of a function that never suspends: a call of its f__sync.
   if (const auto *X = dyn_cast<Expr>(S))
-    if (E.Sh && markerKind(X, E.context()) == MarkerKind::Await)
-      if (const CallExpr *Call = awaitedCall(X))
-        if (const FunctionDecl *Callee = Call->getDirectCallee())
-          if (E.Sh->neverSuspends(Callee)) {
-            OS << Callee->getName() << "__sync(";
-            const char *Sep = "";
-            for (const Expr *Arg : Call->arguments()) {
-              OS << Sep << E.expr(Arg, F);
-              Sep = ", ";
-            }
-            OS << ")";
-            return true;
-          }
+    if (const CallExpr *Call = E.Sh->syncAwaitAt(X)) {
+      OS << Call->getDirectCallee()->getName() << "__sync(";
+      const char *Sep = "";
+      for (const Expr *Arg : Call->arguments()) {
+        OS << Sep << E.expr(Arg, F);
+        Sep = ", ";
+      }
+      OS << ")";
+      return true;
+    }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
     if (!F || !isa<VarDecl>(DRE->getDecl()) ||
         !F->savedFor(cast<VarDecl>(DRE->getDecl()))) {
@@ -339,11 +339,7 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     if (isAsyncFunction(CE->getDirectCallee())) {
       // Only in an operand C never evaluates (sizeof, typeof, _Generic):
       // the function is gone, its type is what counts.
-      QualType R = CE->getCallReturnType(E.context()).getUnqualifiedType();
-      if (R->isVoidType())
-        OS << "((void)0)";
-      else
-        OS << "(*(" << E.declare(E.context().getPointerType(R), "") << ")0)";
+      OS << unevaluatedValue(CE->getCallReturnType(E.context()));
       return true;
     }
   if (F)
@@ -390,21 +386,13 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
       return true;
     }
   }
-  if (const auto *X = dyn_cast<Expr>(S)) {
-    std::optional<MarkerKind> K = markerKind(X, E.context());
-    if (K && *K != MarkerKind::Await) {
-      auto It = E.StartOfMarker.find(X);
-      if (It != E.StartOfMarker.end()) {
-        OS << E.startExpr(*It->second, F);
-        return true;
-      }
-      const auto *Call =
-          dyn_cast<CallExpr>(markerOperand(X)->IgnoreParenImpCasts());
-      StartSite St{*K, X, Call, Call->getDirectCallee(), nullptr, true};
-      OS << E.startExpr(St, F);
+  if (const auto *X = dyn_cast<Expr>(S))
+    if (const StartSite *St = E.Sh->startAt(X)) {
+      // In sizeof or typeof nothing starts: only the type counts.
+      OS << (St->Unevaluated ? unevaluatedValue(X->getType())
+                             : E.startExpr(*St, F));
       return true;
     }
-  }
   if (const auto *L = dyn_cast<CompoundLiteralExpr>(S))
     if (const SavedVar *SV = F ? F->savedFor(L) : nullptr) {
       // Initialise the frame's copy each time the literal is evaluated, and
@@ -612,23 +600,17 @@ void BodyEmitter::stmt(const Stmt *S) {
 }
 
 void BodyEmitter::expression(const Expr *X) {
-  const Expr *Inner = skipToMarker(X, Ctx);
-  if (const auto *Cast = dyn_cast<CStyleCastExpr>(Inner))
-    if (Cast->getType()->isVoidType())
-      Inner = Cast->getSubExpr();
-  if (const AwaitSite *A = awaitOf(Inner)) {
-    await(*A);
+  const AwaitSite *A = F.awaitAt(X);
+  if (!A) {
+    Out.line(expr(X) + ";");
     return;
   }
-  if (const auto *BO = dyn_cast<BinaryOperator>(skipToMarker(X, Ctx)))
-    if (BO->isAssignmentOp())
-      if (const AwaitSite *A = awaitOf(BO->getRHS())) {
-        await(*A);
-        Out.line(expr(BO->getLHS()) + " " + BO->getOpcodeStr() + " ca__r" +
-                 std::to_string(A->State) + ";");
-        return;
-      }
-  Out.line(expr(X) + ";");
+  await(*A);
+  if (A->Form == AwaitForm::Assign) {
+    const BinaryOperator *BO = A->Assignment;
+    Out.line(expr(BO->getLHS()) + " " + BO->getOpcodeStr() + " ca__r" +
+             std::to_string(A->State) + ";");
+  }
 }
 
 void BodyEmitter::declStmt(const DeclStmt *DS) {
@@ -689,7 +671,7 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
       continue;
     }
     const Expr *Init = VD->getInit();
-    if (const AwaitSite *A = Init ? awaitOf(Init) : nullptr) {
+    if (const AwaitSite *A = F.awaitAt(VD)) {
       await(*A);
       std::string Result = "ca__r" + std::to_string(A->State);
       if (F.savedFor(VD))
@@ -815,7 +797,7 @@ void BodyEmitter::returnStmt(const ReturnStmt *RS) {
   bool VoidResult = F.Decl->getReturnType()->isVoidType();
   Out.line("{");
   Out.indent();
-  if (const AwaitSite *A = V ? awaitOf(V) : nullptr) {
+  if (const AwaitSite *A = F.awaitAt(RS)) {
     await(*A);
     if (!VoidResult && !awaitResultIsVoid(*A))
       Out.line(storeField("*ca__out", "ca__r" + std::to_string(A->State),

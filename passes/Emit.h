@@ -109,8 +109,6 @@ public:
   void *ActiveBody = nullptr;
   /// The translation unit (which functions never suspend), when known.
   const Shape *Sh = nullptr;
-  /// Every start Discover found, by its marker.
-  llvm::DenseMap<const clang::Expr *, const StartSite *> StartOfMarker;
   /// Local types moved to file scope (their names changed meanwhile): the
   /// body does not declare them again.
   const HoistedTypes *Hoisted = nullptr;

@@ -57,11 +57,6 @@ LoweredTU runPipeline(ASTContext &Ctx, DiagSink &Diags, SourceText Text,
   Emitter E(Ctx, Diags, PP);
   E.Sh = &S;
   E.Hoisted = &Hoisted;
-  for (const StartSite &St : S.Starts)
-    E.StartOfMarker[St.Marker] = &St;
-  for (const AsyncFunction &F : S.Functions)
-    for (const StartSite &St : F.Spawns)
-      E.StartOfMarker[St.Marker] = &St;
 
   Placement P = placeDeclarations(S, Sp, Ctx.getSourceManager());
   checkTypeOrder(S, P, Hoisted, Sp, Ctx, Diags);

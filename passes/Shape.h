@@ -127,6 +127,9 @@ struct StartSite {
   const clang::FunctionDecl *Enclosing = nullptr; ///< function it appears in
   bool Nested = false;    ///< inside another start's arguments (printed there)
   bool Discarded = false; ///< a statement of its own: the value is unused
+  /// In an operand C never evaluates (sizeof, typeof): nothing starts
+  /// there and no thunks exist for it; only its type counts.
+  bool Unevaluated = false;
   const TaskPool *Pool = nullptr; ///< of a ca_spawn_in
 };
 
