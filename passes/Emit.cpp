@@ -163,16 +163,21 @@ private:
 /// Emits the statements of an async function's body.
 class BodyEmitter {
 public:
-  BodyEmitter(Emitter &E, CEmitter &Out, const AsyncFunction &F)
+  /// InStatementExpression: the body of a statement expression, which
+  /// has no await (Classify numbers none there: Normalize moved them out).
+  BodyEmitter(Emitter &E, CEmitter &Out, const AsyncFunction &F,
+              bool InStatementExpression = false)
       : E(E), Out(Out), F(F), Ctx(E.context()),
-        Parent(static_cast<BodyEmitter *>(E.ActiveBody)) {
-    E.ActiveBody = this;
-  }
-  ~BodyEmitter() { E.ActiveBody = Parent; }
+        InStatementExpression(InStatementExpression) {}
   BodyEmitter(const BodyEmitter &) = delete;
   BodyEmitter &operator=(const BodyEmitter &) = delete;
 
   void stmt(const Stmt *S);
+  /// Per suspend state: the cleanup calls f__drop makes there (scopes open
+  /// at that await, innermost first).
+  const std::map<unsigned, std::vector<std::string>> &dropCleanups() const {
+    return DropCleanups;
+  }
   /// Sub-statement of if/while/for/do/switch, always as a block: those are
   /// blocks in C already, so the braces change nothing.
   void block(const Stmt *S) {
@@ -240,15 +245,11 @@ private:
     for (const std::string &Call : cleanupCalls(From))
       Out.line(Call);
   }
-  /// What leaving every open scope runs here, the enclosing statement
-  /// expression's scopes included: what a drop at this point must run.
-  std::vector<std::string> allOpenCleanups() {
-    std::vector<std::string> Calls = cleanupCalls(0);
-    if (Parent) {
-      std::vector<std::string> Outer = Parent->allOpenCleanups();
-      Calls.insert(Calls.end(), Outer.begin(), Outer.end());
-    }
-    return Calls;
+  /// Records what leaving every open scope runs at A: what a drop in A's
+  /// state must run.
+  void recordDropCleanups(const AwaitSite &A) {
+    assert(!InStatementExpression && "an await in a statement expression");
+    DropCleanups[A.State] = cleanupCalls(0);
   }
   /// The outermost scope a jump to Target leaves.
   size_t firstScopeNotEnclosing(const Stmt *Target) {
@@ -279,7 +280,8 @@ private:
   CEmitter &Out;
   const AsyncFunction &F;
   ASTContext &Ctx;
-  BodyEmitter *Parent; ///< of a statement expression: the enclosing body
+  bool InStatementExpression;
+  std::map<unsigned, std::vector<std::string>> DropCleanups;
   // The tag defined inside the declaration being emitted, if any.
   const TagDecl *GroupTag = nullptr;
   bool GroupTagPrinted = false;
@@ -302,7 +304,7 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     return true;
   // An await of a function that never suspends: a call of its f__sync.
   if (const auto *X = dyn_cast<Expr>(S))
-    if (const CallExpr *Call = E.Sh->syncAwaitAt(X)) {
+    if (const CallExpr *Call = E.shape().syncAwaitAt(X)) {
       OS << Call->getDirectCallee()->getName() << "__sync(";
       const char *Sep = "";
       for (const Expr *Arg : Call->arguments()) {
@@ -317,7 +319,7 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
         !F->savedFor(cast<VarDecl>(DRE->getDecl()))) {
       // The text is parsed again: a macro of the same name would expand.
       const IdentifierInfo *II = DRE->getDecl()->getIdentifier();
-      switch (macroNamedAt(E.PP, E.context().getSourceManager(), II,
+      switch (macroNamedAt(E.preprocessor(), E.context().getSourceManager(), II,
                            DRE->getLocation())) {
       case MacroUse::None:
         break;
@@ -325,7 +327,7 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
         OS << "(" << II->getName() << ")";
         return true;
       case MacroUse::ObjectLike:
-        if (E.ReportedMacroNames.insert(DRE).second)
+        if (E.firstReport(DRE))
           E.diags().error(DRE->getLocation(),
                           "'" + DRE->getDecl()->getName() +
                               "' is also the name of a macro defined here; "
@@ -387,7 +389,7 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     }
   }
   if (const auto *X = dyn_cast<Expr>(S))
-    if (const StartSite *St = E.Sh->startAt(X)) {
+    if (const StartSite *St = E.shape().startAt(X)) {
       // In sizeof or typeof nothing starts: only the type counts.
       OS << (St->Unevaluated ? unevaluatedValue(X->getType())
                              : E.startExpr(*St, F));
@@ -431,7 +433,7 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     if (!F)
       return false;
     CEmitter Sub(E.context().getSourceManager());
-    BodyEmitter Body(E, Sub, *F);
+    BodyEmitter Body(E, Sub, *F, /*InStatementExpression=*/true);
     Sub.raw("\n");
     for (const Stmt *Child : SE->getSubStmt()->body())
       Body.stmt(Child);
@@ -841,7 +843,7 @@ void BodyEmitter::await(const AwaitSite &A) {
 
 void BodyEmitter::suspend(const AwaitSite &A, const std::string &PollCall) {
   std::string K = std::to_string(A.State);
-  E.DropCleanups[A.State] = allOpenCleanups();
+  recordDropCleanups(A);
   Out.line("ca__f->ca__state = " + K + ";");
   Out.label("ca__resume" + K);
   std::string Result =
@@ -889,7 +891,7 @@ void BodyEmitter::combinator(const AwaitSite &A) {
   std::string Done = "ca__done" + K;
   Out.line(Head + ".pending = 0;");
   Out.line(Head + ".woken = 0;");
-  E.DropCleanups[A.State] = allOpenCleanups();
+  recordDropCleanups(A);
   Out.line("ca__fresh = 1;");
   Out.line("ca__f->ca__state = " + K + ";");
   Out.label("ca__resume" + K);
@@ -970,8 +972,10 @@ void BodyEmitter::combinator(const AwaitSite &A) {
 
 } // namespace
 
-Emitter::Emitter(ASTContext &Ctx, DiagSink &Diags, Preprocessor *PP)
-    : Ctx(Ctx), Diags(Diags), Policy(Ctx.getPrintingPolicy()), PP(PP) {
+Emitter::Emitter(ASTContext &Ctx, DiagSink &Diags, const Shape &Sh,
+                 const HoistedTypes &Hoisted, Preprocessor *PP)
+    : Ctx(Ctx), Diags(Diags), Sh(Sh), Hoisted(Hoisted), PP(PP),
+      Policy(Ctx.getPrintingPolicy()) {
   // Not ConstantsAsWritten: it prints a literal from a macro as the macro's
   // name (`TEN` for each 5 of `#define TEN (5+5)`), and __LINE__ as itself.
   Policy.IncludeNewlines = false;
@@ -1275,11 +1279,8 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.line("  default:");
   Out.line("    ca__poll_after_done(" + quoteC(F.Name) + ");");
   Out.line("  }");
-  DropCleanups.clear();
-  {
-    BodyEmitter Body(*this, Out, F);
-    Body.stmt(F.Decl->getBody());
-  }
+  BodyEmitter Body(*this, Out, F);
+  Body.stmt(F.Decl->getBody());
   Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
   Out.line("return CA_READY;");
   Out.dedent();
@@ -1309,8 +1310,10 @@ std::string Emitter::definition(const AsyncFunction &F) {
                ");");
     }
     // Then what leaving the scopes open there would run.
-    for (const std::string &Call : DropCleanups[A.State])
-      Out.line("  " + Call);
+    auto Cleanups = Body.dropCleanups().find(A.State);
+    if (Cleanups != Body.dropCleanups().end())
+      for (const std::string &Call : Cleanups->second)
+        Out.line("  " + Call);
     Out.line("  break;");
   }
   Out.line("default:");
@@ -1320,7 +1323,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.dedent();
   Out.line("}");
   if ((F.Decl->isExternallyVisible() ||
-       (Sh && Sh->AddressTaken.count(F.Decl->getCanonicalDecl()))) &&
+       Sh.AddressTaken.count(F.Decl->getCanonicalDecl())) &&
       !isRuntimeAsync(F.Decl))
     pointerTarget(Out, F);
   if (!F.MaySuspend)

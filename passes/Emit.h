@@ -28,8 +28,14 @@ namespace cawait {
 
 class Emitter {
 public:
-  Emitter(clang::ASTContext &Ctx, DiagSink &Diags,
-          clang::Preprocessor *PP = nullptr);
+  /// Sh: the translation unit after layout. Hoisted: the local types moved
+  /// to file scope (their names changed meanwhile), which a body does not
+  /// declare again. PP, when given, tells which names are macros where an
+  /// expression is printed again.
+  Emitter(clang::ASTContext &Ctx, DiagSink &Diags, const Shape &Sh,
+          const HoistedTypes &Hoisted, clang::Preprocessor *PP = nullptr);
+  Emitter(const Emitter &) = delete;
+  Emitter &operator=(const Emitter &) = delete;
 
   /// `struct f__frame;` and the prototypes of f__init, f__poll, f__drop,
   /// written to be inserted at At: types declared after At are spelled by
@@ -62,6 +68,11 @@ public:
   clang::ASTContext &context() { return Ctx; }
   const clang::PrintingPolicy &policy() const { return Policy; }
   DiagSink &diags() { return Diags; }
+  const Shape &shape() const { return Sh; }
+  clang::Preprocessor *preprocessor() const { return PP; }
+  bool isHoisted(const clang::Decl *D) const { return Hoisted.isHoisted(D); }
+  /// True the first time it is asked about Node: one error per use.
+  bool firstReport(const void *Node) { return Reported.insert(Node).second; }
 
   /// For a callee known here only by its budget: `struct f__frame` as that
   /// many bytes, and the prototypes of f__init, f__poll, f__drop.
@@ -97,26 +108,12 @@ private:
 
   clang::ASTContext &Ctx;
   DiagSink &Diags;
-  clang::PrintingPolicy Policy;
-
-public:
+  const Shape &Sh;
+  const HoistedTypes &Hoisted;
   clang::Preprocessor *PP;
-  /// Per suspend state of the function being emitted: the cleanup calls
-  /// f__drop makes there (scopes open at that await, innermost first).
-  std::map<unsigned, std::vector<std::string>> DropCleanups;
-  /// The body emitter printing right now (a statement expression's own
-  /// emitter continues its scopes).
-  void *ActiveBody = nullptr;
-  /// The translation unit (which functions never suspend), when known.
-  const Shape *Sh = nullptr;
-  /// Local types moved to file scope (their names changed meanwhile): the
-  /// body does not declare them again.
-  const HoistedTypes *Hoisted = nullptr;
-  bool isHoisted(const clang::Decl *D) const {
-    return Hoisted && Hoisted->isHoisted(D);
-  }
-  /// Names already reported as macros (one error per use).
-  llvm::SmallPtrSet<const void *, 4> ReportedMacroNames;
+  clang::PrintingPolicy Policy;
+  /// Nodes already reported (names that are macros: one error per use).
+  llvm::SmallPtrSet<const void *, 4> Reported;
 };
 
 } // namespace cawait

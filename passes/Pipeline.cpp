@@ -54,9 +54,7 @@ LoweredTU runPipeline(ASTContext &Ctx, DiagSink &Diags, SourceText Text,
     return Result;
 
   Splicer Sp(Ctx);
-  Emitter E(Ctx, Diags, PP);
-  E.Sh = &S;
-  E.Hoisted = &Hoisted;
+  Emitter E(Ctx, Diags, S, Hoisted, PP);
 
   Placement P = placeDeclarations(S, Sp, Ctx.getSourceManager());
   checkTypeOrder(S, P, Hoisted, Sp, Ctx, Diags);
