@@ -25,6 +25,7 @@
 #include "Emit.h"
 #include "CEmitter.h"
 #include "Discover.h"
+#include "ExprPrinter.h"
 #include "Layout.h"
 #include "SourceText.h"
 #include "TypeText.h"
@@ -123,13 +124,18 @@ class BodyEmitter;
 
 /// Prints expressions of an async function (or of a start's arguments) with
 /// the lowering applied below them.
-class LoweringPrinter : public PrinterHelper {
+class LoweringPrinter : public ExprPrinter {
 public:
-  LoweringPrinter(Emitter &E, const AsyncFunction *F) : E(E), F(F) {}
-
-  bool handledStmt(Stmt *S, raw_ostream &OS) override;
+  LoweringPrinter(Emitter &E, const AsyncFunction *F)
+      : ExprPrinter(E.context(), E.policy(), "\n", E.preprocessor(),
+                    E.reports()),
+        E(E), F(F) {}
 
 private:
+  std::string print(const Expr *X) override { return E.expr(X, F); }
+  bool mustPrint(const Stmt *S) override { return mustLower(S); }
+  bool printEarly(Stmt *S, raw_ostream &OS) override;
+  bool printLate(Stmt *S, raw_ostream &OS) override;
   /// A value of type T for an operand C never evaluates.
   std::string unevaluatedValue(QualType T) {
     T = T.getUnqualifiedType();
@@ -157,7 +163,6 @@ private:
 
   Emitter &E;
   const AsyncFunction *F;
-  const Stmt *AtomicNoScope = nullptr;
 };
 
 /// Emits the statements of an async function's body.
@@ -288,20 +293,7 @@ private:
   std::string GroupFirstVar;
 };
 
-bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
-  if (S == AtomicNoScope)
-    return false; // printed by StmtPrinter, the scope appended below
-  // Nothing to lower below: the user's own tokens.
-  if (const auto *X = dyn_cast<Expr>(S))
-    if (std::optional<std::string> Text =
-            sourceTokens(X, E.context(), [&](const Stmt *Sub) {
-              return mustLower(Sub);
-            })) {
-      OS << *Text;
-      return true;
-    }
-  if (printLiteral(S, OS, E.context()))
-    return true;
+bool LoweringPrinter::printEarly(Stmt *S, raw_ostream &OS) {
   // An await of a function that never suspends: a call of its f__sync.
   if (const auto *X = dyn_cast<Expr>(S))
     if (const CallExpr *Call = E.shape().syncAwaitAt(X)) {
@@ -313,29 +305,6 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
       }
       OS << ")";
       return true;
-    }
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (!F || !isa<VarDecl>(DRE->getDecl()) ||
-        !F->savedFor(cast<VarDecl>(DRE->getDecl()))) {
-      // The text is parsed again: a macro of the same name would expand.
-      const IdentifierInfo *II = DRE->getDecl()->getIdentifier();
-      switch (macroNamedAt(E.preprocessor(), E.context().getSourceManager(), II,
-                           DRE->getLocation())) {
-      case MacroUse::None:
-        break;
-      case MacroUse::FunctionLike:
-        OS << "(" << II->getName() << ")";
-        return true;
-      case MacroUse::ObjectLike:
-        if (E.firstReport(DRE))
-          E.diags().error(DRE->getLocation(),
-                          "'" + DRE->getDecl()->getName() +
-                              "' is also the name of a macro defined here; "
-                              "cawait re-prints this expression, already "
-                              "expanded, and the macro would expand again: "
-                              "rename one of them");
-        break;
-      }
     }
   if (const auto *CE = dyn_cast<CallExpr>(S))
     if (isAsyncFunction(CE->getDirectCallee())) {
@@ -366,21 +335,6 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
     OS << Directive;
     return true;
   }
-  if (const auto *AE = dyn_cast<AtomicExpr>(S))
-    if (AE->getScopeModel()) {
-      const Expr *Scope = AE->getScope();
-      // StmtPrinter leaves out the scope argument (__scoped_atomic_*,
-      // __hip_atomic_*), the last one.
-      std::string Text;
-      llvm::raw_string_ostream TS(Text);
-      AtomicNoScope = AE;
-      AE->printPretty(TS, this, E.policy(), 0, "\n", &E.context());
-      AtomicNoScope = nullptr;
-      StringRef Body = StringRef(Text).rtrim();
-      Body.consume_back(")");
-      OS << Body << ", " << E.expr(Scope, F) << ")";
-      return true;
-    }
   if (const auto *PE = dyn_cast<PredefinedExpr>(S)) {
     // __func__ names the user's function, not the poll function.
     if (const StringLiteral *Name = PE->getFunctionName()) {
@@ -408,39 +362,20 @@ bool LoweringPrinter::handledStmt(Stmt *S, raw_ostream &OS) {
          << " &" << Field << "; }))";
       return true;
     }
-  if (const auto *Cast = dyn_cast<CStyleCastExpr>(S))
-    if (F && containsTypeofExpr(Cast->getTypeAsWritten())) {
-      OS << "(" << E.declareIn(Cast->getTypeAsWritten(), "", F) << ")"
-         << E.expr(Cast->getSubExpr(), F);
-      return true;
-    }
-  if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
-    if (F && UE->isArgumentType() &&
-        containsTypeofExpr(UE->getArgumentType())) {
-      OS << (UE->getKind() == UETT_AlignOf ? "_Alignof"
-                                           : getTraitSpelling(UE->getKind()))
-         << "(" << E.declareIn(UE->getArgumentType(), "", F) << ")";
-      return true;
-    }
-  if (F)
-    if (const auto *X = dyn_cast<Expr>(S))
-      if (std::optional<std::string> Text = printWithTypes(
-              X, E.policy(), [&](const Expr *Sub) { return E.expr(Sub, F); })) {
-        OS << *Text;
-        return true;
-      }
-  if (const auto *SE = dyn_cast<StmtExpr>(S)) {
-    if (!F)
-      return false;
-    CEmitter Sub(E.context().getSourceManager());
-    BodyEmitter Body(E, Sub, *F, /*InStatementExpression=*/true);
-    Sub.raw("\n");
-    for (const Stmt *Child : SE->getSubStmt()->body())
-      Body.stmt(Child);
-    OS << "({" << Sub.str() << "})";
-    return true;
-  }
   return false;
+}
+
+bool LoweringPrinter::printLate(Stmt *S, raw_ostream &OS) {
+  const auto *SE = dyn_cast<StmtExpr>(S);
+  if (!SE || !F)
+    return false;
+  CEmitter Sub(E.context().getSourceManager());
+  BodyEmitter Body(E, Sub, *F, /*InStatementExpression=*/true);
+  Sub.raw("\n");
+  for (const Stmt *Child : SE->getSubStmt()->body())
+    Body.stmt(Child);
+  OS << "({" << Sub.str() << "})";
+  return true;
 }
 
 void BodyEmitter::stmt(const Stmt *S) {
@@ -625,16 +560,9 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
         GroupTag = Tag;
   for (const Decl *D : DS->decls()) {
     const auto *VD = dyn_cast<VarDecl>(D);
-    if (const auto *SA = dyn_cast<StaticAssertDecl>(D)) {
-      // DeclPrinter spells it the C++ way.
-      std::string Text = "_Static_assert(" + expr(SA->getAssertExpr());
-      if (const Expr *Msg = SA->getMessage())
-        Text += ", " + expr(Msg);
-      Out.line(Text + ");");
-      continue;
-    }
-    if (const auto *LD = dyn_cast<LabelDecl>(D)) {
-      Out.line("__label__ " + LD->getName() + ";");
+    if (std::optional<std::string> Text =
+            printCDecl(D, [&](const Expr *X) { return expr(X); })) {
+      Out.line(*Text);
       continue;
     }
     if (!VD) {
@@ -694,24 +622,7 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
 }
 
 void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
-  std::string Text;
-  switch (VD->getStorageClass()) {
-  case SC_Static:
-    Text += "static ";
-    break;
-  case SC_Extern:
-    Text += "extern ";
-    break;
-  case SC_Register:
-    Text += "register ";
-    break;
-  default:
-    break;
-  }
-  if (VD->getTSCSpec() == TSCS__Thread_local)
-    Text += "_Thread_local ";
-  else if (VD->getTSCSpec() == TSCS___thread)
-    Text += "__thread ";
+  std::string Text = storageText(VD);
   QualType T = VD->getType();
   if (GroupTag && !GroupTagPrinted) {
     // `struct pt { ... } a, b;`: the definition goes with the first
@@ -735,14 +646,7 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
   } else {
     Text += E.declareIn(T, VD->getName().str(), &F);
   }
-  for (const Attr *A : VD->attrs()) {
-    if (A->isImplicit())
-      continue;
-    std::string AttrText;
-    llvm::raw_string_ostream OS(AttrText);
-    A->printPretty(OS, E.policy());
-    Text += " " + StringRef(AttrText).ltrim().str();
-  }
+  Text += attributeText(VD, E.policy());
   if (!InitText.empty())
     Text += " = " + InitText;
   Out.line(Text + ";");
@@ -975,7 +879,7 @@ void BodyEmitter::combinator(const AwaitSite &A) {
 Emitter::Emitter(ASTContext &Ctx, DiagSink &Diags, const Shape &Sh,
                  const HoistedTypes &Hoisted, Preprocessor *PP)
     : Ctx(Ctx), Diags(Diags), Sh(Sh), Hoisted(Hoisted), PP(PP),
-      Policy(Ctx.getPrintingPolicy()) {
+      Policy(Ctx.getPrintingPolicy()), Reports(Diags) {
   // Not ConstantsAsWritten: it prints a literal from a macro as the macro's
   // name (`TEN` for each 5 of `#define TEN (5+5)`), and __LINE__ as itself.
   Policy.IncludeNewlines = false;

@@ -15,6 +15,7 @@
 
 #include "CEmitter.h"
 #include "Diag.h"
+#include "ExprPrinter.h"
 #include "LocalTypes.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
@@ -71,8 +72,8 @@ public:
   const Shape &shape() const { return Sh; }
   clang::Preprocessor *preprocessor() const { return PP; }
   bool isHoisted(const clang::Decl *D) const { return Hoisted.isHoisted(D); }
-  /// True the first time it is asked about Node: one error per use.
-  bool firstReport(const void *Node) { return Reported.insert(Node).second; }
+  /// Errors about printed expressions, once per node.
+  ReportOnce &reports() { return Reports; }
 
   /// For a callee known here only by its budget: `struct f__frame` as that
   /// many bytes, and the prototypes of f__init, f__poll, f__drop.
@@ -112,8 +113,7 @@ private:
   const HoistedTypes &Hoisted;
   clang::Preprocessor *PP;
   clang::PrintingPolicy Policy;
-  /// Nodes already reported (names that are macros: one error per use).
-  llvm::SmallPtrSet<const void *, 4> Reported;
+  ReportOnce Reports;
 };
 
 } // namespace cawait

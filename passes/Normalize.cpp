@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Normalize.h"
 #include "Discover.h"
+#include "ExprPrinter.h"
 #include "SourceText.h"
 #include "TypeText.h"
 #include "clang/AST/Attr.h"
@@ -188,22 +189,26 @@ class FunctionNormalizer;
 
 /// Prints expressions with the awaits already moved replaced by their
 /// results, and the cawait.h markers as the macros the user wrote.
-class NormalizePrinter : public PrinterHelper {
+class NormalizePrinter : public ExprPrinter {
 public:
-  explicit NormalizePrinter(FunctionNormalizer &N) : N(N) {}
-  bool handledStmt(Stmt *S, raw_ostream &OS) override;
+  explicit NormalizePrinter(FunctionNormalizer &N);
 
 private:
+  std::string print(const Expr *E) override;
+  bool mustPrint(const Stmt *S) override;
+  bool printReplaced(const Stmt *S, raw_ostream &OS) override;
+  bool printEarly(Stmt *S, raw_ostream &OS) override;
+  bool printLate(Stmt *S, raw_ostream &OS) override;
+
   FunctionNormalizer &N;
-  const Stmt *AtomicNoScope = nullptr;
 };
 
 class FunctionNormalizer {
 public:
   FunctionNormalizer(ASTContext &Ctx, DiagSink &Diags, const AsyncFunction &F,
                      Preprocessor *PP)
-      : Ctx(Ctx), PP(PP), SM(Ctx.getSourceManager()), Diags(Diags), F(F),
-        Policy(Ctx.getLangOpts()) {
+      : Ctx(Ctx), PP(PP), Reports(Diags), SM(Ctx.getSourceManager()),
+        Diags(Diags), F(F), Policy(Ctx.getLangOpts()) {
     Policy.IncludeNewlines = false;
     for (const Expr *M : F.Pending)
       Pending.insert(M);
@@ -225,36 +230,26 @@ public:
     llvm::raw_string_ostream OS(Text);
     NormalizePrinter Helper(*this);
     S->printPretty(OS, &Helper, Policy, 0, " ", &Ctx);
-    if ((Text.find("(unnamed ") != std::string::npos ||
-         Text.find("(anonymous ") != std::string::npos) &&
-        ReportedUnnamed.insert(S).second)
-      Diags.error(S->getBeginLoc(),
-                  "this code names an unnamed struct, union or enum type and "
-                  "holds an await; cawait re-prints it and cannot name the "
-                  "type: give the type a tag or a typedef");
+    if (Text.find("(unnamed ") != std::string::npos ||
+        Text.find("(anonymous ") != std::string::npos)
+      Reports.error(S, S->getBeginLoc(),
+                    "this code names an unnamed struct, union or enum type "
+                    "and holds an await; cawait re-prints it and cannot name "
+                    "the type: give the type a tag or a typedef");
     return Text;
   }
-  llvm::SmallPtrSet<const Stmt *, 4> ReportedUnnamed;
   ASTContext &Ctx;
   Preprocessor *PP;
+  /// Errors about printed code, once per node.
+  ReportOnce Reports;
 
   void reportEmbed(const EmbedExpr *EE) {
-    if (ReportedUnnamed.insert(EE).second)
-      Diags.error(EE->getBeginLoc(),
+    Reports.error(EE, EE->getBeginLoc(),
                   "#embed in a statement that holds an await inside an "
                   "expression cannot be lowered; await into a variable in a "
                   "statement of its own before it");
   }
   const PrintingPolicy &policy() const { return Policy; }
-
-  void reportMacroName(const DeclRefExpr *DRE) {
-    if (ReportedUnnamed.insert(DRE).second)
-      Diags.error(DRE->getLocation(),
-                  "'" + DRE->getDecl()->getName() +
-                      "' is also the name of a macro defined here; cawait "
-                      "re-prints this expression, already expanded, and the "
-                      "macro would expand again: rename one of them");
-  }
 
 private:
   // ---- Facts about the body ----------------------------------------------
@@ -852,29 +847,8 @@ public:
   std::string printVarDecl(const VarDecl *VD) {
     std::string Text;
     llvm::raw_string_ostream OS(Text);
-    switch (VD->getStorageClass()) {
-    case SC_Static:
-      OS << "static ";
-      break;
-    case SC_Extern:
-      OS << "extern ";
-      break;
-    case SC_Register:
-      OS << "register ";
-      break;
-    default:
-      break;
-    }
-    if (VD->getTSCSpec() != TSCS_unspecified)
-      OS << "_Thread_local ";
-    // _Alignas is written before the type, attributes after the name.
-    for (const auto *AA : VD->specific_attrs<AlignedAttr>())
-      if (AA->isC11() || AA->isAlignas()) {
-        std::string AttrText;
-        llvm::raw_string_ostream AO(AttrText);
-        AA->printPretty(AO, Policy);
-        OS << StringRef(AttrText).trim() << " ";
-      }
+    // (respellAlignas wrote every _Alignas as an attribute after the name.)
+    OS << storageText(VD);
     std::string Declarator = typeText(VD->getType(), VD->getName().str());
     OS << Declarator;
     if (Declarator.find("(unnamed") != std::string::npos ||
@@ -883,31 +857,20 @@ public:
                   "'" + VD->getName() +
                       "' has an unnamed type and its declaration must be "
                       "re-written to move an await; give the type a name");
-    for (const Attr *A : VD->attrs())
-      if (!A->isImplicit() &&
-          !(isa<AlignedAttr>(A) && (cast<AlignedAttr>(A)->isC11() ||
-                                    cast<AlignedAttr>(A)->isAlignas()))) {
-        std::string AttrText;
-        llvm::raw_string_ostream AO(AttrText);
-        A->printPretty(AO, Policy);
-        OS << " " << StringRef(AttrText).ltrim();
-      }
+    OS << attributeText(VD, Policy);
     if (const Expr *Init = VD->getInit())
       OS << " = " << print(Init);
     OS << ";";
     return Text;
   }
-  bool hasTypeofExpr(QualType T) { return containsTypeofExpr(T); }
   std::string typeText(QualType T, const std::string &Name) {
     return declareWithTypeof(T, Name, Policy,
                              [&](const Expr *E) { return print(E); });
   }
   std::string printDecl(const Decl *D) {
-    if (const auto *LD = dyn_cast<LabelDecl>(D))
-      return "__label__ " + LD->getName().str() + ";";
-    if (const auto *SA = dyn_cast<StaticAssertDecl>(D))
-      return "_Static_assert(" + print(SA->getAssertExpr()) +
-             (SA->getMessage() ? ", " + print(SA->getMessage()) : "") + ");";
+    if (std::optional<std::string> Text =
+            printCDecl(D, [&](const Expr *E) { return print(E); }))
+      return *Text;
     std::string Text;
     llvm::raw_string_ostream OS(Text);
     D->print(OS, Policy);
@@ -1182,45 +1145,27 @@ private:
   unsigned Temps = 0, Labels = 0;
 };
 
-bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
-  if (S == AtomicNoScope)
-    return false; // printed by StmtPrinter, the scope appended below
+NormalizePrinter::NormalizePrinter(FunctionNormalizer &N)
+    : ExprPrinter(N.Ctx, N.policy(), " ", N.PP, N.Reports), N(N) {}
+
+std::string NormalizePrinter::print(const Expr *E) { return N.print(E); }
+
+bool NormalizePrinter::printReplaced(const Stmt *S, raw_ostream &OS) {
   auto It = N.Replaced.find(S);
-  if (It != N.Replaced.end()) {
-    OS << It->second;
-    return true;
-  }
-  // Nothing moved out of it: the user's own tokens.
-  if (const auto *X = dyn_cast<Expr>(S))
-    if (std::optional<std::string> Text =
-            sourceTokens(X, N.Ctx, [&](const Stmt *Sub) {
-              const auto *SubX = dyn_cast<Expr>(Sub);
-              return N.Replaced.count(Sub) ||
-                     (SubX && (markerKind(SubX, N.Ctx) ||
-                               combinatorKind(SubX, N.Ctx)));
-            })) {
-      OS << *Text;
-      return true;
-    }
-  if (printLiteral(S, OS, N.Ctx))
-    return true;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-    // `#define f(x) f((x), __LINE__)`: the printed call is expanded
-    // already; `(f)(...)` keeps the text from being expanded again.
-    const IdentifierInfo *II = DRE->getDecl()->getIdentifier();
-    switch (
-        macroNamedAt(N.PP, N.Ctx.getSourceManager(), II, DRE->getLocation())) {
-    case MacroUse::None:
-      return false;
-    case MacroUse::FunctionLike:
-      OS << "(" << II->getName() << ")";
-      return true;
-    case MacroUse::ObjectLike:
-      N.reportMacroName(DRE);
-      return false;
-    }
+  if (It == N.Replaced.end())
     return false;
-  }
+  OS << It->second;
+  return true;
+}
+
+bool NormalizePrinter::mustPrint(const Stmt *Sub) {
+  // Something moved out of it, or a cawait.h macro, printed as written.
+  const auto *SubX = dyn_cast<Expr>(Sub);
+  return N.Replaced.count(Sub) ||
+         (SubX && (markerKind(SubX, Ctx) || combinatorKind(SubX, Ctx)));
+}
+
+bool NormalizePrinter::printEarly(Stmt *S, raw_ostream &OS) {
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     // Decl::print prints initializers without this helper: awaits in them
     // would come out as plain calls.
@@ -1230,73 +1175,37 @@ bool NormalizePrinter::handledStmt(Stmt *S, raw_ostream &OS) {
          << " ";
     return true;
   }
-  if (const auto *Cast = dyn_cast<CStyleCastExpr>(S)) {
-    // TypePrinter writes `typeof (x)`, no keyword in -std=c11, and prints
-    // the expression without this helper.
-    if (N.hasTypeofExpr(Cast->getTypeAsWritten())) {
-      OS << "(" << N.typeText(Cast->getTypeAsWritten(), "") << ")"
-         << N.print(Cast->getSubExpr());
-      return true;
-    }
-  }
-  if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(S)) {
-    if (UE->isArgumentType() && N.hasTypeofExpr(UE->getArgumentType())) {
-      OS << (UE->getKind() == UETT_AlignOf ? "_Alignof"
-                                           : getTraitSpelling(UE->getKind()))
-         << "(" << N.typeText(UE->getArgumentType(), "") << ")";
-      return true;
-    }
-  }
-  if (const auto *AE = dyn_cast<AtomicExpr>(S))
-    if (AE->getScopeModel()) {
-      // StmtPrinter leaves out the scope argument (__scoped_atomic_*,
-      // __hip_atomic_*), the last one.
-      std::string Text;
-      llvm::raw_string_ostream TS(Text);
-      AtomicNoScope = AE;
-      AE->printPretty(TS, this, N.policy(), 0, " ", &N.Ctx);
-      AtomicNoScope = nullptr;
-      StringRef Call = StringRef(Text).rtrim();
-      Call.consume_back(")");
-      OS << Call << ", " << N.print(AE->getScope()) << ")";
-      return true;
-    }
   if (const auto *EE = dyn_cast<EmbedExpr>(S)) {
     // A directive needs lines of its own; the printed statement has one.
     N.reportEmbed(EE);
     OS << "0";
     return true;
   }
-  if (const auto *X = dyn_cast<Expr>(S))
-    if (std::optional<std::string> Text = printWithTypes(
-            X, N.policy(), [&](const Expr *Sub) { return N.print(Sub); })) {
-      OS << *Text; // TypePrinter writes `typeof (x)`, unknown in -std=c11
-      return true;
+  return false;
+}
+
+bool NormalizePrinter::printLate(Stmt *S, raw_ostream &OS) {
+  const auto *X = dyn_cast<Expr>(S);
+  if (!X)
+    return false;
+  if (std::optional<Combinator> C = combinatorKind(X, Ctx)) {
+    // (ca_timeout_ms is printed as the select it expands to.)
+    OS << contract::combinatorMacro(*C) << "(";
+    const char *Sep = "";
+    for (const Expr *B : combinatorBranches(X)) {
+      OS << Sep << N.print(B);
+      Sep = ", ";
     }
-  if (const auto *X = dyn_cast<Expr>(S))
-    if (std::optional<Combinator> C = combinatorKind(X, N.Ctx)) {
-      // (ca_timeout_ms is printed as the select it expands to.)
-      OS << (*C == Combinator::Join ? "ca_join(" : "ca_select(");
-      const char *Sep = "";
-      for (const Expr *B : combinatorBranches(X)) {
-        OS << Sep << N.print(B);
-        Sep = ", ";
-      }
-      OS << ")";
-      return true;
-    }
-  if (const auto *X = dyn_cast<Expr>(S))
-    if (std::optional<MarkerKind> K = markerKind(X, N.Ctx)) {
-      const char *Name = *K == MarkerKind::Await     ? "await"
-                         : *K == MarkerKind::BlockOn ? "ca_block_on"
-                         : *K == MarkerKind::Spawn   ? "ca_spawn"
-                                                     : "ca_spawn_in";
-      OS << Name << "(";
-      if (*K == MarkerKind::SpawnIn)
-        OS << N.print(markerPool(X)) << ", ";
-      OS << N.print(markerOperand(X)) << ")";
-      return true;
-    }
+    OS << ")";
+    return true;
+  }
+  if (std::optional<MarkerKind> K = markerKind(X, Ctx)) {
+    OS << contract::markerMacro(*K) << "(";
+    if (*K == MarkerKind::SpawnIn)
+      OS << N.print(markerPool(X)) << ", ";
+    OS << N.print(markerOperand(X)) << ")";
+    return true;
+  }
   return false;
 }
 
