@@ -170,14 +170,22 @@ std::string pointerName(const CallExpr *Call) {
 }
 
 bool containsAwait(const Stmt *S, const ASTContext &Ctx,
-                   llvm::function_ref<bool(const Expr *)> Counts) {
+                   llvm::function_ref<bool(const Expr *)> Counts,
+                   llvm::DenseMap<const Stmt *, bool> *Memo) {
+  if (Memo) {
+    auto It = Memo->find(S);
+    if (It != Memo->end())
+      return It->second;
+  }
+  bool R = false;
   if (const auto *E = dyn_cast<Expr>(S))
-    if (markerKind(E, Ctx) == MarkerKind::Await && (!Counts || Counts(E)))
-      return true;
+    R = markerKind(E, Ctx) == MarkerKind::Await && (!Counts || Counts(E));
   for (const Stmt *Child : S->children())
-    if (Child && containsAwait(Child, Ctx, Counts))
-      return true;
-  return false;
+    if (!R && Child && containsAwait(Child, Ctx, Counts, Memo))
+      R = true;
+  if (Memo)
+    (*Memo)[S] = R;
+  return R;
 }
 
 } // namespace cawait

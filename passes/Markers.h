@@ -17,6 +17,7 @@
 #include "Contract.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <string>
@@ -58,12 +59,14 @@ std::string pointerName(const clang::CallExpr *Call);
 
 /// Whether S or an expression below it is an await marker for which
 /// Counts holds (every await when Counts is empty). The one "contains an
-/// await" walk: Discover counts the awaits that can suspend; a pass after
-/// Discover counts those Shape records (AsyncFunction::AwaitOfMarker and
-/// Pending).
+/// await" walk: Discover counts the awaits that can suspend; Normalize
+/// counts those Shape records (AsyncFunction::AwaitOfMarker and Pending).
+/// Memo, when given, keeps the answer for every statement walked, for
+/// callers that ask about the same nodes again (with the same Counts).
 bool containsAwait(
     const clang::Stmt *S, const clang::ASTContext &Ctx,
-    llvm::function_ref<bool(const clang::Expr *)> Counts = nullptr);
+    llvm::function_ref<bool(const clang::Expr *)> Counts = nullptr,
+    llvm::DenseMap<const clang::Stmt *, bool> *Memo = nullptr);
 
 } // namespace cawait
 

@@ -260,18 +260,11 @@ private:
     const auto *E = dyn_cast<Expr>(S);
     return E && Evaluated.count(E);
   }
-  /// Whether S contains an await.
+  /// Whether S contains an await that runs.
   bool hasAwait(const Stmt *S) {
-    if (!S)
-      return false;
-    auto It = HasAwait.find(S);
-    if (It != HasAwait.end())
-      return It->second;
-    bool R = isAwait(S);
-    for (const Stmt *Child : S->children())
-      if (!R && hasAwait(Child))
-        R = true;
-    return HasAwait[S] = R;
+    return S &&
+           containsAwait(
+               S, Ctx, [&](const Expr *E) { return isAwait(E); }, &HasAwait);
   }
   /// Whether S must be re-written: it holds a pending await or a
   /// `continue` whose loop moves its increment.
