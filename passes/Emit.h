@@ -1,11 +1,15 @@
 //===- Emit.h - C text for frames, init/poll/drop and starts -------------===//
 //
-// Input: Shape after layout. Output: C text, through CEmitter. The poll
-// function re-prints the body from the AST (expressions with
-// Stmt::printPretty and a PrinterHelper that turns saved variables into
-// frame accesses), with a dispatch switch that jumps straight to the
-// suspend point being resumed, and a #line marker wherever the original
-// line changes.
+// Input: Shape after layout (every await's form and statement, every
+// start, as Discover recorded them), the local types moved to file scope.
+// Output: C text, through CEmitter. The poll function re-prints the body
+// from the AST statement by statement (EmitStatements.cpp, suspend points
+// in EmitAwaits.cpp), expressions through the shared ExprPrinter with the
+// kept variables as frame accesses (EmitExpr.cpp), with a dispatch switch
+// that jumps straight to the suspend point being resumed, and a #line
+// marker wherever the original line changes. f__init, f__poll and f__drop
+// are assembled in Emit.cpp, the frame struct and prototypes in
+// EmitDecls.cpp, starts and pools in EmitStarts.cpp.
 //
 // Names the generated code introduces all start with `ca__`.
 //

@@ -1,0 +1,169 @@
+//===- EmitAwaits.cpp - Suspend points of the poll function
+//-----------------===//
+//
+// Takes one AwaitSite (Shape) where the body reaches it; gives its code in
+// the poll function: the callee's init into the sub-frame, the state, the
+// resume label and the poll that returns CA_PENDING; through an async
+// function pointer, the placement in this frame or a box; for ca_join and
+// ca_select, every branch started and polled with its own waker, then the
+// winner's or every branch's assignment. Records what f__drop must run in
+// that state.
+//
+//===----------------------------------------------------------------------===//
+#include "EmitBody.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+
+namespace cawait {
+using namespace emit;
+
+void BodyEmitter::await(const AwaitSite &A) {
+  if (A.Comb != Combinator::None) {
+    combinator(A);
+    return;
+  }
+  if (A.Indirect) {
+    indirect(A);
+    return;
+  }
+  std::string K = std::to_string(A.State);
+  std::string Callee = A.Callee->getNameAsString();
+  std::string Sub = "&ca__f->ca__aw" + K;
+  std::string Init = Callee + "__init(" + Sub;
+  for (const Expr *Arg : A.Call->arguments())
+    Init += ", " + expr(Arg);
+  Out.line(Init + ");");
+  suspend(A, Callee + "__poll(" + Sub);
+}
+
+void BodyEmitter::suspend(const AwaitSite &A, const std::string &PollCall) {
+  std::string K = std::to_string(A.State);
+  recordDropCleanups(A);
+  Out.line("ca__f->ca__state = " + K + ";");
+  Out.label("ca__resume" + K);
+  std::string Result =
+      A.Call->getType()->isVoidType() ? "(void *)0" : "&ca__r" + K;
+  Out.line("if (" + PollCall + ", ca__cx, " + Result + ") == CA_PENDING)");
+  Out.line("  return CA_PENDING;");
+}
+
+void BodyEmitter::indirect(const AwaitSite &A) {
+  // The pointer's function places the callee's frame in this frame's
+  // storage (or a box) and inits it; its ops poll and drop it.
+  std::string K = std::to_string(A.State);
+  std::string Area = "ca__f->ca__aw" + K;
+  std::string Args;
+  for (const Expr *Arg : A.Call->arguments())
+    Args += (Args.empty() ? "" : ", ") + expr(Arg);
+  Out.line("{");
+  Out.indent();
+  Out.line("ca__indirect_call ca__ic = {" +
+           (A.Boxed ? std::string("(void *)0, 0")
+                    : Area + ".frame, " + std::to_string(A.Budget)) +
+           ", (void *)0, (const ca__frame_ops *)0};");
+  Out.line("ca__indirect = &ca__ic;");
+  Out.line("(void)(" + expr(A.Call->getCallee()) + ")(" + Args + ");");
+  Out.line("ca__indirect_check(&ca__ic);");
+  if (A.Boxed)
+    Out.line(Area + ".frame = ca__ic.frame;");
+  Out.line(Area + ".ops = ca__ic.ops;");
+  Out.dedent();
+  Out.line("}");
+  suspend(A, Area + ".ops->poll(" + Area + ".frame");
+  if (A.Boxed)
+    Out.line("ca__box_free(" + Area + ".frame);");
+}
+
+void BodyEmitter::combinator(const AwaitSite &A) {
+  // Branches start in order in the first pass (a select stops at the first
+  // that completes), each polled right after its init; after a suspension
+  // only the woken, unfinished branches are polled again. ca__fresh tells
+  // the first pass from a resumption.
+  std::string K = std::to_string(A.State);
+  std::string Area = "ca__f->ca__aw" + K;
+  std::string Head = Area + ".ca__h";
+  bool Select = A.Comb == Combinator::Select;
+  std::string Done = "ca__done" + K;
+  Out.line(Head + ".pending = 0;");
+  Out.line(Head + ".woken = 0;");
+  recordDropCleanups(A);
+  Out.line("ca__fresh = 1;");
+  Out.line("ca__f->ca__state = " + K + ";");
+  Out.label("ca__resume" + K);
+  Out.line(Head + ".parent = ca__cx->waker;");
+  Out.line("{");
+  Out.indent();
+  Out.line("ca_context ca__bcx;");
+  for (unsigned I = 0; I != A.Branches.size(); ++I) {
+    const Branch &B = A.Branches[I];
+    std::string Callee = B.Callee->getNameAsString();
+    std::string Bit = std::to_string(1u << I) + "u";
+    std::string Frame = "&" + Area + ".ca__b" + std::to_string(I);
+    std::string Init = Callee + "__init(" + Frame;
+    for (const Expr *Arg : B.Call->arguments())
+      Init += ", " + expr(Arg);
+    std::string Slot = Area + ".ca__w[" + std::to_string(I) + "]";
+    Out.line("if (ca__fresh) {");
+    Out.line("  " + Init + ");");
+    Out.line("  " + Head + ".pending |= " + Bit + ";");
+    Out.line("  " + Slot + " = &" + F.Name + "__ca__wake" + K + "_" +
+             std::to_string(I) + ";");
+    Out.line("}");
+    Out.line("if (" + Head + ".pending & (ca__fresh ? " + Bit + " : " + Head +
+             ".woken & " + Bit + ")) {");
+    Out.indent();
+    Out.line(Head + ".woken &= ~" + Bit + ";");
+    Out.line("ca__bcx.waker = &" + Slot + ";");
+    bool Void = B.Call->getType()->isVoidType();
+    std::string Result = "(void *)0";
+    if (!Void)
+      Result = Select ? "&ca__r" + K + "_" + std::to_string(I)
+                      : "&" + Area + ".ca__res" + std::to_string(I);
+    Out.line("if (" + Callee + "__poll(" + Frame + ", &ca__bcx, " + Result +
+             ") == CA_READY) {");
+    Out.indent();
+    Out.line(Head + ".pending &= ~" + Bit + ";");
+    if (Select) {
+      // The winner: drop the others still running, then its assignment.
+      for (unsigned J = A.Branches.size(); J-- > 0;)
+        if (J != I)
+          Out.line("if (" + Head + ".pending & " + std::to_string(1u << J) +
+                   "u) " + A.Branches[J].Callee->getNameAsString() +
+                   "__drop(&" + Area + ".ca__b" + std::to_string(J) + ");");
+      Out.line("ca__r" + K + " = " + std::to_string(I) + ";");
+      if (B.Assignment)
+        Out.line(expr(B.Assignment->getLHS()) + " " +
+                 B.Assignment->getOpcodeStr() + " ca__r" + K + "_" +
+                 std::to_string(I) + ";");
+      Out.line("goto " + Done + ";");
+    }
+    Out.dedent();
+    Out.line("}");
+    Out.dedent();
+    Out.line("}");
+  }
+  Out.dedent();
+  Out.line("}");
+  if (Select) {
+    Out.line("return CA_PENDING;");
+    Out.label(Done);
+    Out.line(";");
+    return;
+  }
+  Out.line("if (" + Head + ".pending)");
+  Out.line("  return CA_PENDING;");
+  // Results leave the storage before any assignment: a target may share
+  // bytes with it.
+  for (unsigned I = 0; I != A.Branches.size(); ++I)
+    if (A.Branches[I].Assignment)
+      Out.line(storeField("ca__r" + K + "_" + std::to_string(I),
+                          Area + ".ca__res" + std::to_string(I),
+                          A.Branches[I].Call->getType(), Ctx));
+  for (unsigned I = 0; I != A.Branches.size(); ++I)
+    if (const BinaryOperator *Assign = A.Branches[I].Assignment)
+      Out.line(expr(Assign->getLHS()) + " " + Assign->getOpcodeStr() +
+               " ca__r" + K + "_" + std::to_string(I) + ";");
+}
+
+} // namespace cawait
