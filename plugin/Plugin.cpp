@@ -17,6 +17,8 @@
 // Tests: test/lowering, test/errors, test/run.
 //
 //===----------------------------------------------------------------------===//
+#include "../passes/CEmitter.h"
+#include "../passes/Contract.h"
 #include "../passes/Dump.h"
 #include "../passes/FrameReport.h"
 #include "../passes/Pipeline.h"
@@ -49,6 +51,15 @@ namespace {
 // Every loaded plugin is instantiated for every frontend action in the
 // process, the nested analysis parse included: this stops the recursion.
 bool InAnalysis = false;
+
+/// The first lines of the file emit= writes: CA_LOWERED, so that cawait.h
+/// compiled by a compiler without the plugin (cawait-gcc) knows the text is
+/// lowered, then a #line that gives the rest its own file name and lines.
+std::string emittedPrefix(const SourceManager &SM, FileID Main) {
+  PresumedLoc P = SM.getPresumedLoc(SM.getLocForStartOfFile(Main));
+  return "#define " + contract::LoweredMacro.str() + " 1\n#line 1 " +
+         quoteC(P.isValid() ? P.getFilename() : "") + "\n";
+}
 
 /// Diagnostics clang gives when it first lays a record out (RecordLayout
 /// Builder): -Wpadded, -Wpadded-bitfield, -Wpacked, -Wunaligned-access.
@@ -533,7 +544,8 @@ protected:
         CI.getDiagnostics().Report(diag::err_fe_error_opening)
             << Opts.EmitPath << EC.message();
       else
-        OS << (TU.Changed && !Errors ? StringRef(TU.Text) : Orig);
+        OS << emittedPrefix(SM, OrigFID)
+           << (TU.Changed && !Errors ? StringRef(TU.Text) : Orig);
     }
     if (Errors || !TU.Changed)
       return std::make_unique<ReportingConsumer>(CI, std::move(Records),

@@ -41,8 +41,9 @@ config.substitutions.append(
           "StmtNodes.inc-not-found")))
 config.substitutions.append(
     ("%differential",
-     "env CAWAIT_CC=%s CLANG=%s CAWAIT_INCLUDE=%s CAWAIT_LIB=%s sh %s"
-     % (os.path.join(obj, "bin", "cawait-cc"), config.cawait_clang,
+     "env CAWAIT_CC=%s GCC_DRIVER=%s CLANG=%s CAWAIT_INCLUDE=%s CAWAIT_LIB=%s sh %s"
+     % (os.path.join(obj, "bin", "cawait-cc"),
+        os.path.join(obj, "bin", "cawait-gcc"), config.cawait_clang,
         os.path.join(src, "runtime", "include"),
         os.path.join(obj, "lib", "libcawait.a"),
         os.path.join(src, "test", "tools", "differential.sh"))))
