@@ -1,8 +1,9 @@
 # Run by `cmake --install` (install(SCRIPT) in CMakeLists.txt, after an
 # install(CODE) that sets the CAWAIT_* variables): writes the installed
-# cawait-cc, cawait-gcc and cawait.pc from their templates. They name the installed
-# plugin, header and runtime by absolute path, and CMAKE_INSTALL_PREFIX is
-# only final now (cmake --install --prefix overrides the configured one).
+# cawait-cc, cawait-gcc and cawait.pc from their templates. They name the
+# installed plugin, header and runtime by absolute path, and
+# CMAKE_INSTALL_PREFIX is only final now (cmake --install --prefix
+# overrides the configured one).
 
 foreach(cawait_dir BINDIR LIBDIR INCLUDEDIR PLUGINDIR)
   set(cawait_rel "${CAWAIT_INSTALL_${cawait_dir}}")
