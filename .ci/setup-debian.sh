@@ -3,7 +3,7 @@
 set -eu
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-pkgs="clang-19 clangd-19 llvm-19-dev libclang-19-dev llvm-19-tools libclang-rt-19-dev cmake ninja-build make python3 valgrind pkg-config csmith libcsmith-dev"
+pkgs="clang-19 clangd-19 llvm-19-dev libclang-19-dev llvm-19-tools libclang-rt-19-dev gcc cmake ninja-build make python3 valgrind pkg-config csmith libcsmith-dev"
 missing=
 for p in $pkgs; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -1,8 +1,9 @@
 # Run by `cmake --install` (install(SCRIPT) in CMakeLists.txt, after an
 # install(CODE) that sets the CAWAIT_* variables): writes the installed
-# cawait-cc and cawait.pc from their templates. They name the installed
-# plugin, header and runtime by absolute path, and CMAKE_INSTALL_PREFIX is
-# only final now (cmake --install --prefix overrides the configured one).
+# cawait-cc, cawait-gcc and cawait.pc from their templates. They name the
+# installed plugin, header and runtime by absolute path, and
+# CMAKE_INSTALL_PREFIX is only final now (cmake --install --prefix
+# overrides the configured one).
 
 foreach(cawait_dir BINDIR LIBDIR INCLUDEDIR PLUGINDIR)
   set(cawait_rel "${CAWAIT_INSTALL_${cawait_dir}}")
@@ -33,8 +34,11 @@ macro(cawait_install_configured template dest)
   list(APPEND CMAKE_INSTALL_MANIFEST_FILES "${dest}")
 endmacro()
 
-cawait_install_configured(cawait-cc.in "${cawait_BINDIR}/cawait-cc"
-  FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE
-                   GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+foreach(cawait_driver cawait-cc cawait-gcc)
+  cawait_install_configured(${cawait_driver}.in
+    "${cawait_BINDIR}/${cawait_driver}"
+    FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE
+                     GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+endforeach()
 cawait_install_configured(cawait.pc.in "${cawait_LIBDIR}/pkgconfig/cawait.pc"
   NO_SOURCE_PERMISSIONS)

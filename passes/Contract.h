@@ -113,6 +113,10 @@ inline constexpr llvm::StringLiteral WakeOpsType = "ca_wake_ops";
 inline constexpr llvm::StringLiteral WakerType = "ca_waker";
 inline constexpr llvm::StringLiteral TaskType = "ca_task";
 inline constexpr llvm::StringLiteral TaskPoolType = "ca_task_pool";
+/// Defined on the first line of the lowered text the plugin writes (emit=):
+/// tells cawait.h, under a compiler without the plugin, that the text is
+/// lowered.
+inline constexpr llvm::StringLiteral LoweredMacro = "CA_LOWERED";
 
 // ---- Names beside an async function f: f__<suffix> ------------------------
 

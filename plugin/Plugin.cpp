@@ -17,6 +17,8 @@
 // Tests: test/lowering, test/errors, test/run.
 //
 //===----------------------------------------------------------------------===//
+#include "../passes/CEmitter.h"
+#include "../passes/Contract.h"
 #include "../passes/Dump.h"
 #include "../passes/FrameReport.h"
 #include "../passes/Pipeline.h"
@@ -49,6 +51,28 @@ namespace {
 // Every loaded plugin is instantiated for every frontend action in the
 // process, the nested analysis parse included: this stops the recursion.
 bool InAnalysis = false;
+
+/// emit=<Path>: writes Text (the lowered text, or the user's when there is
+/// nothing to lower) after two lines: CA_LOWERED, so that cawait.h compiled
+/// by a compiler without the plugin (cawait-gcc) knows the text is lowered,
+/// then a #line that gives the rest the main file's name and lines.
+void writeEmitted(CompilerInstance &CI, StringRef Path, StringRef Text) {
+  if (Path.empty())
+    return;
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
+  if (EC) {
+    CI.getDiagnostics().Report(diag::err_fe_error_opening)
+        << Path << EC.message();
+    return;
+  }
+  const SourceManager &SM = CI.getSourceManager();
+  PresumedLoc P =
+      SM.getPresumedLoc(SM.getLocForStartOfFile(SM.getMainFileID()));
+  OS << "#define " << contract::LoweredMacro << " 1\n#line 1 "
+     << quoteC(P.isValid() ? P.getFilename() : "") << "\n"
+     << Text;
+}
 
 /// Diagnostics clang gives when it first lays a record out (RecordLayout
 /// Builder): -Wpadded, -Wpadded-bitfield, -Wpacked, -Wunaligned-access.
@@ -426,6 +450,7 @@ protected:
     FileID OrigFID = SM.getMainFileID();
 
     if (!namesCawait(SM.getBufferData(OrigFID), CI.getLangOpts())) {
+      writeEmitted(CI, Opts.EmitPath, SM.getBufferData(OrigFID));
       auto Check = std::make_unique<SkippedCheck>(CI);
       CI.getPreprocessor().addPPCallbacks(
           std::make_unique<ForwardingCallbacks>(*Check));
@@ -526,15 +551,8 @@ protected:
       Errors = true;
     }
     StringRef Orig = SM.getBufferData(OrigFID);
-    if (!Opts.EmitPath.empty()) {
-      std::error_code EC;
-      llvm::raw_fd_ostream OS(Opts.EmitPath, EC, llvm::sys::fs::OF_Text);
-      if (EC)
-        CI.getDiagnostics().Report(diag::err_fe_error_opening)
-            << Opts.EmitPath << EC.message();
-      else
-        OS << (TU.Changed && !Errors ? StringRef(TU.Text) : Orig);
-    }
+    writeEmitted(CI, Opts.EmitPath,
+                 TU.Changed && !Errors ? StringRef(TU.Text) : Orig);
     if (Errors || !TU.Changed)
       return std::make_unique<ReportingConsumer>(CI, std::move(Records),
                                                  OrigFID, UserIgnoresWarnings);

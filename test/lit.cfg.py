@@ -2,6 +2,7 @@
 #
 # Substitutions:
 #   %cawait-cc        build/bin/cawait-cc (clang-19 + plugin + runtime)
+#   %cawait-gcc       build/bin/cawait-gcc (lowered by the plugin, built by gcc)
 #   %clang            clang-19 without the plugin
 #   %plugin           build/lib/cawait.so, for -fplugin= / -cc1 -load
 #   %cawait_include   runtime/include
@@ -25,6 +26,7 @@ config.test_exec_root = os.path.join(config.cawait_obj_root, "test")
 
 obj = config.cawait_obj_root
 src = config.cawait_src_root
+config.substitutions.append(("%cawait-gcc", os.path.join(obj, "bin", "cawait-gcc")))
 config.substitutions.append(("%cawait-cc", os.path.join(obj, "bin", "cawait-cc")))
 config.substitutions.append(("%cawait_include", os.path.join(src, "runtime", "include")))
 config.substitutions.append(("%cawait_san_lib", os.path.join(obj, "lib", "libcawait-san.a")))
@@ -41,8 +43,9 @@ config.substitutions.append(
           "StmtNodes.inc-not-found")))
 config.substitutions.append(
     ("%differential",
-     "env CAWAIT_CC=%s CLANG=%s CAWAIT_INCLUDE=%s CAWAIT_LIB=%s sh %s"
-     % (os.path.join(obj, "bin", "cawait-cc"), config.cawait_clang,
+     "env CAWAIT_CC=%s GCC_DRIVER=%s CLANG=%s CAWAIT_INCLUDE=%s CAWAIT_LIB=%s sh %s"
+     % (os.path.join(obj, "bin", "cawait-cc"),
+        os.path.join(obj, "bin", "cawait-gcc"), config.cawait_clang,
         os.path.join(src, "runtime", "include"),
         os.path.join(obj, "lib", "libcawait.a"),
         os.path.join(src, "test", "tools", "differential.sh"))))

@@ -43,18 +43,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The plugin registers the `async` attribute, so __has_attribute sees it
- * exactly when the program is being lowered. */
+/* CA_LOWERED: this file is compiled lowered. The plugin registers the
+ * `async` attribute, so __has_attribute sees it exactly when the program is
+ * being lowered (CA__ASYNC_ATTR); the lowered text the plugin writes
+ * (-fplugin-arg-cawait-emit=, what cawait-gcc gives gcc) defines CA_LOWERED
+ * on its first line, for a compiler that has no such attribute. */
 #if defined(__has_attribute)
 #if __has_attribute(async)
+#define CA__ASYNC_ATTR 1
+#ifndef CA_LOWERED
 #define CA_LOWERED 1
+#endif
 #endif
 #endif
 
 /* CA_ASYNC is the attribute; `async` is its short name. Define
  * CA_NO_ASYNC_KEYWORD to spell the attribute yourself, for example as C23
  * `[[async]]` (a macro named `async` would expand inside it). */
-#ifdef CA_LOWERED
+#ifdef CA__ASYNC_ATTR
 #define CA_ASYNC __attribute__((__async__))
 #else
 #define CA_ASYNC
@@ -84,7 +90,7 @@
  *
  * Without the plugin a pointer to an async function is an ordinary
  * function pointer. */
-#ifdef CA_LOWERED
+#ifdef CA__ASYNC_ATTR
 #define CA_ASYNC_BUDGET(n) __attribute__((__async__(n)))
 #define CA_ASYNC_BOXED __attribute__((__async__("boxed")))
 #define ca_boxed(e) ((void)ca__boxed, (e))

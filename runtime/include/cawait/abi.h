@@ -28,7 +28,7 @@
  * compiled into libcawait twice, with the plugin (f__init, f__poll, f__drop
  * in a frame of the budget given here) and without it (the blocking f).
  * An async function pointer cannot point to one. */
-#ifdef CA_LOWERED
+#ifdef CA__ASYNC_ATTR
 #define CA__RUNTIME_ASYNC(n)                                                   \
   CA_ASYNC_BUDGET(n) __attribute__((annotate("cawait.runtime")))
 #else
@@ -171,10 +171,13 @@ void *ca__task_alloc(size_t frame_size, ca_poll_fn poll, ca_drop_fn drop);
   (sizeof(T) + (_Alignof(T) > _Alignof(max_align_t)                            \
                     ? _Alignof(T) - _Alignof(max_align_t)                      \
                     : 0))
+/* Plain C (no clang-only __builtin_align_up): the lowered text builds with
+ * any C11 compiler. The offset is what rounds area up to the alignment. */
 #define CA__TASK_FRAME(T, area)                                                \
-  ((T *)__builtin_align_up((area), _Alignof(T) > _Alignof(max_align_t)         \
-                                       ? _Alignof(T)                           \
-                                       : _Alignof(max_align_t)))
+  ((T *)((char *)(area) +                                                      \
+         (-(uintptr_t)(area) & (CA__TASK_FRAME_ALIGN(T) - 1))))
+#define CA__TASK_FRAME_ALIGN(T)                                                \
+  (_Alignof(T) > _Alignof(max_align_t) ? _Alignof(T) : _Alignof(max_align_t))
 void ca__task_start(void *frame);
 
 /* Polling a frame that already completed: prints

@@ -1,0 +1,1 @@
+async_budget(64) int twice(int x);
