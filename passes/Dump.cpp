@@ -266,6 +266,8 @@ void Printer::liveness() {
          << (SV.AddressEscapes ? ", address escapes" : "") << "\n";
     }
     OS << "  init stores: " << names(F, F.HeldAtStart) << "\n";
+    if (F.BodyInSync)
+      OS << "  body in f__sync (poll calls it)\n";
     for (unsigned A = 0; A != F.Awaits.size(); ++A)
       OS << "  state " << F.Awaits[A].State << " at "
          << where(F.Awaits[A].Marker->getBeginLoc())

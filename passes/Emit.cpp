@@ -64,6 +64,62 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.indent();
   Out.line("(void)ca__cx;");
   Out.line("(void)ca__out;");
+  // Per suspend state, the cleanups f__drop runs (from the body).
+  std::map<unsigned, std::vector<std::string>> DropCleanups;
+  if (F.BodyInSync)
+    syncCall(Out, F);
+  else
+    DropCleanups = pollBody(Out, F);
+  Out.dedent();
+  Out.line("}");
+
+  Out.mapTo(F.Decl->getLocation());
+  Out.line(signature(F, "drop") + " {");
+  Out.indent();
+  Out.line("switch (ca__f->ca__state) {");
+  for (const AwaitSite &A : F.Awaits) {
+    std::string K = std::to_string(A.State);
+    Out.line("case " + K + ":");
+    if (A.Indirect) {
+      Out.line("  ca__f->ca__aw" + K + ".ops->drop(ca__f->ca__aw" + K +
+               ".frame);");
+      if (A.Boxed)
+        Out.line("  ca__box_free(ca__f->ca__aw" + K + ".frame);");
+    } else if (A.Comb == Combinator::None)
+      Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" +
+               K + ");");
+    // A combinator: its running branches, last first.
+    for (unsigned I = A.Branches.size(); I-- > 0;) {
+      Out.line("  if (ca__f->ca__aw" + K + ".ca__h.pending & " +
+               std::to_string(1u << I) + "u)");
+      Out.line("    " + A.Branches[I].Callee->getNameAsString() +
+               "__drop(&ca__f->ca__aw" + K + ".ca__b" + std::to_string(I) +
+               ");");
+    }
+    // Then what leaving the scopes open there would run.
+    auto Cleanups = DropCleanups.find(A.State);
+    if (Cleanups != DropCleanups.end())
+      for (const std::string &Call : Cleanups->second)
+        Out.line("  " + Call);
+    Out.line("  break;");
+  }
+  Out.line("default:");
+  Out.line("  break;");
+  Out.line("}");
+  Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
+  Out.dedent();
+  Out.line("}");
+  if ((F.Decl->isExternallyVisible() ||
+       Sh.AddressTaken.count(F.Decl->getCanonicalDecl())) &&
+      !isRuntimeAsync(F.Decl))
+    pointerTarget(Out, F);
+  if (!F.MaySuspend)
+    syncDefinition(Out, F);
+  return Out.take();
+}
+
+std::map<unsigned, std::vector<std::string>>
+Emitter::pollBody(CEmitter &Out, const AsyncFunction &F) {
   bool Combinators = false;
   for (const AwaitSite &A : F.Awaits) {
     std::string K = std::to_string(A.State);
@@ -105,52 +161,35 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Body.stmt(F.Decl->getBody());
   Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
   Out.line("return CA_READY;");
-  Out.dedent();
-  Out.line("}");
+  return Body.dropCleanups();
+}
 
-  Out.mapTo(F.Decl->getLocation());
-  Out.line(signature(F, "drop") + " {");
-  Out.indent();
-  Out.line("switch (ca__f->ca__state) {");
-  for (const AwaitSite &A : F.Awaits) {
-    std::string K = std::to_string(A.State);
-    Out.line("case " + K + ":");
-    if (A.Indirect) {
-      Out.line("  ca__f->ca__aw" + K + ".ops->drop(ca__f->ca__aw" + K +
-               ".frame);");
-      if (A.Boxed)
-        Out.line("  ca__box_free(ca__f->ca__aw" + K + ".frame);");
-    } else if (A.Comb == Combinator::None)
-      Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" +
-               K + ");");
-    // A combinator: its running branches, last first.
-    for (unsigned I = A.Branches.size(); I-- > 0;) {
-      Out.line("  if (ca__f->ca__aw" + K + ".ca__h.pending & " +
-               std::to_string(1u << I) + "u)");
-      Out.line("    " + A.Branches[I].Callee->getNameAsString() +
-               "__drop(&ca__f->ca__aw" + K + ".ca__b" + std::to_string(I) +
-               ");");
-    }
-    // Then what leaving the scopes open there would run.
-    auto Cleanups = Body.dropCleanups().find(A.State);
-    if (Cleanups != Body.dropCleanups().end())
-      for (const std::string &Call : Cleanups->second)
-        Out.line("  " + Call);
-    Out.line("  break;");
+void Emitter::syncCall(CEmitter &Out, const AsyncFunction &F) {
+  // The body is f__sync: run it with the parameters the frame carries. A
+  // parameter that init does not store (written before it is read, or
+  // never used) is passed as a zero of its type.
+  std::string Args;
+  unsigned I = 0;
+  for (const ParmVarDecl *P : F.Decl->parameters()) {
+    const SavedVar *SV = F.savedFor(P);
+    bool Stored = SV && std::count(F.HeldAtStart.begin(), F.HeldAtStart.end(),
+                                   SV - F.Saved.data());
+    Args +=
+        (I++ ? ", " : "") + (Stored ? "ca__f->" + SV->Field
+                                    : "(" + declare(paramType(P), "") + "){0}");
   }
-  Out.line("default:");
-  Out.line("  break;");
-  Out.line("}");
+  Out.line("if (ca__f->ca__state != 0)");
+  Out.line("  ca__poll_after_done(" + quoteC(F.Name) + ");");
+  QualType R = F.Decl->getReturnType();
+  std::string Call = F.Name + "__sync(" + Args + ")";
+  if (R->isVoidType())
+    Out.line(Call + ";");
+  else {
+    Out.line(declare(R.getUnqualifiedType(), "ca__tmp") + " = " + Call + ";");
+    Out.line(storeField("*ca__out", "ca__tmp", R, Ctx));
+  }
   Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
-  Out.dedent();
-  Out.line("}");
-  if ((F.Decl->isExternallyVisible() ||
-       Sh.AddressTaken.count(F.Decl->getCanonicalDecl())) &&
-      !isRuntimeAsync(F.Decl))
-    pointerTarget(Out, F);
-  if (!F.MaySuspend)
-    syncDefinition(Out, F);
-  return Out.take();
+  Out.line("return CA_READY;");
 }
 
 void Emitter::syncDefinition(CEmitter &Out, const AsyncFunction &F) {
@@ -166,6 +205,15 @@ void Emitter::syncDefinition(CEmitter &Out, const AsyncFunction &F) {
   bool Void = R->isVoidType();
   Out.line(syncSignature(F) + " {");
   Out.indent();
+  if (F.BodyInSync) {
+    // The user's body, as plain C: returns return.
+    Out.mapTo(F.Decl->getLocation());
+    BodyEmitter Body(*this, Out, F);
+    Body.stmt(F.Decl->getBody());
+    Out.dedent();
+    Out.line("}");
+    return;
+  }
   Out.line(frameType(F.Decl) + " ca__fr;");
   Out.line(F.Name + "__init(&ca__fr" + Args + ");");
   if (!Void)

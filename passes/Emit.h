@@ -105,6 +105,12 @@ private:
   /// `R f__sync(P...)` of a function that never suspends, and its body.
   std::string syncSignature(const AsyncFunction &F);
   void syncDefinition(CEmitter &Out, const AsyncFunction &F);
+  /// f__poll's body: the resume switch and the lowered body.
+  /// Gives the cleanups f__drop runs per suspend state.
+  std::map<unsigned, std::vector<std::string>> pollBody(CEmitter &Out,
+                                                        const AsyncFunction &F);
+  /// f__poll's body when the function's body is f__sync: one call.
+  void syncCall(CEmitter &Out, const AsyncFunction &F);
   /// F's ops and the function a pointer to F points to.
   void pointerTarget(CEmitter &Out, const AsyncFunction &F);
   /// The storage type of an awaited combinator, and its branch wakers.

@@ -82,7 +82,8 @@ private:
       return true;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(X))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        return F && F->savedFor(VD);
+        if (const SavedVar *SV = F ? F->savedFor(VD) : nullptr)
+          return !SV->LocalInPoll;
     if (const auto *CE = dyn_cast<CallExpr>(X))
       return isAsyncFunction(CE->getDirectCallee());
     if (const auto *L = dyn_cast<CompoundLiteralExpr>(X))

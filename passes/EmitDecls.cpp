@@ -124,7 +124,19 @@ std::string Emitter::syncSignature(const AsyncFunction &F) {
     ++I;
   }
   QualType R = F.Decl->getReturnType().getUnqualifiedType();
-  return "static inline __attribute__((always_inline, unused)) " +
+  // The body itself is f__sync: compiled as the user's function would be,
+  // with what it asked of inlining; the wrapper of init and poll is
+  // inlined where it is called.
+  std::string Inline;
+  if (F.Decl->isInlineSpecified())
+    Inline += "inline ";
+  if (F.Decl->hasAttr<AlwaysInlineAttr>())
+    Inline += "__attribute__((always_inline)) ";
+  if (F.Decl->hasAttr<NoInlineAttr>())
+    Inline += "__attribute__((noinline)) ";
+  return (F.BodyInSync
+              ? "static " + Inline + "__attribute__((unused)) "
+              : "static inline __attribute__((always_inline, unused)) ") +
          declareInSignature(R, F.Name + "__sync(" +
                                    (Params.empty() ? "void" : Params) + ")");
 }

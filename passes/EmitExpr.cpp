@@ -44,7 +44,7 @@ bool LoweringPrinter::printEarly(Stmt *S, raw_ostream &OS) {
   if (F)
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (const SavedVar *SV = F->savedFor(VD)) {
+        if (const SavedVar *SV = F->savedFor(VD); SV && !SV->LocalInPoll) {
           OS << "ca__f->" << SV->Field;
           return true;
         }

@@ -408,6 +408,18 @@ void BodyEmitter::initSaved(const VarDecl *VD) {
 void BodyEmitter::returnStmt(const ReturnStmt *RS) {
   const Expr *V = RS->getRetValue();
   bool VoidResult = F.Decl->getReturnType()->isVoidType();
+  if (F.BodyInSync) {
+    // The body is f__sync's (the only place it is printed), which keeps
+    // nothing in a frame: a return is C's own.
+    assert(Scopes.empty() && "f__sync has no kept cleanup");
+    if (!V)
+      Out.line("return;");
+    else if (VoidResult)
+      Out.line("{ " + expr(V) + "; return; }");
+    else
+      Out.line("return " + expr(V) + ";");
+    return;
+  }
   Out.line("{");
   Out.indent();
   if (const AwaitSite *A = F.awaitAt(RS)) {

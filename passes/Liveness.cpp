@@ -415,6 +415,25 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     F.SavedIndex[VD] = F.Saved.size();
     F.Saved.push_back(SV);
   }
+  // A function that never suspends is plain C in f__sync when nothing but
+  // its parameters is kept (the frame only carries them to the call) and
+  // each can be a parameter of f__sync as it is of f (a va_list is an
+  // array type there; a variably modified type names other parameters).
+  F.BodyInSync = !F.MaySuspend;
+  for (const SavedVar &SV : F.Saved) {
+    const auto *P = dyn_cast_or_null<ParmVarDecl>(SV.Var);
+    if (!P || P->getType()->isVariablyModifiedType() ||
+        Ctx.hasSameUnqualifiedType(P->getOriginalType(),
+                                   Ctx.getBuiltinVaListType()))
+      F.BodyInSync = false;
+  }
+  for (const ParmVarDecl *P : F.Decl->parameters())
+    if (P->getType()->isVariablyModifiedType() ||
+        Ctx.hasSameUnqualifiedType(P->getOriginalType(),
+                                   Ctx.getBuiltinVaListType()))
+      F.BodyInSync = false;
+  for (SavedVar &SV : F.Saved)
+    SV.LocalInPoll = F.BodyInSync;
   F.HeldAcross.assign(F.Awaits.size(), {});
   for (unsigned A = 0; A != F.Awaits.size(); ++A)
     for (unsigned I : Held[A].set_bits())

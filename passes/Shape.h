@@ -92,6 +92,9 @@ struct SavedVar {
   const clang::CompoundLiteralExpr *Literal = nullptr; ///< a literal
   std::string Field;            ///< member name in the frame struct
   bool AddressEscapes = false;  ///< kept only for its scope, not its value
+  /// A parameter of a function whose body is f__sync (BodyInSync): the
+  /// body names the parameter itself, not the frame's copy.
+  bool LocalInPoll = false;
   unsigned Size = 0, Align = 1; ///< bytes, from the analysis AST
   unsigned Offset = 0;          ///< assigned by layout
 
@@ -151,6 +154,11 @@ struct AsyncFunction {
   /// functions of this file that never suspend): then its awaits of such
   /// functions are plain calls of their f__sync, and it has one too.
   bool MaySuspend = true;
+  /// Set by liveness: the function never suspends and keeps nothing but
+  /// parameters of types a C parameter list can repeat (no va_list, no
+  /// variably modified type). Its body is then f__sync, an ordinary C
+  /// function of the parameters, as the user wrote it; f__poll calls it.
+  bool BodyInSync = false;
   /// Functions it awaits that never suspend (their f__sync is called).
   std::vector<const clang::FunctionDecl *> SyncCallees;
 

@@ -1,6 +1,6 @@
 // A function that never suspends has no suspend point: it keeps only the
-// parameters f__init stores. Its callers hold nothing across an await of
-// it (a call of its f__sync), only across their real suspend points.
+// parameters f__init stores; its body is f__sync, which its poll calls. Its
+// callers hold nothing across an await of it (a call of its f__sync).
 // RUN: %cawait-cc -fsyntax-only -fplugin-arg-cawait-dump=liveness %s 2>&1 | FileCheck %s --match-full-lines -DFILE=%s
 #include <cawait.h>
 
@@ -21,6 +21,7 @@ async int caller(int x) {
 // CHECK-NEXT:   saved a at [[FILE]]:7:19: parameter
 // CHECK-NEXT:   saved b at [[FILE]]:7:26: parameter
 // CHECK-NEXT:   init stores: a b
+// CHECK-NEXT:   body in f__sync (poll calls it)
 // CHECK-NEXT:   interference: a-b
 // CHECK-NEXT: async 'caller' at [[FILE]]:12:11
 // CHECK-NEXT:   saved x at [[FILE]]:12:22: parameter
