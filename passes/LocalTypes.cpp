@@ -41,10 +41,29 @@ const TagDecl *ownedAnonTag(const TypedefNameDecl *TN) {
 }
 
 /// The type a hoisted typedef is written with: `typeof (e)` may name the
-/// function's locals, so it is spelt as the type e has.
+/// function's locals, so it is spelt as the type e has. A typedef that
+/// names, through pointers or arrays, an unnamed tag another typedef owns
+/// (`typedef struct {...} t, *pt;`) is spelt canonically too: clang writes
+/// that tag as `struct t` in it, which at file scope names no tag, and
+/// canonically as `t`, the owner's name.
 QualType typedefText(const TypedefNameDecl *TN) {
   QualType T = TN->getUnderlyingType();
-  return writesTypeofExpr(T, TN->getASTContext()) ? T.getCanonicalType() : T;
+  if (writesTypeofExpr(T, TN->getASTContext()))
+    return T.getCanonicalType();
+  QualType Base = T.getCanonicalType();
+  for (int Depth = 0; Depth < 256; ++Depth) {
+    if (const auto *PT = Base->getAs<PointerType>())
+      Base = PT->getPointeeType();
+    else if (const ArrayType *AT = Base->getAsArrayTypeUnsafe())
+      Base = AT->getElementType();
+    else
+      break;
+  }
+  if (const TagDecl *TD = Base->getAsTagDecl())
+    if (!TD->getIdentifier() && TD->getTypedefNameForAnonDecl() &&
+        TD->getTypedefNameForAnonDecl() != TN)
+      return T.getCanonicalType();
+  return T;
 }
 
 class Collector {
