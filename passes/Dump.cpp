@@ -133,20 +133,6 @@ const char *formName(AwaitForm F) {
   return "?";
 }
 
-const char *startName(MarkerKind K) {
-  switch (K) {
-  case MarkerKind::Await:
-    return "await";
-  case MarkerKind::BlockOn:
-    return "ca_block_on";
-  case MarkerKind::Spawn:
-    return "ca_spawn";
-  case MarkerKind::SpawnIn:
-    return "ca_spawn_in";
-  }
-  return "?";
-}
-
 void Printer::await(const AwaitSite &A) {
   OS << "  await " << A.State << " at " << where(A.Marker->getBeginLoc())
      << ": ";
@@ -170,8 +156,8 @@ void Printer::await(const AwaitSite &A) {
 }
 
 void Printer::start(const StartSite &St) {
-  OS << startName(St.Kind) << " at " << where(St.Marker->getBeginLoc()) << ": "
-     << callee(St.Callee);
+  OS << contract::markerMacro(St.Kind) << " at "
+     << where(St.Marker->getBeginLoc()) << ": " << callee(St.Callee);
   if (St.Enclosing)
     OS << " in '" << St.Enclosing->getNameAsString() << "'";
   if (St.Pool)

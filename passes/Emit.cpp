@@ -48,9 +48,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
         P->getName().empty() ? "ca__p" + std::to_string(I) : P->getName().str();
     // Only parameters read before written: another one's bytes may be
     // shared with a parameter that is not.
-    const SavedVar *SV = F.savedFor(P);
-    if (SV && std::count(F.HeldAtStart.begin(), F.HeldAtStart.end(),
-                         SV - F.Saved.data()))
+    if (const SavedVar *SV = F.storedByInit(P))
       Out.line(storeField("ca__f->" + SV->Field, Name, P->getType(), Ctx));
     else
       Out.line("(void)" + Name + ";");
@@ -171,11 +169,8 @@ void Emitter::syncCall(CEmitter &Out, const AsyncFunction &F) {
   std::string Args;
   unsigned I = 0;
   for (const ParmVarDecl *P : F.Decl->parameters()) {
-    const SavedVar *SV = F.savedFor(P);
-    bool Stored = SV && std::count(F.HeldAtStart.begin(), F.HeldAtStart.end(),
-                                   SV - F.Saved.data());
-    Args +=
-        (I++ ? ", " : "") + (Stored ? "ca__f->" + SV->Field
+    const SavedVar *SV = F.storedByInit(P);
+    Args += (I++ ? ", " : "") + (SV ? "ca__f->" + SV->Field
                                     : "(" + declare(paramType(P), "") + "){0}");
   }
   Out.line("if (ca__f->ca__state != 0)");

@@ -82,8 +82,7 @@ private:
       return true;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(X))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (const SavedVar *SV = F ? F->savedFor(VD) : nullptr)
-          return !SV->LocalInPoll;
+        return F && F->savedFor(VD) && !F->BodyInSync;
     if (const auto *CE = dyn_cast<CallExpr>(X))
       return isAsyncFunction(CE->getDirectCallee());
     if (const auto *L = dyn_cast<CompoundLiteralExpr>(X))

@@ -44,7 +44,8 @@ bool LoweringPrinter::printEarly(Stmt *S, raw_ostream &OS) {
   if (F)
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (const SavedVar *SV = F->savedFor(VD); SV && !SV->LocalInPoll) {
+        // With the body in f__sync, a parameter is f__sync's own.
+        if (const SavedVar *SV = F->savedFor(VD); SV && !F->BodyInSync) {
           OS << "ca__f->" << SV->Field;
           return true;
         }

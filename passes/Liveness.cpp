@@ -432,8 +432,6 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
         Ctx.hasSameUnqualifiedType(P->getOriginalType(),
                                    Ctx.getBuiltinVaListType()))
       F.BodyInSync = false;
-  for (SavedVar &SV : F.Saved)
-    SV.LocalInPoll = F.BodyInSync;
   F.HeldAcross.assign(F.Awaits.size(), {});
   for (unsigned A = 0; A != F.Awaits.size(); ++A)
     for (unsigned I : Held[A].set_bits())

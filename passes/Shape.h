@@ -21,6 +21,7 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -92,9 +93,6 @@ struct SavedVar {
   const clang::CompoundLiteralExpr *Literal = nullptr; ///< a literal
   std::string Field;            ///< member name in the frame struct
   bool AddressEscapes = false;  ///< kept only for its scope, not its value
-  /// A parameter of a function whose body is f__sync (BodyInSync): the
-  /// body names the parameter itself, not the frame's copy.
-  bool LocalInPoll = false;
   unsigned Size = 0, Align = 1; ///< bytes, from the analysis AST
   unsigned Offset = 0;          ///< assigned by layout
 
@@ -195,6 +193,15 @@ struct AsyncFunction {
   const SavedVar *savedFor(const void *VarOrLiteral) const {
     auto It = SavedIndex.find(VarOrLiteral);
     return It == SavedIndex.end() ? nullptr : &Saved[It->second];
+  }
+  /// The frame's copy of a parameter f__init stores (read before it is
+  /// written), or null.
+  const SavedVar *storedByInit(const clang::ParmVarDecl *P) const {
+    const SavedVar *SV = savedFor(P);
+    return SV && std::count(HeldAtStart.begin(), HeldAtStart.end(),
+                            SV - Saved.data())
+               ? SV
+               : nullptr;
   }
 };
 

@@ -56,22 +56,32 @@ bool InAnalysis = false;
 /// nothing to lower) after two lines: CA_LOWERED, so that cawait.h compiled
 /// by a compiler without the plugin (cawait-gcc) knows the text is lowered,
 /// then a #line that gives the rest the main file's name and lines.
+/// A text file cawait writes (emit=, emit-normalized=, frame-usage=), or
+/// null after clang's error for a file it cannot open.
+std::unique_ptr<llvm::raw_fd_ostream> openOutput(CompilerInstance &CI,
+                                                 StringRef Path) {
+  std::error_code EC;
+  auto OS =
+      std::make_unique<llvm::raw_fd_ostream>(Path, EC, llvm::sys::fs::OF_Text);
+  if (!EC)
+    return OS;
+  CI.getDiagnostics().Report(diag::err_fe_error_opening)
+      << Path << EC.message();
+  return nullptr;
+}
+
 void writeEmitted(CompilerInstance &CI, StringRef Path, StringRef Text) {
   if (Path.empty())
     return;
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (EC) {
-    CI.getDiagnostics().Report(diag::err_fe_error_opening)
-        << Path << EC.message();
+  std::unique_ptr<llvm::raw_fd_ostream> OS = openOutput(CI, Path);
+  if (!OS)
     return;
-  }
   const SourceManager &SM = CI.getSourceManager();
   PresumedLoc P =
       SM.getPresumedLoc(SM.getLocForStartOfFile(SM.getMainFileID()));
-  OS << "#define " << contract::LoweredMacro << " 1\n#line 1 "
-     << quoteC(P.isValid() ? P.getFilename() : "") << "\n"
-     << Text;
+  *OS << "#define " << contract::LoweredMacro << " 1\n#line 1 "
+      << quoteC(P.isValid() ? P.getFilename() : "") << "\n"
+      << Text;
 }
 
 /// Diagnostics clang gives when it first lays a record out (RecordLayout
@@ -430,14 +440,8 @@ bool frameRemarksWanted(const DiagnosticOptions &DO) {
 /// GCC's -fstack-usage format, one line per async function.
 void writeFrameUsageFile(CompilerInstance &CI, const std::string &Path,
                          const LoweredTU &TU) {
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (EC) {
-    CI.getDiagnostics().Report(diag::err_fe_error_opening)
-        << Path << EC.message();
-    return;
-  }
-  writeFrameUsage(OS, TU.Frames);
+  if (std::unique_ptr<llvm::raw_fd_ostream> OS = openOutput(CI, Path))
+    writeFrameUsage(*OS, TU.Frames);
 }
 
 class CawaitAction : public PluginASTAction {
@@ -528,13 +532,10 @@ protected:
             "writes it"));
       toOriginalOffsets(N.Map, More, TU);
       Records.insert(Records.end(), More.begin(), More.end());
-      if (!Opts.EmitNormalizedPath.empty()) {
-        std::error_code EC;
-        llvm::raw_fd_ostream OS(Opts.EmitNormalizedPath, EC,
-                                llvm::sys::fs::OF_Text);
-        if (!EC)
-          OS << N.Text;
-      }
+      if (!Opts.EmitNormalizedPath.empty())
+        if (std::unique_ptr<llvm::raw_fd_ostream> OS =
+                openOutput(CI, Opts.EmitNormalizedPath))
+          *OS << N.Text;
     }
     bool Preprocessed =
         !CI.getFrontendOpts().Inputs.empty() &&
