@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Liveness.h"
 #include "Contract.h"
+#include "Escape.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
@@ -23,7 +24,8 @@ namespace {
 /// Every automatic variable of the function, with how it is referenced.
 class VariableCollector : public RecursiveASTVisitor<VariableCollector> {
 public:
-  explicit VariableCollector(ParentMap &PM) : PM(PM) {}
+  VariableCollector(ParentMap &PM, PointerEscapes &Escapes)
+      : PM(PM), Escapes(Escapes) {}
 
   std::vector<const VarDecl *> Vars;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
@@ -100,8 +102,10 @@ private:
     return true;
   }
 
-  /// Whether this reference makes a pointer to (part of) the variable:
-  /// `&x`, `&x.f`, `&a[i]`, or an array decaying anywhere but a subscript.
+  /// Whether this reference makes a pointer to (part of) the variable that
+  /// may outlive its statement: `&x`, `&x.f`, `&a[i]`, or an array
+  /// decaying anywhere but a subscript, unless the pointer only goes to a
+  /// call that does not keep it (Escape.h).
   bool addressEscapes(const DeclRefExpr *DRE) {
     const Stmt *Cur = DRE;
     while (const Stmt *P = PM.getParent(Cur)) {
@@ -129,16 +133,17 @@ private:
             Cur = UO;
             continue;
           }
-        return true;
+        return Escapes.valueMayEscape(ICE, PM);
       }
       if (const auto *UO = dyn_cast<UnaryOperator>(P))
-        return UO->getOpcode() == UO_AddrOf;
+        return UO->getOpcode() == UO_AddrOf && Escapes.valueMayEscape(UO, PM);
       return false;
     }
     return false;
   }
 
   ParentMap &PM;
+  PointerEscapes &Escapes;
 };
 
 /// The statement whose extent is the lifetime of a local's storage.
@@ -161,6 +166,70 @@ bool isInside(const Stmt *S, const Stmt *Ancestor, ParentMap &PM) {
   for (const Stmt *Cur = S; Cur; Cur = PM.getParent(Cur))
     if (Cur == Ancestor)
       return true;
+  return false;
+}
+
+/// The child of Scope that S is in, or null when S is not inside Scope.
+const Stmt *childOf(const Stmt *Scope, const Stmt *S, ParentMap &PM) {
+  for (const Stmt *Cur = S; Cur; Cur = PM.getParent(Cur))
+    if (PM.getParent(Cur) == Scope)
+      return Cur;
+  return nullptr;
+}
+
+bool hasLabel(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<LabelStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (hasLabel(Child))
+      return true;
+  return false;
+}
+
+/// Where a pointer to an escaping local may exist in its block: from the
+/// statement of the block that declares it to the block's end. A pointer
+/// cannot exist before the declaration: the name is not in scope there,
+/// and every jump back to an earlier statement of the block is a goto (a
+/// loop or a switch enters the block again, and the earlier lifetime has
+/// ended). So the region starts at that statement unless a label before it
+/// lets a goto return there; then it is the whole block. Returns the first
+/// statement of the region, or null for the whole block.
+const Stmt *escapeRegionStart(
+    const VarDecl *VD, const Stmt *Scope, ParentMap &PM,
+    const llvm::DenseMap<const VarDecl *, const DeclStmt *> &DeclOf) {
+  const auto *Block = dyn_cast<CompoundStmt>(Scope);
+  auto It = DeclOf.find(VD);
+  if (!Block || It == DeclOf.end())
+    return nullptr;
+  const Stmt *Declaring = childOf(Block, It->second, PM);
+  if (!Declaring)
+    return nullptr;
+  for (const Stmt *Child : Block->body()) {
+    if (Child == Declaring)
+      return Declaring;
+    if (hasLabel(Child))
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// Whether S is in Scope at or after its statement Start (anywhere in Scope
+/// when Start is null).
+bool isInsideFrom(const Stmt *S, const Stmt *Scope, const Stmt *Start,
+                  ParentMap &PM) {
+  const Stmt *Child = childOf(Scope, S, PM);
+  if (!Child)
+    return false;
+  if (!Start)
+    return true;
+  for (const Stmt *C : cast<CompoundStmt>(Scope)->body()) {
+    if (C == Start)
+      return true;
+    if (C == Child)
+      return false;
+  }
   return false;
 }
 
@@ -259,7 +328,8 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   const FunctionDecl *FD = F.Decl;
   Stmt *Body = FD->getBody();
   ParentMap PM(Body);
-  VariableCollector VC(PM);
+  PointerEscapes Escapes(Ctx);
+  VariableCollector VC(PM, Escapes);
   for (const AwaitSite &A : F.Awaits)
     if (A.Comb == Combinator::Select)
       for (const Branch &B : A.Branches)
@@ -372,15 +442,17 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
 
   // Escaping locals are held across every await inside their block (the
   // whole body for a parameter).
-  llvm::DenseMap<unsigned, const Stmt *> EscapeScope; // var index -> block
+  // var index -> its block, and where in it a pointer may exist
+  llvm::DenseMap<unsigned, std::pair<const Stmt *, const Stmt *>> EscapeScope;
   for (const VarDecl *VD : VC.Escaping) {
     const Stmt *Scope = storageScope(VD, PM, Body, DeclOf);
+    const Stmt *Start = escapeRegionStart(VD, Scope, PM, DeclOf);
     unsigned V = VC.Index[VD];
     // Even without an await inside, its bytes must not be shared while a
     // pointer can reach them.
-    EscapeScope[V] = Scope;
+    EscapeScope[V] = {Scope, Start};
     for (unsigned I = 0; I != F.Awaits.size(); ++I)
-      if (isInside(F.Awaits[I].Marker, Scope, PM))
+      if (isInsideFrom(F.Awaits[I].Marker, Scope, Start, PM))
         Held[I].set(V);
   }
 
@@ -444,10 +516,15 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   // A compound literal is an unnamed object living until the end of its
   // block; a pointer to it may be used anywhere there, like an escaping
   // local.
-  std::vector<std::pair<unsigned, const Stmt *>> ScopedSlots; // saved, block
-  for (auto &[V, Scope] : EscapeScope)
+  struct ScopedSlot {
+    unsigned Slot;
+    const Stmt *Scope, *Start; ///< live from Start (all of Scope if null)
+  };
+  std::vector<ScopedSlot> ScopedSlots;
+  for (auto &[V, Region] : EscapeScope)
     if (SavedOfVar[V] >= 0)
-      ScopedSlots.push_back({(unsigned)SavedOfVar[V], Scope});
+      ScopedSlots.push_back(
+          {(unsigned)SavedOfVar[V], Region.first, Region.second});
   unsigned Literals = 0;
   for (const CompoundLiteralExpr *L : VC.Literals) {
     const Stmt *Scope = Body;
@@ -469,7 +546,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     F.SavedIndex[L] = F.Saved.size();
     for (unsigned A : Across)
       F.HeldAcross[A].push_back(F.Saved.size());
-    ScopedSlots.push_back({(unsigned)F.Saved.size(), Scope});
+    ScopedSlots.push_back({(unsigned)F.Saved.size(), Scope, nullptr});
     F.Saved.push_back(SV);
   }
 
@@ -500,9 +577,9 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     for (unsigned I : LiveAfter.set_bits())
       if (SavedOfVar[I] >= 0)
         Now.push_back(SavedOfVar[I]);
-    for (auto &[Slot, Scope] : ScopedSlots)
-      if (isInside(S, Scope, PM))
-        Now.push_back(Slot);
+    for (const ScopedSlot &SS : ScopedSlots)
+      if (isInsideFrom(S, SS.Scope, SS.Start, PM))
+        Now.push_back(SS.Slot);
     Clique(Now);
     int Def = DF.defined(S);
     if (Def >= 0 && SavedOfVar[Def] >= 0) {
@@ -536,11 +613,12 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
       }
     }
   });
-  // Block-long slots whose blocks nest are alive together.
-  for (auto &[A, ScopeA] : ScopedSlots)
-    for (auto &[B, ScopeB] : ScopedSlots)
-      if (isInside(ScopeA, ScopeB, PM))
-        Conflict(A, B);
+  // Block-long slots are alive together when one's block is in the other's
+  // region (or both are in one block: both regions run to its end).
+  for (const ScopedSlot &A : ScopedSlots)
+    for (const ScopedSlot &B : ScopedSlots)
+      if (A.Scope == B.Scope || isInsideFrom(A.Scope, B.Scope, B.Start, PM))
+        Conflict(A.Slot, B.Slot);
 }
 
 } // namespace cawait
