@@ -26,3 +26,22 @@ async long g(void) {
   await(ca_yield());
   return s;
 }
+
+// An await of the block before the buffer's declaration does not hold it:
+// the notes name the await after it.
+void fill(char *p);
+void use(int);
+// CHECK: frame-escape-note.c:[[@LINE+1]]:12: warning: async frame of 'h' is 4100 bytes, larger than 64 [-Wbackend-plugin]
+async void h(void) {
+  {
+    int x = 1;
+    // CHECK-NOT: frame-escape-note.c:[[@LINE+1]]:{{.*}}'b'
+    await(ca_yield());
+    use(x);
+  }
+  char b[4096];
+  fill(b);
+  // CHECK: frame-escape-note.c:[[@LINE+2]]:3: note: 'b' (4096 bytes) is held across this await
+  // CHECK: frame-escape-note.c:[[@LINE+1]]:3: note: 'b' is kept only because its address escaped and its block is still open; ending its scope before the await lets it share space
+  await(ca_yield());
+}
