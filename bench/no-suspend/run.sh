@@ -110,4 +110,10 @@ output but for a few inlining decisions. Before both (every await a
 suspend point, each callee's frame embedded, locals across the calls in
 memory) compressing cost 5.6 times the original and decompressing 2.0
 times.
+
+Where things really suspend: a server, examples/echo.c's (a task per
+connection), against the same logic written by hand as an epoll state
+machine, in instructions per echoed message and in throughput under the
+same load: "Instructions per echoed message" and "Echo throughput on
+loopback" under "Runtime" below.
 DOC
