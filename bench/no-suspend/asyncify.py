@@ -6,13 +6,17 @@ benchmark (bench/no-suspend/run.sh).
 Eligible: defined in SRC, not variadic, not main, its address never taken
 (a pointer to it would call the synchronous function), every call of it
 written in SRC (not produced by a macro, where await(...) cannot go), and
-not called by a function that stays synchronous. Everything
-else stays as written, so nothing ever suspends: the lowered program does
-the same work as the original, through frames and poll functions.
+not called by a function that stays synchronous other than main. main
+stays synchronous and blocks on each call of an async function
+(`ca_block_on(...)`): it never runs under the executor, so a benchmark's
+driver is plain C appended to the library's text. Everything else stays
+as written, so nothing ever suspends: the lowered program does the same
+work as the original, through frames and poll functions.
 
 Uses libclang's Python bindings (Debian: python3-clang-19) to find the
 definitions and the calls; edits are made in the file's own text, at the
 spelling of each call."""
+import re
 import sys
 
 import clang.cindex as ci
@@ -24,7 +28,9 @@ K = ci.CursorKind
 def main():
     src, out, args = sys.argv[1], sys.argv[2], sys.argv[3:]
     text = open(src, "rb").read()
-    tu = ci.Index.create().parse(src, args=args)
+    tu = ci.Index.create().parse(
+        src, args=args,
+        options=ci.TranslationUnit.PARSE_DETAILED_PROCESSING_RECORD)
     for d in tu.diagnostics:
         if d.severity >= ci.Diagnostic.Error:
             sys.exit("asyncify: %s" % d)
@@ -72,20 +78,47 @@ def main():
         if key not in callee_at:
             taken.add(r.spelling)
 
+    # Object-like macros that stand for one name (`#define f IMPL(f)`,
+    # libb2's way of suffixing its functions): their tokens are a name,
+    # alone or followed by one parenthesised group (a function-like macro's
+    # second token is its parameter list's parenthesis, not a name).
+    def one_name(body):
+        if not body:
+            return True
+        depth = 0
+        for i, t in enumerate(body):
+            depth += (t == "(") - (t == ")")
+            if depth == 0:
+                return body[0] == "(" and i == len(body) - 1
+        return False
+
+    name_macros = set()
+    for c in tu.cursor.get_children():
+        if c.kind != K.MACRO_DEFINITION:
+            continue
+        toks = list(c.get_tokens())
+        if len(toks) >= 2 and toks[1].kind == ci.TokenKind.IDENTIFIER and \
+                one_name([t.spelling for t in toks[2:]]):
+            name_macros.add(toks[0].spelling)
+
     def written_here(call):
-        """The call is spelled in SRC as `name(...)`: not produced by a
-        macro, so await(...) can go around it."""
+        """The call is spelled in SRC as `name(...)`, or through a macro
+        that stands for the name: not produced by a macro that could hold
+        more than the call, so await(...) can go around it."""
         s, e = call.extent.start, call.extent.end
         if s.file is None or s.file.name != main_file.name or \
                 e.file is None or e.file.name != main_file.name:
             return False
-        name = call.referenced.spelling.encode()
-        return text[s.offset:s.offset + len(name)] == name and \
+        head = re.match(rb"[A-Za-z_][A-Za-z_0-9]*", text[s.offset:])
+        spelled = head.group().decode() if head else ""
+        return (spelled == call.referenced.spelling or
+                spelled in name_macros) and \
             text[e.offset - 1:e.offset] == b")"
 
     # A function stays synchronous when its address is taken, or when one
     # of its calls cannot be awaited (it comes from a macro); a synchronous
-    # function cannot await, so what it calls stays synchronous too.
+    # function cannot await, so what it calls stays synchronous too, except
+    # what main calls: main blocks on it.
     plain = set(taken)
     plain |= {call.referenced.spelling for fn, call in calls
               if not written_here(call)}
@@ -97,19 +130,20 @@ def main():
         changed = False
         for fn, call in calls:
             callee = call.referenced.spelling
-            if (fn is None or fn in plain or fn not in defs) and \
+            if fn != "main" and \
+                    (fn is None or fn in plain or fn not in defs) and \
                     callee not in plain:
                 plain.add(callee)
                 changed = True
     for name in plain:
         defs.pop(name, None)
-    calls = [call for fn, call in calls]
 
     edits = []  # (offset, text): insertions, applied from the end
     for c in list(defs.values()) + [p for p in protos if p.spelling in defs]:
         edits.append((c.extent.start.offset, "async "))
     wrapped = set()
-    for call in calls:
+    blocked = 0
+    for fn, call in calls:
         if call.referenced.spelling not in defs:
             continue
         s, e = call.extent.start, call.extent.end
@@ -120,7 +154,9 @@ def main():
         if key in wrapped:
             continue
         wrapped.add(key)
-        edits.append((s.offset, "await("))
+        if fn == "main":
+            blocked += 1
+        edits.append((s.offset, "ca_block_on(" if fn == "main" else "await("))
         edits.append((e.offset, ")"))
     # Insertions at one offset: closing parentheses before opening ones.
     edits.sort(key=lambda x: (x[0], 0 if x[1] == ")" else 1))
@@ -131,9 +167,11 @@ def main():
         f.write(b"#include <cawait.h>\n")
         f.write(buf)
     sys.stderr.write("asyncify: %d functions async, %d calls awaited, %d "
-                     "left synchronous (address taken, called from a "
-                     "macro or from synchronous code)\n"
-                     % (len(defs), len(wrapped), len(plain)))
+                     "blocked on by main, %d left synchronous (address "
+                     "taken, called from a macro or from synchronous "
+                     "code)\n"
+                     % (len(defs), len(wrapped) - blocked, blocked,
+                        len(plain)))
 
 
 if __name__ == "__main__":

@@ -1,12 +1,9 @@
-/* lz4_bench.c - the no-suspend benchmark's driver: compresses and
- * decompresses a generated 1 MiB corpus ROUNDS times with lz4 (vendored
- * under bench/compile-time/third_party/lz4, BSD 2-clause). run.sh appends
- * it to the original lz4.c (built with plain clang-19) and to asyncify.py's
- * lz4.c (every function async, every call awaited; built with cawait-cc,
- * which lowers async functions of the .c file itself). Without the plugin
- * ca_block_on(e) is e, so the same driver serves both.
+/* lz4_bench.c - the no-suspend benchmark's driver for lz4 (vendored under
+ * bench/compile-time/third_party/lz4, BSD 2-clause). run.sh appends it to
+ * lz4.c; asyncify.py makes the whole text async (main blocks on what it
+ * calls). A round compresses a generated 1 MiB corpus (c), or decompresses
+ * it and checks the result (d).
  *   lz4_bench MODE ROUNDS     MODE: c (compress) or d (decompress) */
-#include <cawait.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,15 +40,14 @@ int main(int argc, char **argv) {
   char mode = argc > 1 ? argv[1][0] : 'c';
   long rounds = argc > 2 ? atol(argv[2]) : 10;
   fill();
-  int size = ca_block_on(
-      LZ4_compress_default(src, packed, CORPUS, (int)sizeof packed));
+  int size = LZ4_compress_default(src, packed, CORPUS, (int)sizeof packed);
   uint64_t sum = (uint64_t)size;
   for (long i = 0; i < rounds; i++) {
     if (mode == 'c') {
-      sum += (uint64_t)ca_block_on(
-          LZ4_compress_default(src, packed, CORPUS, (int)sizeof packed));
+      sum += (uint64_t)LZ4_compress_default(src, packed, CORPUS,
+                                            (int)sizeof packed);
     } else {
-      int got = ca_block_on(LZ4_decompress_safe(packed, back, size, CORPUS));
+      int got = LZ4_decompress_safe(packed, back, size, CORPUS);
       if (got != (int)CORPUS || memcmp(back, src, CORPUS) != 0) {
         printf("round trip FAILED\n");
         return 1;

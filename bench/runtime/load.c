@@ -1,8 +1,10 @@
 /* load.c - the echo load client: C connections to 127.0.0.1:PORT, each
  * sends a SIZE-byte message, reads the SIZE bytes back, and repeats (one
- * message in flight per connection), for SECONDS; one thread, epoll.
- * Prints echoed MB/s (10^6 bytes, one direction) and messages/s.
- * Usage: load PORT CONNS SIZE SECONDS */
+ * message in flight per connection), for SECONDS, or until MESSAGES have
+ * been echoed when given; one thread, epoll. Connecting is retried for a
+ * few seconds (a server under valgrind starts slowly). Prints echoed MB/s
+ * (10^6 bytes, one direction) and messages/s.
+ * Usage: load PORT CONNS SIZE SECONDS [MESSAGES] */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -25,7 +27,7 @@ struct conn {
 
 static size_t size;
 static char *out, *in;
-static unsigned long long msgs;
+static unsigned long long msgs, started, limit = ~0ull;
 
 static double now_s(void) {
   struct timespec ts;
@@ -54,6 +56,7 @@ static void set_events(int ep, struct conn *c, unsigned events) {
 }
 
 static void start_message(int ep, struct conn *c) {
+  started++;
   c->sent = c->got = 0;
   int done = pump_send(c);
   if (done != !c->writing) {
@@ -64,12 +67,14 @@ static void start_message(int ep, struct conn *c) {
 
 int main(int argc, char **argv) {
   if (argc < 5) {
-    fprintf(stderr, "usage: load PORT CONNS SIZE SECONDS\n");
+    fprintf(stderr, "usage: load PORT CONNS SIZE SECONDS [MESSAGES]\n");
     return 2;
   }
   int port = atoi(argv[1]), nconn = atoi(argv[2]);
   size = (size_t)atol(argv[3]);
   double seconds = atof(argv[4]);
+  if (argc > 5)
+    limit = strtoull(argv[5], NULL, 10);
   out = malloc(size);
   in = malloc(size);
   for (size_t i = 0; i < size; i++)
@@ -80,9 +85,13 @@ int main(int argc, char **argv) {
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   for (int i = 0; i < nconn; i++) {
     int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0) {
-      perror("load: connect");
-      return 1;
+    for (int tries = 0; connect(fd, (struct sockaddr *)&a, sizeof a) < 0;
+         tries++) {
+      if (errno != ECONNREFUSED || tries == 100) {
+        perror("load: connect");
+        return 1;
+      }
+      usleep(100000);
     }
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     if (fcntl(fd, F_SETFL, O_NONBLOCK) < 0)
@@ -91,12 +100,12 @@ int main(int argc, char **argv) {
     struct epoll_event ev = {.events = EPOLLIN, .data.ptr = &conns[i]};
     epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
   }
-  double t0 = now_s(), end = t0 + seconds, t;
-  for (int i = 0; i < nconn; i++)
+  double t0 = now_s(), end = t0 + seconds;
+  for (int i = 0; i < nconn && started < limit; i++)
     start_message(ep, &conns[i]);
   struct epoll_event evs[256];
   unsigned loops = 0;
-  while ((++loops & 63) || (t = now_s()) < end) {
+  while (msgs < limit && ((++loops & 63) || now_s() < end)) {
     int n = epoll_wait(ep, evs, 256, 100);
     for (int i = 0; i < n; i++) {
       struct conn *c = evs[i].data.ptr;
@@ -115,13 +124,14 @@ int main(int argc, char **argv) {
         c->got += (size_t)r;
         if (c->got == size) {
           msgs++;
-          start_message(ep, c);
+          if (started < limit)
+            start_message(ep, c);
           break;
         }
       }
     }
   }
-  double dt = t - t0;
+  double dt = now_s() - t0;
   printf("conns=%d size=%zu seconds=%.2f msgs=%llu msgs_per_s=%.0f "
          "MB_per_s=%.1f\n",
          nconn, size, dt, msgs, msgs / dt, msgs * (double)size / dt / 1e6);

@@ -8,7 +8,10 @@
 #      (insn.c), difference of two iteration counts;
 #   3. echo throughput on loopback: echo_cawait.c against the hand-written
 #      epoll server echo_epoll.c, loaded by load.c, server and client
-#      pinned to different cores.
+#      pinned to different cores;
+#   4. instructions per echoed message of both servers with callgrind,
+#      under the same client load (load.c stopping after a message count),
+#      difference of two counts.
 # Then writes the "## Runtime" section of docs/performance.md (between its
 # markers, appended when missing). With --print it only prints the section
 # (bench/run.sh, which regenerates the whole file, uses that).
@@ -110,6 +113,34 @@ for cfg in "50 64" "50 16384" "1 64"; do
   echo_rows="$echo_rows| $1 | $2 | $em | $eb | $cm | $cb | $r | $rs |
 "
 done
+
+# ---------------------------------------- instructions per echoed message
+# Each server alone under callgrind, loaded with exactly $2 messages over
+# $1 connections, then killed (callgrind counts to the end). How many
+# wakeups a message costs depends on timing (whether the next message is
+# already there), so the least of three runs.
+p3=$((p1 + 2))
+srv_insn() {
+  for k in 1 2 3; do
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "./$1" $p3 \
+      2>srv.txt & vg=$!
+    ./load $p3 "$2" 64 600 "$3" >/dev/null
+    sleep 0.3
+    { kill $vg; wait $vg; } 2>/dev/null || : # quiet: no "Terminated"
+    sed -n 's/.*Collected : //p' srv.txt
+  done | sort -n | head -1
+}
+m0=5000
+m1=25000
+msg_rows=""
+for conns in 1 50; do
+  e0=$(srv_insn echo_epoll $conns $m0); e1=$(srv_insn echo_epoll $conns $m1)
+  c0=$(srv_insn echo_cawait $conns $m0); c1=$(srv_insn echo_cawait $conns $m1)
+  msg_rows="$msg_rows$(echo "$conns $e0 $e1 $c0 $c1" | awk -v d=$((m1 - m0)) '{
+    e = ($3 - $2) / d; c = ($5 - $4) / d
+    printf "| %d | %.1f | %.1f | %.2f |", $1, e, c, c / e }')
+"
+done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ------------------------------------------------------- the section
@@ -193,6 +224,22 @@ Wall-clock numbers: they move with the machine's load (2 cores shared
 with other jobs) by as much as 30% between two runs of the same server a
 few seconds apart, which is why single runs are not compared.
 
+### Instructions per echoed message
+
+The same two servers, each alone under \`valgrind --tool=callgrind\`,
+loaded by \`load PORT CONNS 64 600 M\` (stops after exactly M echoed
+64-byte messages, one in flight per connection), then killed. Per message
+= (I(M1) - I(M0)) / (M1 - M0), M0 = $m0, M1 = $m1, so start-up and the
+connections' set-up and close cancel; each I is the least of three runs
+(how many wakeups a message costs depends on timing: whether the next
+message is already there when the server looks). User-space
+instructions of the server process only (the kernel's share of each
+\`read\`, \`send\` and \`epoll_wait\` is not counted): what the
+runtime and the lowered code add over the hand-written state machine.
+
+| conns | epoll instr/message | cawait instr/message | cawait / epoll |
+|---|---|---|---|
+$msg_rows
 Commands (from the repository root, after \`make\`):
 \`\`\`
 bench/runtime/run.sh              # all of the above, rewrites this section
@@ -203,6 +250,7 @@ clang-19 -O2 bench/runtime/echo_epoll.c -o echo_epoll
 build/bin/cawait-cc -O2 bench/runtime/echo_cawait.c -o echo_cawait
 clang-19 -O2 bench/runtime/load.c -o load
 taskset -c 0 ./echo_epoll 20001 & taskset -c 1 ./load 20001 50 64 3
+valgrind --tool=callgrind ./echo_cawait 20002 & ./load 20002 1 64 600 25000; kill %%
 \`\`\`
 <!-- bench/runtime/run.sh: end -->
 DOC
