@@ -111,7 +111,7 @@ if not any(not x.startswith('above LB') for f, fl in notes for x in fl):
 L.append('''
 Why, where it applies (check against the rows above when they change):
 - The leaves differ. cawait's `ca_yield()` frame holds one byte (its
-  `yielded` flag, runtime/include/cawait.h); the anchors' Rust `Pend` is
+  `yielded` flag, runtime/include/cawait/frames.h); the anchors' Rust `Pend` is
   zero-sized (its flag is a global static) and the C++ awaiter is empty. So a
   cawait frame that holds a yield frame at its worst suspend point carries one
   byte the Rust future does not, and every level of `p7_nest*` adds one state
