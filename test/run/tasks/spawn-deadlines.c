@@ -1,25 +1,28 @@
-// Spawned tasks that sleep for different times finish in deadline order
-// (deadlines at least 15 ms apart, so a slow machine keeps the order),
+// Spawned tasks that sleep for different times finish in deadline order,
 // interleaved with the block_on future; ca_spawn works from main and from
-// async functions, and ca_run waits for the rest.
+// async functions, and ca_run waits for the rest. The printed times are in
+// units of SCALE ms, so deadlines are at least 60 ms apart: under valgrind
+// on a loaded machine a first poll can come tens of milliseconds late.
 // RUN: %cawait-cc %s -o %t && %t | FileCheck %s
 // RUN: %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.san && %t.san | FileCheck %s
 // RUN: %valgrind %t | FileCheck %s
 #include <cawait.h>
 #include <stdio.h>
 
+#define SCALE 4
+
 async void sleeper(const char *name, int ms) {
   int before = ms * 2;
-  await(ca_sleep_ms(ms));
+  await(ca_sleep_ms((uint64_t)ms * SCALE));
   printf("%s woke after %d ms (%d)\n", name, ms, before);
 }
 
 async int parent(void) {
   ca_spawn(sleeper("child-a", 30));
-  await(ca_sleep_ms(15));
+  await(ca_sleep_ms(15 * SCALE));
   printf("parent at 15\n");
   ca_spawn(sleeper("child-b", 30)); /* deadline 45, from its first poll */
-  await(ca_sleep_ms(80));
+  await(ca_sleep_ms(80 * SCALE));
   printf("parent at 95\n");
   return 7;
 }
