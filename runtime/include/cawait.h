@@ -609,11 +609,12 @@ CA_ASYNC void ca_cancel_token_wait(ca_cancel_token *t);
  * allowed is ca_event_set (the same holds for another thread and for a
  * signal handler). It allocates nothing and takes no lock: it sets a word
  * in the event, then one in the executor's wake port (on Linux it also
- * writes the port's eventfd, once per park). Everything else (wakers,
- * spawns, channels, timers, ca_now_ms on a hosted OS) belongs to the
- * executor's thread of control. A handler hands data over through memory
- * it shares with the task (a ring buffer with one writer and one reader, a
- * flag), written before it sets the event.
+ * writes the port's eventfd, once per park). Reading the clock
+ * (ca_now_ms) is safe there too; everything else (wakers, spawns,
+ * channels, timers, events' waits) belongs to the executor's thread of
+ * control. A handler hands data over through memory it shares with the
+ * task (a ring buffer with one writer and one reader, a flag), written
+ * before it sets the event.
  *
  * No wake-up is lost: a set that comes before the wait, while it waits, or
  * while its frame is being polled completes it. Sets are not counted:
