@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench/run.sh: runs every benchmark and writes docs/performance.md.
 # Needs valgrind, rustc, clang++-19, python3-clang-19, lld-19 (optional:
-# the ThinLTO row), taskset and a built tree (make). bench/runtime/run.sh
+# the ThinLTO row), taskset and a built tree (make); gcc-arm-none-eabi and
+# picolibc-arm-none-eabi (optional: the Cortex-M section). bench/runtime/run.sh
 # alone rewrites only its own section.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,6 +20,11 @@ out="$root/docs/performance.md"
   sh "$here/compile-time/run.sh"
   echo
   sh "$here/runtime/run.sh" --print
+  # Bare metal, when the Arm toolchain is there (.ci/setup-debian.sh).
+  if command -v arm-none-eabi-gcc >/dev/null; then
+    echo
+    sh "$here/cortex-m/run.sh"
+  fi
 } >"$out.tmp"
 mv "$out.tmp" "$out"
 cat "$out"

@@ -13,6 +13,8 @@
 #   %valgrind         valgrind, failing the test on any error or leak
 #   %cawait_build     the build directory, for `cmake --install` (package/)
 #   %cmake            the cmake that configured it
+#   %cawait_src       the source tree
+#   %picolibc_include picolibc's headers for arm-none-eabi
 #   %stmt_nodes       clang/AST/StmtNodes.inc of the Clang built against
 import os
 import lit.formats
@@ -52,6 +54,19 @@ config.substitutions.append(
 config.substitutions.append(
     ("%valgrind", "valgrind -q --error-exitcode=99 --leak-check=full "
                   "--errors-for-leak-kinds=definite,indirect,possible"))
+
+# Bare metal (examples/cortex-m, test/cortex-m): the Arm toolchain with
+# picolibc, and QEMU (.ci/setup-debian.sh installs them). Tests that need
+# them say REQUIRES: arm-none-eabi (and qemu-system-arm), and are
+# UNSUPPORTED without.
+import shutil
+picolibc_include = "/usr/lib/picolibc/arm-none-eabi/include"
+if shutil.which("arm-none-eabi-gcc") and os.path.isdir(picolibc_include):
+    config.available_features.add("arm-none-eabi")
+if shutil.which("qemu-system-arm"):
+    config.available_features.add("qemu-system-arm")
+config.substitutions.append(("%picolibc_include", picolibc_include))
+config.substitutions.append(("%cawait_src", src))
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])

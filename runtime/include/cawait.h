@@ -31,7 +31,24 @@
  * as ca_io's fd, stand outside it.
  *
  * Threads: everything here runs on the executor's thread (one executor per
- * thread) unless stated otherwise.
+ * thread) unless stated otherwise. Interrupt handlers, other threads and
+ * signal handlers reach the executor through ca_event_set only (see "the
+ * interrupt rule" at ca_event).
+ *
+ * Platforms (CA_BARE_METAL, cawait/abi.h; docs/user-guide.md, "Bare metal
+ * and GCC"): the runtime is a portable core plus a platform.
+ *   - Both: the executor and tasks, handles, timers (ca_sleep_ms,
+ *     ca_sleep_until, ca_now_ms), ca_event, channels, oneshots, notify,
+ *     semaphores, cancellation tokens, task groups, pools, join, select
+ *     and timeout, async function pointers with a budget.
+ *   - Linux only: the heap (ca_spawn without a pool, async_boxed
+ *     pointers), the I/O (ca_io, ca_fd_*, sockets, streams, ca_signal),
+ *     one executor per thread, the blocking functions of programs built
+ *     without the plugin, the deprecated names.
+ *   - Bare metal only (Cortex-M): the ca_cortex_m_* functions below. One
+ *     executor; tasks come from CA_TASK_POOLs (ca_spawn without one
+ *     aborts); at most CA_MAX_HANDLES joinable handles at once (16); no
+ *     malloc is linked.
  */
 #ifndef CAWAIT_H
 #define CAWAIT_H
@@ -114,8 +131,9 @@ typedef struct ca__task ca_task;
 typedef struct ca_task_pool ca_task_pool;
 
 /* Tasks: `ca_task *t = ca_spawn(f(x))` starts f(x) as a task of this
- * thread's executor (one allocation: a 32-byte header and f's frame) and
- * returns its handle; `ca_spawn(f(x));` as a statement detaches it.
+ * thread's executor (one allocation: a header of 32 bytes on x86-64, 16 on
+ * 32-bit Arm, and f's frame) and returns its handle; `ca_spawn(f(x));` as
+ * a statement detaches it.
  * `ca_spawn_in(&pool, f(x))` takes a slot of a static pool instead, and is
  * NULL when every slot is in use (the arguments are then not evaluated).
  * Every handle is consumed exactly once: by `await(ca_task_join(t, &out))`
@@ -582,6 +600,49 @@ int ca_cancel_token_is_cancelled(const ca_cancel_token *t);
  * aborts otherwise. */
 CA_ASYNC void ca_cancel_token_wait(ca_cancel_token *t);
 
+/* ---------------------------------------- events: interrupts and threads
+ * A ca_event is set from outside the executor (an interrupt handler,
+ * another thread, a signal handler) and awaited by one frame on the
+ * executor's thread: the one way into the executor from outside it.
+ *
+ * The interrupt rule: from an interrupt handler the only cawait call
+ * allowed is ca_event_set (the same holds for another thread and for a
+ * signal handler). It allocates nothing and takes no lock: it sets a word
+ * in the event, then one in the executor's wake port (on Linux it also
+ * writes the port's eventfd, once per park). Reading the clock
+ * (ca_now_ms) is safe there too; everything else (wakers, spawns,
+ * channels, timers, events' waits) belongs to the executor's thread of
+ * control. A handler hands data over through memory it shares with the
+ * task (a ring buffer with one writer and one reader, a flag), written
+ * before it sets the event.
+ *
+ * No wake-up is lost: a set that comes before the wait, while it waits, or
+ * while its frame is being polled completes it. Sets are not counted:
+ * several before one completion make that one completion, so after each
+ * completion the task takes everything the handler produced (drain the
+ * ring buffer, then wait again). Zero-initialised: not set, nobody
+ * waiting (or ca_event_init). */
+typedef struct ca_event {
+  struct {
+    uint32_t set;                 /* ca_event_set since the last wait */
+    struct ca__wake_port *port;   /* the waiting frame's executor, or NULL */
+    ca_waker waker;               /* the waiting frame's */
+    struct ca_event *next, *prev; /* the executor's events waited on */
+  } ca__private;
+} ca_event;
+
+/* Makes e an event not set, nobody waiting. */
+void ca_event_init(ca_event *e);
+/* Sets e and wakes the frame waiting on it. Safe from any context (see
+ * the interrupt rule above); e must stay in place while a frame waits. */
+void ca_event_set(ca_event *e);
+
+/* await(ca_event_wait(&e)): completes once e was set since the last wait
+ * completed, and clears it. One frame waits on an event at a time (a
+ * second aborts). Cancellation-safe: dropped, it leaves a set for the
+ * next wait. Without the plugin (hosted only): blocks until e is set. */
+CA_ASYNC void ca_event_wait(ca_event *e);
+
 /* A task group: owns task handles, kept in an array the user supplies. */
 typedef struct ca_task_group {
   struct {
@@ -628,6 +689,24 @@ CA_ASYNC int ca_task_group_wait(ca_task_group *g);
  * (0 without the plugin, where they all ran). Not while a
  * ca_task_group_wait awaits g, nor from a task of g. */
 int ca_task_group_abort(ca_task_group *g);
+
+/* ------------------------------------------------- bare metal: Cortex-M
+ * The Cortex-M platform (ARMv7-M and later): a 1 kHz SysTick clock, WFI
+ * while nothing is runnable, fatal errors through two hooks. */
+#if CA_BARE_METAL
+/* Starts SysTick at 1 kHz from the core clock (core_hz, in Hz): call it
+ * once, before the executor runs. The runtime defines SysTick_Handler
+ * (unless it is built with -DCA_CORTEX_M_NO_SYSTICK_HANDLER: then call
+ * ca_cortex_m_tick from yours, once a millisecond). */
+void ca_cortex_m_init(uint32_t core_hz);
+void ca_cortex_m_tick(void);
+/* Hooks the program may define (the runtime's are weak): where a fatal
+ * error's message goes ("cawait: ...\n", n bytes at s; by default
+ * nowhere), and what happens after it (by default: interrupts masked, WFI
+ * for ever). */
+void ca_cortex_m_write(const char *s, size_t n);
+_Noreturn void ca_cortex_m_halt(void);
+#endif
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,8 @@
 #define _GNU_SOURCE /* nanosleep, accept4 */
 
 #include "internal.h"
+#include "platform.h"
+#include "platform/linux.h"
 
 #include <errno.h>
 #include <time.h>
@@ -29,6 +31,17 @@ void ca_sleep_until(uint64_t deadline_ms) {
   uint64_t now = ca_now_ms();
   if (deadline_ms > now)
     ca_sleep_ms(deadline_ms - now);
+}
+
+/* Parks (in the reactor, where the port's eventfd is) until e is set. */
+void ca_event_wait(ca_event *e) {
+  if (ca__event_take(e))
+    return;
+  if (ca__event_attach(e) < 0)
+    ca__die("ca_event_wait: no wake port (out of file descriptors?)");
+  while (!ca__event_take(e))
+    ca__platform_park(CA__NO_DEADLINE);
+  ca__event_detach(e);
 }
 
 /* ---------------------------------------------------------------- I/O

@@ -2,7 +2,7 @@
  * run queue, ca__block_on, ca_run and ca_executor_shutdown. One executor
  * per thread.
  *
- * A task is one block, from malloc or a slot of a static pool: a 32-byte
+ * A task is one block, from malloc or a slot of a static pool: a 4-word
  * header (ca__task) followed by the frame. Every pending task is in
  * exactly one of two circular lists that share the header's links: the run
  * queue (FIFO, flag QUEUED set) or the waiting list (flag clear). Waking
@@ -26,16 +26,21 @@
  *      once, in FIFO order; tasks woken meanwhile go to the run queue, for
  *      the next round (each task runs at most once per round);
  *   3. ca__block_on returns once its future completed;
- *   4. if nothing is runnable: sleep until the earliest timer deadline, or,
- *      when no timer is armed, stop (ca_run, no task left) or abort (the
- *      future or the tasks are pending and nothing can wake them).
+ *   4. if nothing is runnable: park in the platform until the earliest
+ *      timer deadline or a wake (ca__platform_park), or, when no timer is
+ *      armed and the platform watches nothing, stop (ca_run, no task left)
+ *      or abort (the future or the tasks are pending and nothing can wake
+ *      them).
+ * Between rounds, while the platform watches sources (I/O, events), it is
+ * polled (ca__platform_poll) so busy tasks cannot starve them.
+ *
+ * Portable: no OS header (platform.h).
  */
 #include "internal.h"
+#include "platform.h"
 
 #include <errno.h>
 #include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Set in ca__task.prev_flags while the task is linked. Tasks and list
@@ -69,6 +74,8 @@ struct ca__task_block {
 
 _Static_assert(sizeof(ca__task) % _Alignof(max_align_t) == 0,
                "the frame after the header must be aligned for any type");
+_Static_assert(sizeof(ca__task) == CA__TASK_HEADER_SIZE,
+               "pool slots (CA__POOL_SLOT_SIZE) count the header's size");
 #if defined(__x86_64__)
 _Static_assert(sizeof(ca__task) == 32, "task header is 32 bytes on x86-64");
 #endif
@@ -97,7 +104,7 @@ typedef struct ca__executor {
   ca__task *current;         /* the task being polled, or NULL */
 } ca__executor;
 
-static _Thread_local ca__executor ca__exec;
+static CA__THREAD_LOCAL ca__executor ca__exec;
 
 /* ----------------------------------------------------------------- lists */
 
@@ -169,13 +176,8 @@ static ca__executor *ca__executor_get(void) {
 
 _Noreturn void ca__die(const char *fmt, ...) {
   va_list ap;
-  fflush(stdout);
-  fputs("cawait: ", stderr);
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fputc('\n', stderr);
-  abort();
+  ca__platform_fatal(fmt, ap);
 }
 
 _Noreturn void ca__poll_after_done(const char *function) {
@@ -221,7 +223,7 @@ void *ca__task_new(const ca__task_vtable *vt, size_t area_size) {
   } else {
     if (area_size > SIZE_MAX - sizeof(ca__task))
       ca__die("ca_spawn: a frame of %zu bytes is too large", area_size);
-    t = malloc(sizeof(ca__task) + area_size);
+    t = ca__platform_alloc(sizeof(ca__task) + area_size, "ca_spawn");
     if (!t)
       ca__die("ca_spawn: out of memory allocating a task of %zu bytes",
               sizeof(ca__task) + area_size);
@@ -258,7 +260,7 @@ static void ca__task_release(ca__task *t) {
     t->next = pool->free_list;
     pool->free_list = t;
   } else {
-    free(t);
+    ca__platform_free(t);
   }
 }
 
@@ -459,11 +461,28 @@ static void ca__task_poll(ca__executor *ex, ca__task *t) {
 
 /* ------------------------------------------------------------- run loop */
 
-/* While something is registered: the I/O that became ready, without
- * waiting, so busy tasks cannot starve the sockets. */
+/* ----------------------------------------------------- platform sources */
+
+CA__THREAD_LOCAL unsigned ca__sources;
+
+/* Armed (never to fire) while the platform watches a source: the run
+ * loop's await hot path re-polls a self-woken future only while no timer
+ * is armed, so this makes it look at the platform too, at no cost when
+ * nothing is watched. */
+static CA__THREAD_LOCAL ca_timer ca__sources_sentinel;
+
+void ca__sources_add(int delta) {
+  if (delta > 0 && ca__sources++ == 0)
+    ca__timer_arm(&ca__sources_sentinel, UINT64_MAX, CA_WAKER_NONE);
+  if (delta < 0 && --ca__sources == 0)
+    ca__timer_disarm(&ca__sources_sentinel);
+}
+
+/* While the platform watches something: what became ready (I/O, events),
+ * without waiting, so busy tasks cannot starve it. */
 static inline void ca__executor_poll_io(void) {
-  if (__builtin_expect(ca__io_count != 0, 0))
-    ca__reactor_wait(0);
+  if (__builtin_expect(ca__sources != 0, 0))
+    ca__platform_poll();
 }
 
 /* Polls between two looks at the timers and the reactor inside a round. */
@@ -490,24 +509,18 @@ static void ca__executor_round(ca__executor *ex) {
 }
 
 /* Step 4: returns 1 when something is runnable (after sleeping until a
- * timer deadline if needed), 2 when it is after a wait in the reactor (its
- * ready I/O already taken: the next round need not look again), 0 when
- * nothing can ever run again. */
+ * timer deadline if needed), 2 when it is after a park in the platform
+ * while it watched sources (what was ready already taken: the next round
+ * need not look again), 0 when nothing can ever run again. */
 __attribute__((noinline)) static int ca__executor_park(ca__executor *ex,
                                                        int has_main) {
   uint64_t deadline;
   if (!ca__list_empty(&ex->runq) || (has_main && ex->main_woken))
     return 1;
   int timer = ca__timer_next(&deadline);
-  if (ca__io_count) {
-    /* Sleep in epoll until an event or the next deadline. */
-    int timeout = -1;
-    if (timer) {
-      uint64_t now = ca_now_ms();
-      uint64_t left = deadline > now ? deadline - now : 0;
-      timeout = left > 86400000u ? 86400000 : (int)left;
-    }
-    ca__reactor_wait(timeout);
+  if (ca__sources) {
+    /* Until a source is ready, a wake, or the next deadline. */
+    ca__platform_park(timer ? deadline : CA__NO_DEADLINE);
     return 2;
   }
   if (!timer)

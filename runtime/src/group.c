@@ -31,10 +31,14 @@ void ca__group_init(ca_task_group *g, ca_task **slots, unsigned capacity,
 /* Consumes a handle of g's kind for the call `who`; returns whether the
  * task was pending. */
 static int ca__group_abort_one(ca_task_group *g, ca_task *t, const char *who) {
+#if CA_BARE_METAL /* built with the plugin only */
+  (void)g;
+#else
   if (!g->ca__private.lowered) {
     ca__sync_task_abort_as(t, who); /* its call has run */
     return 0;
   }
+#endif
   int pending = !ca__task_done(t, who);
   ca__task_abort_as(t, who);
   return pending;

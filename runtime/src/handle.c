@@ -14,12 +14,17 @@
  * up by 4, and the slot goes to the tail of a FIFO free list: reused as
  * late as possible. How the previous handle of a slot was consumed is
  * kept, so using that handle again says exactly what happened to it.
+ *
+ * Portable; on bare metal (no heap) segment 0 is the whole table
+ * (CA_MAX_HANDLES slots, internal.h).
  */
 #include "internal.h"
 
-#include <pthread.h>
 #include <stdint.h>
+#if !CA_BARE_METAL
+#include <pthread.h>
 #include <stdlib.h>
+#endif
 
 /* Generations step by 4: a free slot keeps how in the low bits. */
 #define CA__HANDLE_GEN_STEP 4u
@@ -27,8 +32,9 @@
 /* The generations a handle can carry (they wrap there). */
 #define CA__HANDLE_GEN_MASK ((uint32_t)(UINTPTR_MAX >> CA__HANDLE_INDEX_BITS))
 
-_Thread_local ca__handles ca__handle_table;
+CA__THREAD_LOCAL ca__handles ca__handle_table;
 
+#if !CA_BARE_METAL
 /* Segments 1.. of a thread that ends are freed with it. */
 static pthread_key_t ca__handle_key;
 static pthread_once_t ca__handle_once = PTHREAD_ONCE_INIT;
@@ -52,12 +58,17 @@ static unsigned ca__handle_seg(uint32_t i) {
              ? 0
              : 32u - (unsigned)__builtin_clz(i / CA__HANDLE_SEG0);
 }
+#endif
 
 static ca__handle_slot *ca__handle_slot_at(ca__handles *h, uint32_t i) {
+#if CA_BARE_METAL
+  return &h->seg0[i]; /* the only segment (ca__handle_grow stops there) */
+#else
   if (__builtin_expect(i < CA__HANDLE_SEG0, 1))
     return &h->seg0[i];
   unsigned s = ca__handle_seg(i);
   return &h->segs[s][i - (CA__HANDLE_SEG0 << (s - 1))];
+#endif
 }
 
 ca__handle_slot *ca__handle_find(ca_task *handle) {
@@ -70,6 +81,12 @@ ca__handle_slot *ca__handle_find(ca_task *handle) {
  * starts one. */
 __attribute__((noinline)) static uint32_t ca__handle_grow(ca__handles *h) {
   uint32_t i = h->used;
+#if CA_BARE_METAL
+  if (i >= CA__HANDLE_SEG0)
+    ca__die("ca_spawn: more than %u task handles are held at once (build "
+            "the runtime with a larger CA_MAX_HANDLES)",
+            (unsigned)i);
+#else
   if ((uintptr_t)i + 1 >= CA__HANDLE_INDEX_MASK || i == UINT32_MAX)
     ca__die("ca_spawn: more than %u task handles are held at once", i);
   unsigned s = ca__handle_seg(i);
@@ -81,6 +98,7 @@ __attribute__((noinline)) static uint32_t ca__handle_grow(ca__handles *h) {
       ca__die("ca_spawn: out of memory for %zu task handles", n);
     pthread_setspecific(ca__handle_key, h);
   }
+#endif
   h->used++;
   return i;
 }

@@ -3,10 +3,9 @@
  * the awaiting frame keeps for it (a budget of bytes) or in a box.
  */
 #include "internal.h"
+#include "platform.h"
 
-#include <stdlib.h>
-
-_Thread_local ca__indirect_call *ca__indirect;
+CA__THREAD_LOCAL ca__indirect_call *ca__indirect;
 
 void *ca__indirect_place(const ca__frame_ops *ops) {
   ca__indirect_call *call = ca__indirect;
@@ -29,7 +28,8 @@ void *ca__indirect_place(const ca__frame_ops *ops) {
   } else {
     size_t align =
         ops->align > _Alignof(max_align_t) ? ops->align : _Alignof(max_align_t);
-    call->frame = aligned_alloc(align, (ops->size + align - 1) / align * align);
+    call->frame = ca__platform_alloc_aligned(
+        align, (ops->size + align - 1) / align * align, "async_boxed");
     if (!call->frame)
       ca__die("out of memory boxing a frame of '%s' (%zu bytes)", ops->name,
               ops->size);
@@ -44,4 +44,4 @@ void ca__indirect_check(ca__indirect_call *call) {
             "that is not an async function lowered by cawait");
 }
 
-void ca__box_free(void *frame) { free(frame); }
+void ca__box_free(void *frame) { ca__platform_free(frame); }

@@ -1,9 +1,11 @@
 /* internal.h - what the runtime's files share and users never see: fatal
  * errors, the task waker, and the per-thread timing wheel that executor.c
- * drives and timer.c owns.
+ * drives and timer.c owns. What the core needs from the platform it runs
+ * on is in platform.h.
  *
  * Everything here is per thread (the executor and its timers are
- * _Thread_local) and is called on the executor's thread only.
+ * CA__THREAD_LOCAL: _Thread_local on a hosted OS, plain statics on bare
+ * metal) and is called on the executor's thread only.
  */
 #ifndef CAWAIT_INTERNAL_H
 #define CAWAIT_INTERNAL_H
@@ -38,9 +40,20 @@ enum { CA__HANDLE_JOINED = 1, CA__HANDLE_ABORTED = 2, CA__HANDLE_DETACHED = 3 };
  * bits above are its generation, a multiple of 4. */
 #define CA__HANDLE_INDEX_BITS (sizeof(uintptr_t) * 4)
 #define CA__HANDLE_INDEX_MASK (((uintptr_t)1 << CA__HANDLE_INDEX_BITS) - 1)
+#if CA_BARE_METAL
+/* No heap: segment 0 is the whole table. A program holds at most
+ * CA_MAX_HANDLES joinable handles at once (build the runtime with
+ * -DCA_MAX_HANDLES=N to change it); one more aborts. */
+#ifndef CA_MAX_HANDLES
+#define CA_MAX_HANDLES 16
+#endif
+#define CA__HANDLE_SEG0 ((unsigned)CA_MAX_HANDLES)
+#define CA__HANDLE_SEGS 1
+#else
 #define CA__HANDLE_SEG0 64u /* slots of segment 0; segment s has 64 << (s-1)   \
                              */
 #define CA__HANDLE_SEGS 27  /* enough for 2^32 slots */
+#endif
 
 typedef struct ca__handle_slot {
   void *task;    /* the task while its handle is live, else NULL */
@@ -58,7 +71,7 @@ typedef struct ca__handles {
   uint32_t free_head, free_tail;          /* FIFO of free slots (+1) */
 } ca__handles;
 
-extern _Thread_local ca__handles ca__handle_table;
+extern CA__THREAD_LOCAL ca__handles ca__handle_table;
 
 /* A new live handle for `task` (not NULL). */
 ca_task *ca__handle_new(void *task);
@@ -105,7 +118,15 @@ static inline void *ca__handle_peek(ca_task *handle) {
 /* ca_task_abort without the plugin, with `who` naming the call. */
 void ca__sync_task_abort_as(ca_task *task, const char *who);
 
-/* --------------------------------------------------------------- timer.c */
+/* ------------------------------------------------ timer.c, timer-list.c
+ * This thread's armed timers: a timing wheel (timer.c: O(1) whatever the
+ * number of timers; 5.6 KiB of state on 64-bit) or, with CA_TIMER_LIST (the
+ * default on bare metal), a sorted list (timer-list.c: arming walks the
+ * timers armed later than the new one, usually none; 16 bytes of state).
+ * Both keep the order below; timer.c's sleep futures use them. */
+#ifndef CA_TIMER_LIST
+#define CA_TIMER_LIST CA_BARE_METAL
+#endif
 
 /* Arms `t`: it fires once ca__timer_fire is given a time >= deadline_ms.
  * Timers fire in deadline order, and timers with equal deadlines in arming
@@ -117,6 +138,11 @@ void ca__sync_task_abort_as(ca_task *task, const char *who);
  * must not be armed already. O(1). */
 void ca__timer_arm(ca_timer *t, uint64_t deadline_ms, ca_waker waker);
 
+/* ca__timer_arm, given ca_now_ms() as now_ms; it is read only when nothing
+ * is armed (ca_sleep_ms has read the clock already). */
+void ca__timer_arm_at(ca_timer *t, uint64_t deadline_ms, ca_waker waker,
+                      uint64_t now_ms);
+
 /* Unlinks `t` if it is armed; does nothing otherwise. O(1). */
 void ca__timer_disarm(ca_timer *t);
 
@@ -126,7 +152,7 @@ size_t ca__timer_fire(uint64_t now_ms);
 
 /* How many timers this thread has armed (timer.c keeps it; the run loop
  * reads it inline). */
-extern _Thread_local size_t ca__timer_count;
+extern CA__THREAD_LOCAL size_t ca__timer_count;
 
 static inline int ca__timer_armed(void) { return ca__timer_count != 0; }
 
@@ -142,8 +168,9 @@ static inline size_t ca__timer_fire_due(void) {
  * or moves timers closer), never busy-waits. */
 int ca__timer_next(uint64_t *deadline_ms);
 
-/* Blocks the thread until ca_now_ms() >= deadline_ms (at most a day at a
- * time: the caller loops). Retries on EINTR. */
+/* Parks the executor (ca__platform_park) until ca_now_ms() >= deadline_ms
+ * at most; returns at once when the wheel's time is there already. The
+ * caller loops. */
 void ca__timer_wait(uint64_t deadline_ms);
 
 /* --------------------------------------------------------------- sync.c
@@ -171,26 +198,13 @@ int ca__waitq_turn(ca__waitq *q, ca__waiter *w, int available, ca_context *cx);
  * waiter, so a wake-up w received is not lost. */
 void ca__waitq_leave(ca__waitq *q, ca__waiter *w, int available);
 
-/* ------------------------------------------------------------------ io.c */
+/* ------------------------------------------------------------- event.c */
 
-/* How many ca_io are registered on this thread (the run loop looks at the
- * reactor only when some are). */
-extern _Thread_local unsigned ca__io_count;
-
-/* Waits at most timeout_ms (-1: without limit, 0: not at all) for I/O
- * events and wakes the frames waiting on them; returns how many events. */
-int ca__reactor_wait(int timeout_ms);
-
-/* Blocks signo on this thread for one more waiter (ca_signal): 0, or
- * -EINVAL for a signal number that is not one. */
-int ca__signal_hold(int signo);
-/* One waiter fewer: the last one unblocks signo unless it was blocked
- * before the first. */
-void ca__signal_release(int signo);
-
-/* host (NULL: 127.0.0.1) and port as an IPv4 address: 0, or -EINVAL for
- * a host that is not an IPv4 address or a port outside 0..65535. */
-struct sockaddr_in;
-int ca__ipv4(struct sockaddr_in *sa, const char *host, int port);
+/* The hosted blocking ca_event_wait (blocking.c) and event.c share these:
+ * whether e was set (and clears it), and e's registration with this
+ * thread's wake port (0, or -ENOMEM when there is no port). */
+int ca__event_take(ca_event *e);
+int ca__event_attach(ca_event *e);
+void ca__event_detach(ca_event *e);
 
 #endif /* CAWAIT_INTERNAL_H */

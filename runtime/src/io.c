@@ -1,5 +1,6 @@
-/* io.c - the reactor (one edge-triggered epoll instance per thread) and
- * the I/O leaf futures: readiness, read, write, accept, connect.
+/* io.c - the I/O leaf futures on the Linux platform's reactor (one
+ * edge-triggered epoll instance per thread, platform/linux.c): readiness,
+ * read, write, accept, connect. Hosted only.
  *
  * A ca_io holds its registration: epoll's data is the ca_io itself, whose
  * `ready` bits record the edges epoll reported until an operation meets
@@ -18,6 +19,8 @@
 #define _GNU_SOURCE /* accept4 */
 
 #include "internal.h"
+#include "platform.h"
+#include "platform/linux.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -28,18 +31,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-typedef struct ca__reactor {
-  int epfd;           /* -1 (0 before first use is taken as unset) */
-  unsigned char init;
-} ca__reactor;
-
-static _Thread_local ca__reactor ca__io_reactor;
 _Thread_local unsigned ca__io_count;
-
-/* Armed (never to fire) while something is registered: the run loop's
- * await hot path re-polls a self-woken future only while no timer is armed,
- * so this makes it look at the reactor too, at no cost when nothing is. */
-static _Thread_local ca_timer ca__io_sentinel;
 
 /* Waits for io's next edge in `slot` (its reader or writer) with cx's
  * waker; `who` names the operation for the message when another frame
@@ -59,58 +51,26 @@ static void ca__io_done(ca_waker *slot, ca_context *cx) {
     *slot = CA_WAKER_NONE;
 }
 
+/* A registration more (+1) or fewer (-1): each is a source the run loop
+ * polls the platform for. */
 static void ca__io_registered(int delta) {
-  if (delta > 0 && ca__io_count++ == 0)
-    ca__timer_arm(&ca__io_sentinel, UINT64_MAX, CA_WAKER_NONE);
-  if (delta < 0 && --ca__io_count == 0)
-    ca__timer_disarm(&ca__io_sentinel);
+  ca__io_count += (unsigned)delta;
+  ca__sources_add(delta);
 }
 
-static int ca__reactor_fd(void) {
-  ca__reactor *r = &ca__io_reactor;
-  if (!r->init) {
-    r->epfd = -1;
-    r->init = 1;
+void ca__io_ready(ca_io *io, uint32_t e) {
+  /* A peer's half-close (RDHUP) is the read side's end of file only:
+   * the write side may still be full, and must keep waiting. */
+  if (e & (EPOLLHUP | EPOLLERR))
+    io->ca__private.ready |= CA__IO_HUP;
+  if (e & (EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLRDHUP)) {
+    io->ca__private.ready |= CA__IO_READABLE;
+    ca_waker_take_wake(&io->ca__private.reader);
   }
-  if (r->epfd < 0)
-    r->epfd = epoll_create1(EPOLL_CLOEXEC);
-  return r->epfd;
-}
-
-/* Closes the epoll descriptor once nothing is registered. */
-static void ca__reactor_release(void) {
-  ca__reactor *r = &ca__io_reactor;
-  if (ca__io_count == 0 && r->epfd >= 0) {
-    close(r->epfd);
-    r->epfd = -1;
+  if (e & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {
+    io->ca__private.ready |= CA__IO_WRITABLE;
+    ca_waker_take_wake(&io->ca__private.writer);
   }
-}
-
-int ca__reactor_wait(int timeout_ms) {
-  struct epoll_event ev[64];
-  int n;
-  if (!ca__io_count)
-    return 0;
-  do
-    n = epoll_wait(ca__reactor_fd(), ev, 64, timeout_ms);
-  while (n < 0 && errno == EINTR);
-  for (int i = 0; i < n; i++) {
-    ca_io *io = ev[i].data.ptr;
-    uint32_t e = ev[i].events;
-    /* A peer's half-close (RDHUP) is the read side's end of file only:
-     * the write side may still be full, and must keep waiting. */
-    if (e & (EPOLLHUP | EPOLLERR))
-      io->ca__private.ready |= CA__IO_HUP;
-    if (e & (EPOLLIN | EPOLLHUP | EPOLLERR | EPOLLRDHUP)) {
-      io->ca__private.ready |= CA__IO_READABLE;
-      ca_waker_take_wake(&io->ca__private.reader);
-    }
-    if (e & (EPOLLOUT | EPOLLHUP | EPOLLERR)) {
-      io->ca__private.ready |= CA__IO_WRITABLE;
-      ca_waker_take_wake(&io->ca__private.writer);
-    }
-  }
-  return n > 0 ? n : 0;
 }
 
 /* Registers fd (already non-blocking, or only waited on) in io with the
@@ -138,7 +98,7 @@ static int ca__io_register(ca_io *io, int fd) {
  * Frames still waiting on io are woken: their operation then fails with
  * -EBADF instead of waiting for ever. */
 static void ca__io_unregister(ca_io *io) {
-  epoll_ctl(ca__io_reactor.epfd, EPOLL_CTL_DEL, io->fd, NULL);
+  epoll_ctl(ca__reactor_fd(), EPOLL_CTL_DEL, io->fd, NULL);
   io->fd = -1;
   io->ca__private.ready = CA__IO_READABLE | CA__IO_WRITABLE | CA__IO_HUP;
   ca_waker_take_wake(&io->ca__private.reader);

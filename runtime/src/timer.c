@@ -1,5 +1,9 @@
-/* timer.c - the monotonic clock, this thread's timing wheel and the
- * ca_sleep_ms / ca_sleep_until leaf futures.
+/* timer.c - this thread's timing wheel (internal.h's ca__timer_*
+ * functions; bare metal has timer-list.c's sorted list instead:
+ * CA_TIMER_LIST) and the ca_sleep_ms / ca_sleep_until leaf futures on
+ * either. Portable: the clock (ca_now_ms) and the wait are the platform's
+ * (platform.h). The futures stay in this file so that arming inlines into
+ * them with the wheel (the timer row of docs/performance.md).
  *
  * The wheel is hierarchical, 1 ms resolution, 11 levels of 64 slots (6 bits
  * of the deadline each, 66 >= 64 bits), each slot an intrusive circular list
@@ -28,15 +32,10 @@
  * first, are appended before any armed at a lower level, and every list
  * holds the timers of one deadline in arming order.
  */
-#define _POSIX_C_SOURCE 200809L /* clock_nanosleep, CLOCK_MONOTONIC */
-
 #include "internal.h"
+#include "platform.h"
 
-#include <errno.h>
-#include <time.h>
-
-/* The longest a single ca__timer_wait sleeps; the run loop loops. */
-#define CA__WAIT_MAX_MS (24u * 60u * 60u * 1000u)
+#if !CA_TIMER_LIST
 
 #define CA__WHEEL_BITS 6u
 #define CA__WHEEL_SLOTS 64u  /* 1 << CA__WHEEL_BITS */
@@ -50,14 +49,8 @@ typedef struct ca__wheel {
   ca__timer_link slot[CA__WHEEL_LEVELS][CA__WHEEL_SLOTS];
 } ca__wheel;
 
-static _Thread_local ca__wheel ca__wheel_;
-_Thread_local size_t ca__timer_count;
-
-uint64_t ca_now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
+static CA__THREAD_LOCAL ca__wheel ca__wheel_;
+CA__THREAD_LOCAL size_t ca__timer_count;
 
 static void ca__list_link(ca__timer_link *head, ca__timer_link *l) {
   l->next = head;
@@ -92,10 +85,8 @@ static void ca__wheel_insert(ca__wheel *w, ca_timer *t) {
   ca__list_link(&w->slot[k][s], &t->link);
 }
 
-/* ca__timer_arm, given ca_now_ms() when nothing is armed (read only then:
- * ca_sleep_ms has read the clock already). */
-static void ca__timer_arm_at(ca_timer *t, uint64_t deadline_ms, ca_waker waker,
-                             uint64_t now_ms) {
+void ca__timer_arm_at(ca_timer *t, uint64_t deadline_ms, ca_waker waker,
+                      uint64_t now_ms) {
   ca__wheel *w = &ca__wheel_;
   if (__builtin_expect(!w->init, 0))
     ca__wheel_init(w);
@@ -214,18 +205,10 @@ void ca__timer_wait(uint64_t deadline_ms) {
   /* The wheel's time is never ahead of the clock: no need to read it. */
   if (deadline_ms <= ca__wheel_.now)
     return;
-  uint64_t now = ca_now_ms();
-  if (deadline_ms <= now)
-    return;
-  if (deadline_ms - now > CA__WAIT_MAX_MS)
-    deadline_ms = now + CA__WAIT_MAX_MS;
-  /* ca_now_ms() truncates, so waking at exactly deadline_ms * 1e6 ns makes
-   * ca_now_ms() == deadline_ms. */
-  struct timespec ts = {.tv_sec = (time_t)(deadline_ms / 1000u),
-                        .tv_nsec = (long)(deadline_ms % 1000u) * 1000000L};
-  while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR) {
-  }
+  ca__platform_park(deadline_ms);
 }
+
+#endif /* !CA_TIMER_LIST */
 
 /* ------------------------------------------------------------ ca_sleep_ms
  * States, told apart by the timer's fields:

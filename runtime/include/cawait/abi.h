@@ -24,6 +24,27 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The platform (docs/user-guide.md, "Bare metal and GCC"): 0 on a hosted
+ * OS (Linux: threads, epoll, a heap), 1 on bare metal (one executor, no
+ * heap, no OS: the Cortex-M platform). It follows the target (a compiler
+ * for an OS defines __linux__, __unix__, __APPLE__ or _WIN32; one for
+ * arm-none-eabi defines none); define it to override. */
+#ifndef CA_BARE_METAL
+#if defined(__linux__) || defined(__unix__) || defined(__APPLE__) ||           \
+    defined(_WIN32)
+#define CA_BARE_METAL 0
+#else
+#define CA_BARE_METAL 1
+#endif
+#endif
+/* The runtime's state is per thread on a hosted OS (one executor per
+ * thread); bare metal has one executor and no thread-local storage. */
+#if CA_BARE_METAL
+#define CA__THREAD_LOCAL
+#else
+#define CA__THREAD_LOCAL _Thread_local
+#endif
+
 /* The runtime's own async functions (runtime/async/): written as async C,
  * compiled into libcawait twice, with the plugin (f__init, f__poll, f__drop
  * in a frame of the budget given here) and without it (the blocking f).
@@ -196,8 +217,13 @@ void ca__budget_check(const char *function, const char *file, size_t budget,
                       size_t frame_size);
 
 /* ----------------------------------------------------------------- tasks
- * A task is one block: a 32-byte header, then the frame (at least as large
- * as the result, which replaces the frame once the task completes). */
+ * A task is one block: a header of four pointers rounded up to
+ * max_align_t (32 bytes on x86-64, 16 on 32-bit Arm), then the frame (at
+ * least as large as the result, which replaces the frame once the task
+ * completes). */
+#define CA__TASK_HEADER_SIZE                                                   \
+  ((4 * sizeof(void *) + _Alignof(max_align_t) - 1) &                          \
+   ~(_Alignof(max_align_t) - 1))
 typedef struct ca__task_vtable {
   ca_wake_ops wake;   /* ca__task_wake: the task's waker points at it */
   ca_poll_fn poll;    /* polls the frame; writes the result over it */
@@ -236,7 +262,8 @@ ca_task *ca__task_start_joinable(void *area);
   (CA__TASK_FRAME_SIZE(T) > (R) ? CA__TASK_FRAME_SIZE(T) : (R))
 /* Bytes of a pool slot for an area of A bytes. */
 #define CA__POOL_SLOT_SIZE(A)                                                  \
-  (32 + (((A) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1)))
+  (CA__TASK_HEADER_SIZE +                                                      \
+   (((A) + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1)))
 
 /* Without the plugin: handles that hold the result of a call that already
  * ran. Handles never consumed are freed at exit. */
@@ -268,7 +295,7 @@ typedef struct ca__indirect_call {
 } ca__indirect_call;
 
 /* The call being made through an async function pointer on this thread. */
-extern _Thread_local ca__indirect_call *ca__indirect;
+extern CA__THREAD_LOCAL ca__indirect_call *ca__indirect;
 
 /* The callee's side: the storage for a frame of `ops` (aborting when it
  * exceeds the budget, or when no await made the call). */

@@ -265,6 +265,15 @@ ca_poll ca_cancel_token_wait__poll(struct ca_cancel_token_wait__frame *f,
                                    ca_context *cx, void *out);
 void ca_cancel_token_wait__drop(struct ca_cancel_token_wait__frame *f);
 
+struct ca_event_wait__frame {
+  ca_event *e;           /* borrowed */
+  unsigned char waiting; /* this frame registered e (its waker is e's) */
+};
+void ca_event_wait__init(struct ca_event_wait__frame *f, ca_event *e);
+ca_poll ca_event_wait__poll(struct ca_event_wait__frame *f, ca_context *cx,
+                            void *out);
+void ca_event_wait__drop(struct ca_event_wait__frame *f);
+
 void ca__group_init(ca_task_group *g, ca_task **slots, unsigned capacity,
                     int lowered);
 
