@@ -162,7 +162,7 @@ static void set_sndbuf(ca_io *io, int bytes) {
 /* One client: welcomed with its name, then its reader and its writer run
  * side by side. The socket is closed and the client unregistered however
  * the task ends, also when it is dropped. */
-async void chat_conn(int fd, struct chat *chat) {
+async void chat_conn(ca_owned(close) int fd, struct chat *chat) {
   __attribute__((cleanup(close_io))) ca_io conn;
   if (ca_io_open(&conn, fd) < 0) {
     close(fd);
@@ -232,10 +232,9 @@ async int chat_serve(struct chat *chat) {
       ca_cancel_token_cancel(&chat->stop);
       break;
     }
-    /* A full group aborts the task before it ran: the descriptor is
-     * still ours to close. */
-    if (ca_task_group_add(&g, ca_spawn(chat_conn(fd, chat))) < 0)
-      close(fd);
+    /* A full group aborts the task before it ran, and the frame's
+     * ca_owned(close) closes the descriptor. */
+    ca_task_group_add(&g, ca_spawn(chat_conn(fd, chat)));
   }
   ca_io_close(&chat->listener);
   ca_chan_close(&chat->inbox);

@@ -297,7 +297,7 @@ async void linger_close(ca_io *conn, ca_reader *r) {
 /* One connection: requests answered in turn until the client closes, asks
  * to close, or idles IDLE_MS, or the server stops. The socket is closed
  * however the task ends, also when it is dropped. */
-async void http_conn(int fd, struct server *s) {
+async void http_conn(ca_owned(close) int fd, struct server *s) {
   __attribute__((cleanup(release_hold))) struct hold hold = {s, &s->open};
   __attribute__((cleanup(close_io))) ca_io conn;
   if (ca_io_open(&conn, fd) < 0) {
@@ -335,7 +335,7 @@ async void http_conn(int fd, struct server *s) {
 /* A connection over MAX_CONNS: answered 503 with Connection: close (before
  * its request is read: a server may answer early), then a lingering close
  * that reads the request. */
-async void http_refuse(int fd, struct server *s) {
+async void http_refuse(ca_owned(close) int fd, struct server *s) {
   static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\n"
                              "Content-Type: text/plain\r\n"
                              "Content-Length: 5\r\n"
@@ -389,17 +389,15 @@ async int http_serve(struct server *s) {
       break;
     }
     /* The counts leave room in the group (whose add then only reaps tasks
-     * that ended); a failed add aborts the task before it ran, and the
-     * descriptor is still ours to close. */
+     * that ended); a failed add aborts the task before it ran, and its
+     * frame's ca_owned(close) closes the descriptor. */
     int full = s->open == MAX_CONNS;
     unsigned *count = full ? &s->refusing : &s->open;
     ++*count;
     if (ca_task_group_add(full ? &busy : &g,
                           full ? ca_spawn(http_refuse(fd, s))
-                               : ca_spawn(http_conn(fd, s))) < 0) {
+                               : ca_spawn(http_conn(fd, s))) < 0)
       --*count;
-      close(fd);
-    }
   }
   ca_io_close(&s->listener);
   if (await(ca_timeout_ms(DRAIN_MS, wait_groups(&g, &busy))))

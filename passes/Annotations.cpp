@@ -45,6 +45,21 @@ unsigned declaredBudget(const FunctionDecl *FD) {
   return 0;
 }
 
+const Expr *ownedRelease(const ParmVarDecl *P) {
+  const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+  if (!FD)
+    return nullptr;
+  unsigned Index = P->getFunctionScopeIndex();
+  for (const FunctionDecl *R : FD->redecls()) {
+    if (Index >= R->getNumParams())
+      continue;
+    for (const auto *A : R->getParamDecl(Index)->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == contract::OwnedAnnotation && A->args_size())
+        return *A->args_begin();
+  }
+  return nullptr;
+}
+
 /// Adds what D says about the pointer to P (the first declaration that
 /// says anything wins).
 static void addPointerFacts(const NamedDecl *D, AsyncPointer &P) {

@@ -7,6 +7,7 @@
 #include "LocalTypes.h"
 #include "Markers.h"
 #include "Normalize.h"
+#include "Owned.h"
 #include "Placement.h"
 #include "Reserved.h"
 #include "Splice.h"
@@ -414,6 +415,7 @@ void checkUnsupported(const Shape &S, ASTContext &Ctx, DiagSink &Diags,
   for (const AsyncFunction &F : S.Functions)
     checkJoins(F, Ctx, Diags);
   checkCycles(S, Diags);
+  checkOwned(S, Ctx, Diags);
   // Only in the user's own text: the normalized one declares ca__eN.
   if (Text == SourceText::User &&
       (!S.Functions.empty() || !S.Starts.empty() || !S.Pools.empty()))

@@ -62,6 +62,8 @@ inline constexpr llvm::StringLiteral AsyncAnnotation = "cawait.async";
 inline constexpr llvm::StringLiteral BoxedAnnotation = "cawait.boxed";
 /// On the async functions of libcawait (CA__RUNTIME_ASYNC).
 inline constexpr llvm::StringLiteral RuntimeAnnotation = "cawait.runtime";
+/// annotate("cawait.owned", release) of ca_owned(release) on a parameter.
+inline constexpr llvm::StringLiteral OwnedAnnotation = "cawait.owned";
 /// annotate("cawait.pool", "f", N) of CA_TASK_POOL(name, f, N).
 inline constexpr llvm::StringLiteral PoolAnnotation = "cawait.pool";
 /// `cawait.budget=<bytes>` of async(N) / async_budget(N): the number is in

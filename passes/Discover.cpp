@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Discover.h"
+#include "Annotations.h"
 #include "Classify.h"
 #include "MarkerVisitor.h"
 #include "MaySuspend.h"
@@ -70,6 +71,13 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     AsyncFunction F;
     F.Decl = FD;
     F.Name = FD->getNameAsString();
+    for (const ParmVarDecl *P : FD->parameters())
+      if (const Expr *Release = ownedRelease(P)) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(Release->IgnoreParenImpCasts());
+        F.Owned.push_back(
+            {P, Release,
+             Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr});
+      }
     S.FunctionIndex[FD->getCanonicalDecl()] = S.Functions.size();
     S.Functions.push_back(std::move(F));
   }

@@ -75,6 +75,14 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.line(signature(F, "drop") + " {");
   Out.indent();
   Out.line("switch (ca__f->ca__state) {");
+  if (!F.Owned.empty()) {
+    // Never polled: the frame still owns its ca_owned parameters.
+    Out.line("case 0:");
+    for (auto O = F.Owned.rbegin(); O != F.Owned.rend(); ++O)
+      Out.line("  " + O->Function->getNameAsString() + "(ca__f->" +
+               F.storedByInit(O->Param)->Field + ");");
+    Out.line("  break;");
+  }
   for (const AwaitSite &A : F.Awaits) {
     std::string K = std::to_string(A.State);
     Out.line("case " + K + ":");

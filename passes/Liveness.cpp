@@ -464,6 +464,13 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   for (const ParmVarDecl *P : FD->parameters())
     if (VC.Referenced.count(P))
       Keep.set(VC.Index[P]);
+  // A ca_owned parameter holds its value until the first poll, read or not:
+  // f__drop of a frame that never ran releases it.
+  llvm::BitVector AtEntry = DF.liveAtEntry();
+  for (const AsyncFunction::OwnedParam &O : F.Owned) {
+    Keep.set(VC.Index[O.Param]);
+    AtEntry.set(VC.Index[O.Param]);
+  }
 
   llvm::StringSet<> Taken;
   std::vector<int> SavedOfVar(N, -1);
@@ -509,7 +516,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     for (unsigned I : Held[A].set_bits())
       F.HeldAcross[A].push_back(SavedOfVar[I]);
   F.HeldAtStart.clear();
-  for (unsigned I : DF.liveAtEntry().set_bits())
+  for (unsigned I : AtEntry.set_bits())
     if (SavedOfVar[I] >= 0)
       F.HeldAtStart.push_back(SavedOfVar[I]);
 
@@ -568,7 +575,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
         Conflict(Slots[I], Slots[J]);
   };
   std::vector<unsigned> Entry;
-  for (unsigned I : DF.liveAtEntry().set_bits())
+  for (unsigned I : AtEntry.set_bits())
     if (SavedOfVar[I] >= 0)
       Entry.push_back(SavedOfVar[I]);
   Clique(Entry); // f__init writes them all

@@ -159,6 +159,14 @@ struct AsyncFunction {
   bool BodyInSync = false;
   /// Functions it awaits that never suspend (their f__sync is called).
   std::vector<const clang::FunctionDecl *> SyncCallees;
+  /// Parameters declared ca_owned(release), in order: f__drop of a frame
+  /// that never ran calls Function (null: not a function's name) on each.
+  struct OwnedParam {
+    const clang::ParmVarDecl *Param = nullptr;
+    const clang::Expr *Release = nullptr;
+    const clang::FunctionDecl *Function = nullptr;
+  };
+  std::vector<OwnedParam> Owned;
 
   // Liveness.
   std::vector<SavedVar> Saved; ///< parameters first, then locals

@@ -121,6 +121,22 @@
 #define async_boxed CA_ASYNC_BOXED
 #endif
 
+/* ca_owned(release): a parameter of an async function that the frame owns
+ * until its first poll. A frame dropped before it ever ran (a task a full
+ * group refuses, one aborted or shut down before it ran, a ca_select branch
+ * never polled) calls release(param) for each such parameter, the last
+ * first; once it has run, the body owns them (release them in the body,
+ * for example with a cleanup attribute). release is a function of one
+ * parameter of the parameter's type:
+ *   async void session(ca_owned(close_fd) int fd);
+ * Without the plugin every call runs at once, so nothing is dropped
+ * unstarted and ca_owned is empty. */
+#ifdef CA__ASYNC_ATTR
+#define ca_owned(release) __attribute__((annotate("cawait.owned", release)))
+#else
+#define ca_owned(release)
+#endif
+
 /* The plugin recognises these macros by name; their plain expansion is the
  * synchronous meaning of the program. */
 #define await(e) (e)
