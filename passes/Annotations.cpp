@@ -45,19 +45,21 @@ unsigned declaredBudget(const FunctionDecl *FD) {
   return 0;
 }
 
-const Expr *ownedRelease(const ParmVarDecl *P) {
+std::optional<std::string> ownedRelease(const ParmVarDecl *P) {
   const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
   if (!FD)
-    return nullptr;
+    return std::nullopt;
   unsigned Index = P->getFunctionScopeIndex();
   for (const FunctionDecl *R : FD->redecls()) {
     if (Index >= R->getNumParams())
       continue;
     for (const auto *A : R->getParamDecl(Index)->specific_attrs<AnnotateAttr>())
       if (A->getAnnotation() == contract::OwnedAnnotation && A->args_size())
-        return *A->args_begin();
+        if (const auto *Name = dyn_cast<StringLiteral>(
+                (*A->args_begin())->IgnoreParenImpCasts()))
+          return Name->getString().str();
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 /// Adds what D says about the pointer to P (the first declaration that

@@ -14,6 +14,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include <optional>
+#include <string>
 
 namespace cawait {
 
@@ -28,9 +30,9 @@ unsigned ownBudget(const clang::Decl *D);
 /// lowered (f__init, f__poll, f__drop) and blocking (f itself).
 bool isRuntimeAsync(const clang::FunctionDecl *FD);
 
-/// The release of `ca_owned(release)` on parameter P, or on the parameter
-/// at its place in another declaration of its function; null when none.
-const clang::Expr *ownedRelease(const clang::ParmVarDecl *P);
+/// The name of the release of `ca_owned(release)` on parameter P, or on
+/// the parameter at its place in another declaration of its function.
+std::optional<std::string> ownedRelease(const clang::ParmVarDecl *P);
 
 /// How calls through an async function pointer hold the callee's frame.
 struct AsyncPointer {

@@ -72,11 +72,16 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     F.Decl = FD;
     F.Name = FD->getNameAsString();
     for (const ParmVarDecl *P : FD->parameters())
-      if (const Expr *Release = ownedRelease(P)) {
-        const auto *Ref = dyn_cast<DeclRefExpr>(Release->IgnoreParenImpCasts());
-        F.Owned.push_back(
-            {P, Release,
-             Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr});
+      if (std::optional<std::string> Release = ownedRelease(P)) {
+        // The f__drop that calls it is where FD is.
+        const FunctionDecl *Fn = nullptr;
+        for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(
+                 &Ctx.Idents.get(*Release)))
+          if (const auto *RD = dyn_cast<FunctionDecl>(ND))
+            if (Ctx.getSourceManager().isBeforeInTranslationUnit(
+                    RD->getFirstDecl()->getLocation(), FD->getLocation()))
+              Fn = RD;
+        F.Owned.push_back({P, *Release, Fn});
       }
     S.FunctionIndex[FD->getCanonicalDecl()] = S.Functions.size();
     S.Functions.push_back(std::move(F));

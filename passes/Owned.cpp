@@ -39,15 +39,16 @@ void checkOwned(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
                               : "'" + O.Param->getName().str() + "'";
       std::string Type = O.Param->getType().getAsString();
       if (!O.Function) {
-        Diags.error(O.Release->getExprLoc(),
-                    "ca_owned needs the name of a function to call on " +
-                        Param + " when the frame is dropped before it runs");
+        Diags.error(O.Param->getLocation(),
+                    "ca_owned(" + O.Release + ") of " + Param +
+                        " names no function declared at file scope before '" +
+                        F.Name + "'");
         continue;
       }
       if (O.Function->getNumParams() != 1 ||
           !releaseAccepts(O.Function->getParamDecl(0)->getType(),
                           O.Param->getType(), Ctx))
-        Diags.error(O.Release->getExprLoc(),
+        Diags.error(O.Param->getLocation(),
                     "'" + O.Function->getName() +
                         "' cannot release " + Param +
                         ": ca_owned needs a function of one parameter of "

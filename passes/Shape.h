@@ -160,10 +160,11 @@ struct AsyncFunction {
   /// Functions it awaits that never suspend (their f__sync is called).
   std::vector<const clang::FunctionDecl *> SyncCallees;
   /// Parameters declared ca_owned(release), in order: f__drop of a frame
-  /// that never ran calls Function (null: not a function's name) on each.
+  /// that never ran calls Function on each. Function is null when Release
+  /// names no function declared at file scope before this one.
   struct OwnedParam {
     const clang::ParmVarDecl *Param = nullptr;
-    const clang::Expr *Release = nullptr;
+    std::string Release;
     const clang::FunctionDecl *Function = nullptr;
   };
   std::vector<OwnedParam> Owned;

@@ -127,12 +127,15 @@
  * never polled) calls release(param) for each such parameter, the last
  * first; once it has run, the body owns them (release them in the body,
  * for example with a cleanup attribute). release is a function of one
- * parameter of the parameter's type:
+ * parameter of the parameter's type, declared at file scope before the
+ * async function:
  *   async void session(ca_owned(close_fd) int fd);
  * Without the plugin every call runs at once, so nothing is dropped
  * unstarted and ca_owned is empty. */
 #ifdef CA__ASYNC_ATTR
-#define ca_owned(release) __attribute__((annotate("cawait.owned", release)))
+/* The name as a string: the analysis parse must not count it as a use (plain
+ * clang warns about an unused static release function; so must cawait-cc). */
+#define ca_owned(release) __attribute__((annotate("cawait.owned", #release)))
 #else
 #define ca_owned(release)
 #endif
