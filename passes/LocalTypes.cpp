@@ -40,31 +40,6 @@ const TagDecl *ownedAnonTag(const TypedefNameDecl *TN) {
   return nullptr;
 }
 
-/// The type a hoisted typedef is written with: `typeof (e)` may name the
-/// function's locals, so it is spelt as the type e has. A typedef that
-/// names, through pointers or arrays, an unnamed tag another typedef owns
-/// (`typedef struct {...} t, *pt;`) is spelt canonically too: clang writes
-/// that tag as `struct t` in it, which at file scope names no tag, and
-/// canonically as `t`, the owner's name.
-QualType typedefText(const TypedefNameDecl *TN) {
-  QualType T = TN->getUnderlyingType();
-  if (writesTypeofExpr(T, TN->getASTContext()))
-    return T.getCanonicalType();
-  QualType Base = T.getCanonicalType();
-  for (int Depth = 0; Depth < 256; ++Depth) {
-    if (const auto *PT = Base->getAs<PointerType>())
-      Base = PT->getPointeeType();
-    else if (const ArrayType *AT = Base->getAsArrayTypeUnsafe())
-      Base = AT->getElementType();
-    else
-      break;
-  }
-  if (const TagDecl *TD = Base->getAsTagDecl())
-    if (!TD->getIdentifier() && TD->getTypedefNameForAnonDecl() &&
-        TD->getTypedefNameForAnonDecl() != TN)
-      return T.getCanonicalType();
-  return T;
-}
 
 class Collector {
 public:
@@ -257,6 +232,26 @@ private:
 
 } // namespace
 
+QualType typedefText(const TypedefNameDecl *TN) {
+  QualType T = TN->getUnderlyingType();
+  if (writesTypeofExpr(T, TN->getASTContext()))
+    return T.getCanonicalType();
+  QualType Base = T.getCanonicalType();
+  for (int Depth = 0; Depth < 256; ++Depth) {
+    if (const auto *PT = Base->getAs<PointerType>())
+      Base = PT->getPointeeType();
+    else if (const ArrayType *AT = Base->getAsArrayTypeUnsafe())
+      Base = AT->getElementType();
+    else
+      break;
+  }
+  if (const TagDecl *TD = Base->getAsTagDecl())
+    if (!TD->getIdentifier() && TD->getTypedefNameForAnonDecl() &&
+        TD->getTypedefNameForAnonDecl() != TN)
+      return T.getCanonicalType();
+  return T;
+}
+
 bool writesTypeofExpr(QualType T, const ASTContext &Ctx) {
   for (int Depth = 0; !T.isNull() && Depth < 256; ++Depth) {
     const Type *Ty = T.getTypePtr();
@@ -309,11 +304,16 @@ HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx,
         C.keep(SV, Declared);
     }
     // Source order is declaration order: each one's names are declared
-    // before it.
+    // before it. The typedefs of one declaration begin together: in the
+    // order of their names (`typedef struct {...} t, *pt;`: t, which
+    // defines the struct, first).
     std::stable_sort(C.Units.begin(), C.Units.end(),
                      [&](const Decl *A, const Decl *B) {
-                       return SM.isBeforeInTranslationUnit(A->getBeginLoc(),
-                                                           B->getBeginLoc());
+                       if (A->getBeginLoc() != B->getBeginLoc())
+                         return SM.isBeforeInTranslationUnit(A->getBeginLoc(),
+                                                             B->getBeginLoc());
+                       return SM.isBeforeInTranslationUnit(A->getLocation(),
+                                                           B->getLocation());
                      });
     H.Of[I] = std::move(C.Units);
   }

@@ -53,6 +53,15 @@ struct HoistedTypes {
 /// file scope, or hoisted and written with the expression's type).
 bool writesTypeofExpr(clang::QualType T, const clang::ASTContext &Ctx);
 
+/// The type a local typedef is written with, where clang's own spelling
+/// would be wrong: `typeof (e)` may name the function's locals (hoisted, it
+/// is spelt as the type e has), and a typedef that names, through pointers
+/// or arrays, an unnamed tag another typedef owns (`typedef struct {...} t,
+/// *pt;`) is spelt canonically: clang writes that tag as `struct t` in it,
+/// which names no tag, and canonically as `t`, the owner's name. Otherwise
+/// TN's own type.
+clang::QualType typedefText(const clang::TypedefNameDecl *TN);
+
 /// The local declarations each async function's frame needs. Reports a
 /// located error for a declaration that cannot move to file scope (it
 /// refers to a local variable).
