@@ -511,6 +511,18 @@ void checkBudgets(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
   }
 }
 
+void checkHoistedTypes(const HoistedTypes &Hoisted, DiagSink &Diags) {
+  for (const HoistedTypes::LocalUse &U : Hoisted.LocalUses) {
+    const std::string &F = U.Function->Name;
+    Diags.error(U.Use->getLocation(),
+                "'" + U.Kept->name() + "' is kept in the frame of '" + F +
+                    "', so the type declared here moves to file scope, but "
+                    "it uses '" +
+                    U.Use->getDecl()->getName() + "', which is local to '" +
+                    F + "'; declare the type at file scope");
+  }
+}
+
 void checkTypeOrder(const Shape &S, const Placement &P,
                     const HoistedTypes &Hoisted, Splicer &Sp, ASTContext &Ctx,
                     DiagSink &Diags) {

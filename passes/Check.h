@@ -72,6 +72,11 @@ void checkLowerable(const Shape &S, clang::ASTContext &Ctx, DiagSink &Diags);
 /// layout.
 void checkBudgets(const Shape &S, clang::ASTContext &Ctx, DiagSink &Diags);
 
+/// The local types that move to file scope with a frame (LocalTypes.h)
+/// must not name the function's locals: what each kept variable's type
+/// needs is known after liveness. After findHoistedTypes.
+void checkHoistedTypes(const HoistedTypes &Hoisted, DiagSink &Diags);
+
 /// A frame placed before its function must not need types defined later
 /// (nor may the local types that move to file scope with it). After
 /// placement.

@@ -43,10 +43,10 @@ const TagDecl *ownedAnonTag(const TypedefNameDecl *TN) {
 
 class Collector {
 public:
-  Collector(const AsyncFunction &F, HoistedTypes &H, DiagSink &Diags,
+  Collector(const AsyncFunction &F, HoistedTypes &H,
             const llvm::StringSet<> &Taken, llvm::StringSet<> &TagNames,
             llvm::StringSet<> &OrdinaryNames)
-      : F(F), H(H), Diags(Diags), Taken(Taken), TagNames(TagNames),
+      : F(F), H(H), Taken(Taken), TagNames(TagNames),
         OrdinaryNames(OrdinaryNames) {}
 
   void keep(const SavedVar &SV, QualType T) {
@@ -109,13 +109,7 @@ private:
         if (isLocal(EC))
           unit(unitOf(cast<EnumDecl>(EC->getDeclContext())));
       } else if (isLocal(D)) {
-        Diags.error(DRE->getLocation(),
-                    "'" + Kept->name() + "' is kept in the frame of '" +
-                        F.Name +
-                        "', so the type declared here moves to file scope, "
-                        "but it uses '" +
-                        D->getName() + "', which is local to '" + F.Name +
-                        "'; declare the type at file scope");
+        H.LocalUses.push_back({&F, Kept, DRE});
       }
     } else if (const auto *CE = dyn_cast<ExplicitCastExpr>(S)) {
       type(CE->getTypeAsWritten());
@@ -224,7 +218,6 @@ private:
 
   const AsyncFunction &F;
   HoistedTypes &H;
-  DiagSink &Diags;
   const llvm::StringSet<> &Taken;
   llvm::StringSet<> &TagNames, &OrdinaryNames;
   const SavedVar *Kept = nullptr;
@@ -281,8 +274,7 @@ bool writesTypeofExpr(QualType T, const ASTContext &Ctx) {
   return false;
 }
 
-HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx,
-                              DiagSink &Diags) {
+HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx) {
   HoistedTypes H;
   H.Of.resize(S.Functions.size());
   // A new name must be no identifier the translation unit has.
@@ -294,7 +286,7 @@ HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx,
   const SourceManager &SM = Ctx.getSourceManager();
   for (unsigned I = 0; I != S.Functions.size(); ++I) {
     const AsyncFunction &F = S.Functions[I];
-    Collector C(F, H, Diags, Taken, TagNames, OrdinaryNames);
+    Collector C(F, H, Taken, TagNames, OrdinaryNames);
     for (const SavedVar &SV : F.Saved) {
       C.keep(SV, frameFieldType(SV, Ctx));
       // Also what the declaration names that the field's type does not (a

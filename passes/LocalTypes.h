@@ -43,6 +43,16 @@ struct HoistedTypes {
   llvm::DenseSet<const clang::Decl *> Hoisted;
   /// The name each hoisted named declaration gets.
   std::vector<std::pair<clang::NamedDecl *, std::string>> NewNames;
+  /// A local variable or parameter that a hoisted declaration names (an
+  /// enumerator's value, a bit-field's width, `typeof (n)` in a member): at
+  /// file scope it would name nothing, so the declaration cannot move
+  /// (Check.h: checkHoistedTypes reports it).
+  struct LocalUse {
+    const AsyncFunction *Function;
+    const SavedVar *Kept; ///< the kept variable whose type needs it
+    const clang::DeclRefExpr *Use;
+  };
+  std::vector<LocalUse> LocalUses; ///< in the order they are met
 
   bool isHoisted(const clang::Decl *D) const {
     return Hoisted.count(D->getCanonicalDecl());
@@ -62,11 +72,10 @@ bool writesTypeofExpr(clang::QualType T, const clang::ASTContext &Ctx);
 /// TN's own type.
 clang::QualType typedefText(const clang::TypedefNameDecl *TN);
 
-/// The local declarations each async function's frame needs. Reports a
-/// located error for a declaration that cannot move to file scope (it
-/// refers to a local variable).
-HoistedTypes findHoistedTypes(const Shape &S, clang::ASTContext &Ctx,
-                              DiagSink &Diags);
+/// The local declarations each async function's frame needs, and the
+/// local variables they name (LocalUses), which keep them from moving.
+/// Reports nothing.
+HoistedTypes findHoistedTypes(const Shape &S, clang::ASTContext &Ctx);
 
 /// Calls Fn with every type a hoisted declaration's text writes (members,
 /// a typedef's type, an enum's fixed type) and the declaration writing it.
