@@ -382,16 +382,15 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
 }
 
 std::string BodyEmitter::groupBase(QualType T, const std::string &First) {
-  std::optional<std::string> Value =
-      tagValueOf(T, GroupTag, First, E.policy());
+  std::optional<std::string> Value = tagValueOf(T, GroupTag, First, E.policy());
   return Value ? "__typeof__(" + *Value + ")" : "";
 }
 
 std::string BodyEmitter::laterDeclarator(QualType T, llvm::StringRef Name) {
   if (!GroupBase.empty())
-    if (std::optional<std::string> Text = declareOverTag(
-            T, GroupTag, Name.str(), GroupBase, E.policy(),
-            [&](const Expr *X) { return expr(X); }))
+    if (std::optional<std::string> Text =
+            declareOverTag(T, GroupTag, Name.str(), GroupBase, E.policy(),
+                           [&](const Expr *X) { return expr(X); }))
       return *Text;
   return E.declareIn(T, Name.str(), &F);
 }

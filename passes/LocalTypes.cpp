@@ -40,7 +40,6 @@ const TagDecl *ownedAnonTag(const TypedefNameDecl *TN) {
   return nullptr;
 }
 
-
 class Collector {
 public:
   Collector(const AsyncFunction &F, HoistedTypes &H,

@@ -202,8 +202,8 @@ std::optional<std::string> tagValueOf(QualType T, const TagDecl *Tag,
       std::string Args;
       if (const auto *FPT = dyn_cast<FunctionProtoType>(FT))
         for (QualType P : FPT->param_types())
-          Args += (Args.empty() ? "*(" : ", *(") + printType(P, "*", Policy) +
-                  ")0";
+          Args +=
+              (Args.empty() ? "*(" : ", *(") + printType(P, "*", Policy) + ")0";
       Value = "(" + Value + ")(" + Args + ")";
       T = FT->getReturnType();
     } else {
@@ -214,6 +214,67 @@ std::optional<std::string> tagValueOf(QualType T, const TagDecl *Tag,
     }
   }
   return std::nullopt;
+}
+
+bool namesUnnamedTag(QualType T) {
+  for (int Depth = 0; !T.isNull() && Depth < 256; ++Depth) {
+    const Type *Ty = T.getTypePtr();
+    if (const auto *TT = dyn_cast<TagType>(Ty)) {
+      const TagDecl *TD = TT->getDecl();
+      return !TD->getIdentifier() && !TD->getTypedefNameForAnonDecl();
+    }
+    if (isa<TypedefType>(Ty) || isa<TypeOfExprType>(Ty))
+      return false; // written as the typedef's name, or as typeof(e)
+    if (const auto *PT = dyn_cast<PointerType>(Ty)) {
+      T = PT->getPointeeType();
+    } else if (const auto *AT = dyn_cast<ArrayType>(Ty)) {
+      T = AT->getElementType();
+    } else if (const auto *FT = dyn_cast<FunctionType>(Ty)) {
+      if (const auto *FPT = dyn_cast<FunctionProtoType>(FT))
+        for (QualType P : FPT->param_types())
+          if (namesUnnamedTag(P))
+            return true;
+      T = FT->getReturnType();
+    } else if (const auto *AT = dyn_cast<AtomicType>(Ty)) {
+      T = AT->getValueType();
+    } else {
+      QualType Inner = Ty->getLocallyUnqualifiedSingleStepDesugaredType();
+      if (Inner.getTypePtr() == Ty)
+        return false;
+      T = Inner;
+    }
+  }
+  return false;
+}
+
+bool writesUnnamedType(const Stmt *S) {
+  if (const auto *CE = dyn_cast<ExplicitCastExpr>(S))
+    return namesUnnamedTag(CE->getTypeAsWritten());
+  if (const auto *CL = dyn_cast<CompoundLiteralExpr>(S))
+    return namesUnnamedTag(CL->getTypeSourceInfo()->getType());
+  if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
+    return UE->isArgumentType() && namesUnnamedTag(UE->getArgumentType());
+  if (const auto *OE = dyn_cast<OffsetOfExpr>(S))
+    return namesUnnamedTag(OE->getTypeSourceInfo()->getType());
+  if (const auto *VA = dyn_cast<VAArgExpr>(S))
+    return namesUnnamedTag(VA->getWrittenTypeInfo()->getType());
+  if (const auto *CV = dyn_cast<ConvertVectorExpr>(S))
+    return namesUnnamedTag(CV->getType());
+  if (const auto *TT = dyn_cast<TypeTraitExpr>(S)) {
+    for (const TypeSourceInfo *A : TT->getArgs())
+      if (namesUnnamedTag(A->getType()))
+        return true;
+    return false;
+  }
+  if (const auto *GS = dyn_cast<GenericSelectionExpr>(S)) {
+    if (GS->isTypePredicate() &&
+        namesUnnamedTag(GS->getControllingType()->getType()))
+      return true;
+    for (const TypeSourceInfo *TSI : GS->getAssocTypeSourceInfos())
+      if (TSI && namesUnnamedTag(TSI->getType()))
+        return true;
+  }
+  return false;
 }
 
 /// Whether a declaration of D (any of its redeclarations) comes before At.

@@ -54,9 +54,9 @@ async int not_kept(int n) {
   // EMIT-NEXT: __typeof__(*first) *third = &second;
   struct { int c; } *first = 0, second = {5}, *third = &second;
   // EMIT: struct {
-  // EMIT: } grid[2][3] = {};
+  // EMIT: } grid[2][3] = {{[{][{][{]}}0}}};
   // EMIT-NEXT: __typeof__(grid[0][0]) one = {7};
-  struct { int d; } grid[2][3] = {}, one = {7};
+  struct { int d; } grid[2][3] = {{{0}}}, one = {7};
   // EMIT: struct {
   // EMIT: } (*mk)(int) = 0;
   // EMIT-NEXT: __typeof__((*mk)(*(int *)0)) made = {9};
