@@ -5,17 +5,20 @@
 #include "Discover.h"
 #include "Layout.h"
 #include "LocalTypes.h"
+#include "MacroNames.h"
 #include "Markers.h"
 #include "Normalize.h"
 #include "Owned.h"
 #include "Placement.h"
 #include "Reserved.h"
 #include "Splice.h"
+#include "TypeText.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtOpenACC.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/Basic/Builtins.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
@@ -396,6 +399,65 @@ void declarationsNeeded(QualType T, std::vector<const NamedDecl *> &Out,
   }
 }
 
+/// Calls Fn, once each, on every statement and expression that the
+/// lowering prints again rather than copies: the bodies of the async
+/// functions (with the types written in them) and the starts outside them.
+void forEachReprinted(const Shape &S,
+                      llvm::function_ref<void(const Stmt *)> Fn) {
+  struct Walk : RecursiveASTVisitor<Walk> {
+    llvm::function_ref<void(const Stmt *)> Fn;
+    llvm::SmallPtrSet<const Stmt *, 32> Seen; // an init list's two forms
+    bool VisitStmt(Stmt *S) {
+      if (Seen.insert(S).second)
+        Fn(S);
+      return true;
+    }
+  } W;
+  W.Fn = Fn;
+  for (const AsyncFunction &F : S.Functions)
+    W.TraverseStmt(F.Decl->getBody());
+  for (const StartSite &St : S.Starts)
+    if (!St.Nested)
+      W.TraverseStmt(const_cast<Expr *>(St.Marker));
+}
+
+/// A name that is also an object-like macro where it stands (`#define base
+/// (base + 1)`): the printed text holds the name, and parsing it again
+/// expands the macro once more. A function-like macro is kept off by
+/// `(name)` (ExprPrinter).
+void checkMacroNames(const Shape &S, ASTContext &Ctx, DiagSink &Diags,
+                     Preprocessor *PP) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  forEachReprinted(S, [&](const Stmt *St) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(St);
+    if (!DRE || macroNamedAt(PP, SM, DRE->getDecl()->getIdentifier(),
+                             DRE->getLocation()) != MacroUse::ObjectLike)
+      return;
+    Diags.error(DRE->getLocation(),
+                "'" + DRE->getDecl()->getName() +
+                    "' is also the name of a macro defined here; cawait "
+                    "re-prints this expression, already expanded, and the "
+                    "macro would expand again: rename one of them");
+  });
+}
+
+/// `#embed` data is printed as the directive again (embedDirective): one
+/// it cannot read back cannot be printed.
+void checkEmbeds(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
+  llvm::DenseSet<SourceLocation> Reported; // one directive, several nodes
+  forEachReprinted(S, [&](const Stmt *St) {
+    const auto *EE = dyn_cast<EmbedExpr>(St);
+    if (!EE ||
+        !embedDirective(EE, Ctx.getSourceManager(), Ctx.getLangOpts())
+             .empty() ||
+        !Reported.insert(EE->getBeginLoc()).second)
+      return;
+    Diags.error(EE->getBeginLoc(),
+                "cawait cannot read this #embed directive back to re-emit "
+                "it; initialize the array outside the async function");
+  });
+}
+
 /// "file:line" of D, for messages that name a declaration elsewhere.
 std::string whereIs(const Decl *D, const SourceManager &SM) {
   PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(D->getLocation()));
@@ -422,6 +484,17 @@ void checkUnsupported(const Shape &S, ASTContext &Ctx, DiagSink &Diags,
     checkReservedNames(Ctx, S, Diags, PP);
   if (Diags.hasErrors())
     return;
+  checkMacroNames(S, Ctx, Diags, PP);
+  if (Diags.hasErrors())
+    return;
+  // What the rewrite of awaits inside expressions cannot do.
+  if (Text == SourceText::User && needsNormalize(S))
+    for (const ReportOnce::Report &R : normalizeLimits(Ctx, S, PP)) {
+      if (R.Internal)
+        Diags.internalError(R.Loc, R.Message);
+      else
+        Diags.error(R.Loc, R.Message);
+    }
   // The normalized text still has an await it cannot lower: never guess,
   // say where.
   if (Text == SourceText::Normalized && needsNormalize(S))
@@ -438,6 +511,7 @@ void checkLowerable(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
   for (const AsyncFunction &F : S.Functions)
     if (!F.Awaits.empty())
       checkStackBound(F, Diags);
+  checkEmbeds(S, Ctx, Diags);
   for (const TaskPool &P : S.Pools) {
     SourceLocation B = SM.getExpansionRange(P.Var->getSourceRange()).getBegin();
     if (SM.getFileID(SM.getExpansionLoc(B)) != SM.getMainFileID())
@@ -510,6 +584,18 @@ void checkBudgets(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
                              "' is aligned to " + std::to_string(Align) +
                              " bytes, more than a budget's " +
                              std::to_string(MaxAlign));
+  }
+}
+
+void checkHoistedTypes(const HoistedTypes &Hoisted, DiagSink &Diags) {
+  for (const HoistedTypes::LocalUse &U : Hoisted.LocalUses) {
+    const std::string &F = U.Function->Name;
+    Diags.error(U.Use->getLocation(),
+                "'" + U.Kept->name() + "' is kept in the frame of '" + F +
+                    "', so the type declared here moves to file scope, but "
+                    "it uses '" +
+                    U.Use->getDecl()->getName() + "', which is local to '" + F +
+                    "'; declare the type at file scope");
   }
 }
 

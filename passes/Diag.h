@@ -36,6 +36,14 @@ public:
   void error(clang::SourceLocation Loc, const llvm::Twine &Msg) {
     add(DiagRecord::Error, Loc, Msg);
   }
+  /// An error that is cawait's own bug, not a construct of the user's:
+  /// Check reports every construct the later passes cannot lower, so what
+  /// they still cannot do is this ("internal error: ..., a cawait bug",
+  /// docs/diagnostics.md).
+  void internalError(clang::SourceLocation Loc, const llvm::Twine &Msg) {
+    add(DiagRecord::Error, Loc,
+        "internal error: " + Msg + " (a cawait bug: please report it)");
+  }
   void warning(clang::SourceLocation Loc, const llvm::Twine &Msg) {
     add(DiagRecord::Warning, Loc, Msg);
   }

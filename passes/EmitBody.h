@@ -219,7 +219,14 @@ private:
   // The tag defined inside the declaration being emitted, if any.
   const TagDecl *GroupTag = nullptr;
   bool GroupTagPrinted = false;
-  std::string GroupFirstVar;
+  /// How the later declarators write an unnamed GroupTag: the typedef that
+  /// names it, or `__typeof__(...)` of the first declarator (`*p`, `a[0]`).
+  std::string GroupBase;
+  /// `__typeof__` of the GroupTag value reached from First, of type T.
+  std::string groupBase(QualType T, const std::string &First);
+  /// A later declarator of the declaration that defines an unnamed
+  /// GroupTag: `__typeof__(s) *ps`.
+  std::string laterDeclarator(QualType T, llvm::StringRef Name);
 };
 
 } // namespace emit

@@ -55,10 +55,10 @@ bool LoweringPrinter::printEarly(Stmt *S, raw_ostream &OS) {
     std::string Directive = embedDirective(EE, E.context().getSourceManager(),
                                            E.context().getLangOpts());
     if (Directive.empty()) {
-      E.diags().error(EE->getBeginLoc(),
-                      "cawait cannot read this #embed directive back to "
-                      "re-emit it; initialize the array outside the async "
-                      "function");
+      // Check (checkEmbeds) reported it already.
+      E.reports().internalError(EE, EE->getBeginLoc(),
+                                "an #embed directive that cannot be read "
+                                "back reached the printer");
       Directive = "0";
     }
     OS << Directive;
@@ -110,7 +110,7 @@ bool LoweringPrinter::printLate(Stmt *S, raw_ostream &OS) {
 Emitter::Emitter(ASTContext &Ctx, DiagSink &Diags, const Shape &Sh,
                  const HoistedTypes &Hoisted, Preprocessor *PP)
     : Ctx(Ctx), Diags(Diags), Sh(Sh), Hoisted(Hoisted), PP(PP),
-      Policy(Ctx.getPrintingPolicy()), Reports(Diags) {
+      Policy(Ctx.getPrintingPolicy()), Reports(&Diags) {
   // Not ConstantsAsWritten: it prints a literal from a macro as the macro's
   // name (`TEN` for each 5 of `#define TEN (5+5)`), and __LINE__ as itself.
   Policy.IncludeNewlines = false;

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "EmitBody.h"
+#include "LocalTypes.h"
 #include "SourceText.h"
 #include "TypeText.h"
 #include "llvm/Support/raw_ostream.h"
@@ -260,12 +261,26 @@ void BodyEmitter::expression(const Expr *X) {
 void BodyEmitter::declStmt(const DeclStmt *DS) {
   GroupTag = nullptr;
   GroupTagPrinted = false;
-  for (const Decl *D : DS->decls())
+  GroupBase.clear();
+  std::vector<const Decl *> Decls(DS->decl_begin(), DS->decl_end());
+  for (const Decl *D : Decls)
     if (const auto *Tag = dyn_cast<TagDecl>(D))
       if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding() &&
           !E.isHoisted(Tag))
         GroupTag = Tag;
-  for (const Decl *D : DS->decls()) {
+  // `typedef struct {...} *pt, t;`: the typedef that names the unnamed
+  // struct (t) defines it, first, and the others name it by it. (Typedefs
+  // of one declaration never name each other: their order is free.)
+  if (GroupTag && !GroupTag->getIdentifier())
+    if (const TypedefNameDecl *Owner = GroupTag->getTypedefNameForAnonDecl()) {
+      auto First = std::find_if(Decls.begin(), Decls.end(), [](const Decl *D) {
+        return isa<TypedefNameDecl>(D);
+      });
+      auto It = std::find(First, Decls.end(), Owner);
+      if (It != Decls.end())
+        std::rotate(First, It, std::next(It));
+    }
+  for (const Decl *D : Decls) {
     const auto *VD = dyn_cast<VarDecl>(D);
     if (std::optional<std::string> Text =
             printCDecl(D, [&](const Expr *X) { return expr(X); })) {
@@ -278,7 +293,7 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
       if (const auto *Tag = dyn_cast<TagDecl>(D))
         if (Tag->isEmbeddedInDeclarator() && !Tag->isFreeStanding())
           continue; // printed with the variable that declares it
-      if (const auto *TN = dyn_cast<TypedefNameDecl>(D))
+      if (const auto *TN = dyn_cast<TypedefNameDecl>(D)) {
         if (!GroupTag && containsTypeofExpr(TN->getUnderlyingType())) {
           // `typedef typeof (x) t;`: x may be a frame field now.
           Out.line(
@@ -287,21 +302,35 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
               ";");
           continue;
         }
+        if (!GroupTag && !writesTypeofExpr(TN->getUnderlyingType(), Ctx) &&
+            typedefText(TN) != TN->getUnderlyingType()) {
+          // Beside a typedef of an unnamed struct that moved to file scope
+          // (`typedef struct {...} t, *pt;`): named by t's new name.
+          Out.line("typedef " + E.declare(typedefText(TN), TN->getName()) +
+                   ";");
+          continue;
+        }
+        if (GroupTag && GroupTagPrinted && !GroupTag->getIdentifier()) {
+          // A later typedef of the unnamed struct: named by the first.
+          Out.line("typedef " +
+                   laterDeclarator(TN->getUnderlyingType(), TN->getName()) +
+                   ";");
+          continue;
+        }
+      }
       std::string Text;
       llvm::raw_string_ostream OS(Text);
       PrintingPolicy Policy = E.policy();
       if (GroupTag && isa<TypedefNameDecl>(D)) {
         // `typedef struct { ... } t;`: the definition goes with the first
-        // typedef; a later one of an unnamed type cannot name it.
-        if (GroupTagPrinted && !GroupTag->getIdentifier()) {
-          E.diags().error(D->getLocation(),
-                          "a second typedef of an unnamed struct in one "
-                          "declaration is not supported in an async "
-                          "function yet; give the struct a tag");
-          continue;
-        }
+        // typedef.
         Policy.IncludeTagDefinition = !GroupTagPrinted;
         GroupTagPrinted = true;
+        const auto *TN = cast<TypedefNameDecl>(D);
+        GroupBase = TN == GroupTag->getTypedefNameForAnonDecl()
+                        ? TN->getName().str()
+                        : groupBase(TN->getUnderlyingType(),
+                                    "(*(" + TN->getName().str() + " *)0)");
       }
       D->print(OS, Policy);
       Out.line(Text + ";");
@@ -339,17 +368,10 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
     llvm::raw_string_ostream OS(Text);
     T.print(OS, WithBody, VD->getName());
     GroupTagPrinted = true;
-    GroupFirstVar = VD->getName().str();
-  } else if (GroupTag && !GroupTag->getIdentifier() &&
-             T->getAsTagDecl() == GroupTag) {
-    // A later declarator of an unnamed type: name it by the first one.
-    Text += "__typeof__(" + GroupFirstVar + ") " + VD->getName().str();
+    GroupBase = groupBase(T, VD->getName().str());
   } else if (GroupTag && !GroupTag->getIdentifier()) {
-    E.diags().error(VD->getLocation(),
-                    "a pointer or array of an unnamed struct declared with "
-                    "another variable is not supported in an async function "
-                    "yet; give the struct a tag");
-    return;
+    // A later declarator of an unnamed type: named by the first one.
+    Text += laterDeclarator(T, VD->getName());
   } else {
     Text += E.declareIn(T, VD->getName().str(), &F);
   }
@@ -357,6 +379,20 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
   if (!InitText.empty())
     Text += " = " + InitText;
   Out.line(Text + ";");
+}
+
+std::string BodyEmitter::groupBase(QualType T, const std::string &First) {
+  std::optional<std::string> Value = tagValueOf(T, GroupTag, First, E.policy());
+  return Value ? "__typeof__(" + *Value + ")" : "";
+}
+
+std::string BodyEmitter::laterDeclarator(QualType T, llvm::StringRef Name) {
+  if (!GroupBase.empty())
+    if (std::optional<std::string> Text =
+            declareOverTag(T, GroupTag, Name.str(), GroupBase, E.policy(),
+                           [&](const Expr *X) { return expr(X); }))
+      return *Text;
+  return E.declareIn(T, Name.str(), &F);
 }
 
 void BodyEmitter::initSaved(const VarDecl *VD) {

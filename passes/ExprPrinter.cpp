@@ -73,11 +73,11 @@ bool ExprPrinter::printMacroName(const DeclRefExpr *DRE, raw_ostream &OS) {
     OS << "(" << II->getName() << ")";
     return true;
   case MacroUse::ObjectLike:
-    Reports.error(DRE, DRE->getLocation(),
-                  "'" + DRE->getDecl()->getName() +
-                      "' is also the name of a macro defined here; cawait "
-                      "re-prints this expression, already expanded, and the "
-                      "macro would expand again: rename one of them");
+    // Check (checkMacroNames) reported it already.
+    Reports.internalError(DRE, DRE->getLocation(),
+                          "'" + DRE->getDecl()->getName() +
+                              "', also the name of an object-like macro, "
+                              "reached the printer");
     return false;
   }
   return false;

@@ -21,24 +21,52 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cawait {
 
-/// Errors about a node that is printed more than once, given once.
+/// What a printer cannot print, each (node, message) once (a node may be
+/// printed more than once). With a DiagSink it reports at once (Emit, where
+/// all is internal: Check reported the constructs before); without one it
+/// collects (Normalize's limits, which Check asks for and reports).
 class ReportOnce {
 public:
-  explicit ReportOnce(DiagSink &Diags) : Diags(Diags) {}
-  /// Reports Msg at Loc unless Node was reported already.
+  struct Report {
+    clang::SourceLocation Loc;
+    std::string Message;
+    bool Internal = false; ///< a cawait bug (DiagSink::internalError)
+  };
+  explicit ReportOnce(DiagSink *Diags = nullptr) : Diags(Diags) {}
+  /// A construct the printing pass cannot handle (Msg at Loc).
   void error(const void *Node, clang::SourceLocation Loc,
              const llvm::Twine &Msg) {
-    if (Done.insert(Node).second)
-      Diags.error(Loc, Msg);
+    add(Node, {Loc, Msg.str(), false});
   }
+  /// What Check ruled out before, met all the same.
+  void internalError(const void *Node, clang::SourceLocation Loc,
+                     const llvm::Twine &Msg) {
+    add(Node, {Loc, Msg.str(), true});
+  }
+  /// What was collected, in the order met.
+  std::vector<Report> take() { return std::move(Collected); }
 
 private:
-  DiagSink &Diags;
-  llvm::SmallPtrSet<const void *, 8> Done;
+  void add(const void *Node, Report R) {
+    if (!Done.insert({Node, R.Message}).second)
+      return;
+    if (!Diags)
+      Collected.push_back(std::move(R));
+    else if (R.Internal)
+      Diags->internalError(R.Loc, R.Message);
+    else
+      Diags->error(R.Loc, R.Message);
+  }
+  DiagSink *Diags;
+  std::vector<Report> Collected;
+  std::set<std::pair<const void *, std::string>> Done;
 };
 
 /// A PrinterHelper for StmtPrinter: copies tokens, applies the fixes every

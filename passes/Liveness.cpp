@@ -356,9 +356,10 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   BO.setAllAlwaysAdd(); // every subexpression is an element
   std::unique_ptr<CFG> G = CFG::buildCFG(FD, Body, &Ctx, BO);
   if (!G) {
-    Diags.error(FD->getLocation(), "cannot build the control-flow graph of "
-                                   "async function '" +
-                                       F.Name + "'");
+    Diags.internalError(FD->getLocation(),
+                        "cannot build the control-flow graph of async "
+                        "function '" +
+                            F.Name + "'");
     return;
   }
   Dataflow DF(*G, VC);
@@ -381,10 +382,10 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   });
   for (unsigned I = 0; I != F.Awaits.size(); ++I)
     if (!Anchored.test(I) && F.Awaits[I].Comb != Combinator::None)
-      Diags.error(F.Awaits[I].location(),
-                  "internal error: this combinator is not in the "
-                  "control-flow graph of '" +
-                      F.Name + "'");
+      Diags.internalError(F.Awaits[I].location(),
+                          "this combinator is not in the control-flow graph "
+                          "of '" +
+                              F.Name + "'");
 
   // `lhs op= await(...)` evaluates lhs after resuming: everything it reads
   // is held (the target of a plain `v = ` is written, not read). So do the

@@ -32,8 +32,10 @@
 namespace cawait {
 
 /// Fills F.Saved, F.SavedIndex, F.HeldAcross, F.HeldAtStart and
-/// F.Conflicts. Reports only internal errors (no control-flow graph, a
-/// combinator missing from it): cawait bugs, not the user's constructs.
+/// F.Conflicts. Reports only internal errors (DiagSink::internalError: no
+/// control-flow graph, a combinator missing from it), cawait bugs, not the
+/// user's constructs: Check rejects every class clang's CFG builder fails
+/// on.
 void computeLiveness(AsyncFunction &F, clang::ASTContext &Ctx, DiagSink &Diags);
 
 } // namespace cawait

@@ -40,38 +40,12 @@ const TagDecl *ownedAnonTag(const TypedefNameDecl *TN) {
   return nullptr;
 }
 
-/// The type a hoisted typedef is written with: `typeof (e)` may name the
-/// function's locals, so it is spelt as the type e has. A typedef that
-/// names, through pointers or arrays, an unnamed tag another typedef owns
-/// (`typedef struct {...} t, *pt;`) is spelt canonically too: clang writes
-/// that tag as `struct t` in it, which at file scope names no tag, and
-/// canonically as `t`, the owner's name.
-QualType typedefText(const TypedefNameDecl *TN) {
-  QualType T = TN->getUnderlyingType();
-  if (writesTypeofExpr(T, TN->getASTContext()))
-    return T.getCanonicalType();
-  QualType Base = T.getCanonicalType();
-  for (int Depth = 0; Depth < 256; ++Depth) {
-    if (const auto *PT = Base->getAs<PointerType>())
-      Base = PT->getPointeeType();
-    else if (const ArrayType *AT = Base->getAsArrayTypeUnsafe())
-      Base = AT->getElementType();
-    else
-      break;
-  }
-  if (const TagDecl *TD = Base->getAsTagDecl())
-    if (!TD->getIdentifier() && TD->getTypedefNameForAnonDecl() &&
-        TD->getTypedefNameForAnonDecl() != TN)
-      return T.getCanonicalType();
-  return T;
-}
-
 class Collector {
 public:
-  Collector(const AsyncFunction &F, HoistedTypes &H, DiagSink &Diags,
+  Collector(const AsyncFunction &F, HoistedTypes &H,
             const llvm::StringSet<> &Taken, llvm::StringSet<> &TagNames,
             llvm::StringSet<> &OrdinaryNames)
-      : F(F), H(H), Diags(Diags), Taken(Taken), TagNames(TagNames),
+      : F(F), H(H), Taken(Taken), TagNames(TagNames),
         OrdinaryNames(OrdinaryNames) {}
 
   void keep(const SavedVar &SV, QualType T) {
@@ -134,13 +108,7 @@ private:
         if (isLocal(EC))
           unit(unitOf(cast<EnumDecl>(EC->getDeclContext())));
       } else if (isLocal(D)) {
-        Diags.error(DRE->getLocation(),
-                    "'" + Kept->name() + "' is kept in the frame of '" +
-                        F.Name +
-                        "', so the type declared here moves to file scope, "
-                        "but it uses '" +
-                        D->getName() + "', which is local to '" + F.Name +
-                        "'; declare the type at file scope");
+        H.LocalUses.push_back({&F, Kept, DRE});
       }
     } else if (const auto *CE = dyn_cast<ExplicitCastExpr>(S)) {
       type(CE->getTypeAsWritten());
@@ -249,13 +217,32 @@ private:
 
   const AsyncFunction &F;
   HoistedTypes &H;
-  DiagSink &Diags;
   const llvm::StringSet<> &Taken;
   llvm::StringSet<> &TagNames, &OrdinaryNames;
   const SavedVar *Kept = nullptr;
 };
 
 } // namespace
+
+QualType typedefText(const TypedefNameDecl *TN) {
+  QualType T = TN->getUnderlyingType();
+  if (writesTypeofExpr(T, TN->getASTContext()))
+    return T.getCanonicalType();
+  QualType Base = T.getCanonicalType();
+  for (int Depth = 0; Depth < 256; ++Depth) {
+    if (const auto *PT = Base->getAs<PointerType>())
+      Base = PT->getPointeeType();
+    else if (const ArrayType *AT = Base->getAsArrayTypeUnsafe())
+      Base = AT->getElementType();
+    else
+      break;
+  }
+  if (const TagDecl *TD = Base->getAsTagDecl())
+    if (!TD->getIdentifier() && TD->getTypedefNameForAnonDecl() &&
+        TD->getTypedefNameForAnonDecl() != TN)
+      return T.getCanonicalType();
+  return T;
+}
 
 bool writesTypeofExpr(QualType T, const ASTContext &Ctx) {
   for (int Depth = 0; !T.isNull() && Depth < 256; ++Depth) {
@@ -286,8 +273,7 @@ bool writesTypeofExpr(QualType T, const ASTContext &Ctx) {
   return false;
 }
 
-HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx,
-                              DiagSink &Diags) {
+HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx) {
   HoistedTypes H;
   H.Of.resize(S.Functions.size());
   // A new name must be no identifier the translation unit has.
@@ -299,7 +285,7 @@ HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx,
   const SourceManager &SM = Ctx.getSourceManager();
   for (unsigned I = 0; I != S.Functions.size(); ++I) {
     const AsyncFunction &F = S.Functions[I];
-    Collector C(F, H, Diags, Taken, TagNames, OrdinaryNames);
+    Collector C(F, H, Taken, TagNames, OrdinaryNames);
     for (const SavedVar &SV : F.Saved) {
       C.keep(SV, frameFieldType(SV, Ctx));
       // Also what the declaration names that the field's type does not (a
@@ -309,11 +295,16 @@ HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx,
         C.keep(SV, Declared);
     }
     // Source order is declaration order: each one's names are declared
-    // before it.
+    // before it. The typedefs of one declaration begin together: in the
+    // order of their names (`typedef struct {...} t, *pt;`: t, which
+    // defines the struct, first).
     std::stable_sort(C.Units.begin(), C.Units.end(),
                      [&](const Decl *A, const Decl *B) {
-                       return SM.isBeforeInTranslationUnit(A->getBeginLoc(),
-                                                           B->getBeginLoc());
+                       if (A->getBeginLoc() != B->getBeginLoc())
+                         return SM.isBeforeInTranslationUnit(A->getBeginLoc(),
+                                                             B->getBeginLoc());
+                       return SM.isBeforeInTranslationUnit(A->getLocation(),
+                                                           B->getLocation());
                      });
     H.Of[I] = std::move(C.Units);
   }

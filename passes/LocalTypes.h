@@ -43,6 +43,16 @@ struct HoistedTypes {
   llvm::DenseSet<const clang::Decl *> Hoisted;
   /// The name each hoisted named declaration gets.
   std::vector<std::pair<clang::NamedDecl *, std::string>> NewNames;
+  /// A local variable or parameter that a hoisted declaration names (an
+  /// enumerator's value, a bit-field's width, `typeof (n)` in a member): at
+  /// file scope it would name nothing, so the declaration cannot move
+  /// (Check.h: checkHoistedTypes reports it).
+  struct LocalUse {
+    const AsyncFunction *Function;
+    const SavedVar *Kept; ///< the kept variable whose type needs it
+    const clang::DeclRefExpr *Use;
+  };
+  std::vector<LocalUse> LocalUses; ///< in the order they are met
 
   bool isHoisted(const clang::Decl *D) const {
     return Hoisted.count(D->getCanonicalDecl());
@@ -53,11 +63,19 @@ struct HoistedTypes {
 /// file scope, or hoisted and written with the expression's type).
 bool writesTypeofExpr(clang::QualType T, const clang::ASTContext &Ctx);
 
-/// The local declarations each async function's frame needs. Reports a
-/// located error for a declaration that cannot move to file scope (it
-/// refers to a local variable).
-HoistedTypes findHoistedTypes(const Shape &S, clang::ASTContext &Ctx,
-                              DiagSink &Diags);
+/// The type a local typedef is written with, where clang's own spelling
+/// would be wrong: `typeof (e)` may name the function's locals (hoisted, it
+/// is spelt as the type e has), and a typedef that names, through pointers
+/// or arrays, an unnamed tag another typedef owns (`typedef struct {...} t,
+/// *pt;`) is spelt canonically: clang writes that tag as `struct t` in it,
+/// which names no tag, and canonically as `t`, the owner's name. Otherwise
+/// TN's own type.
+clang::QualType typedefText(const clang::TypedefNameDecl *TN);
+
+/// The local declarations each async function's frame needs, and the
+/// local variables they name (LocalUses), which keep them from moving.
+/// Reports nothing.
+HoistedTypes findHoistedTypes(const Shape &S, clang::ASTContext &Ctx);
 
 /// Calls Fn with every type a hoisted declaration's text writes (members,
 /// a typedef's type, an enum's fixed type) and the declaration writing it.

@@ -3,7 +3,7 @@
 // Takes a name the printers (Emit, Normalize) write back as text and where
 // it stood; gives what it turns into when that text is parsed again: a
 // function-like macro of that name there is kept off by `(name)`; an
-// object-like one cannot be (the printers report it).
+// object-like one cannot be (Check reports it, checkMacroNames).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_MACRONAMES_H

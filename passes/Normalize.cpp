@@ -4,7 +4,9 @@
 // text is copied up to each async function with pending awaits, whose body
 // a FunctionNormalizer writes (Normalizer.h), and after the last. A
 // function defined by a macro use is printed with everything that macro
-// use declares. Also the OffsetMap query.
+// use declares. The same walk, its text dropped, answers normalizeLimits
+// (what it cannot rewrite), which Check reports before normalize runs.
+// Also the OffsetMap query.
 //
 //===----------------------------------------------------------------------===//
 #include "Normalize.h"
@@ -37,8 +39,11 @@ bool needsNormalize(const Shape &S) {
   return false;
 }
 
-NormalizedTU normalize(ASTContext &Ctx, const Shape &S, DiagSink &Diags,
-                       Preprocessor *PP) {
+namespace {
+
+/// The normalized text, and in Reports what it could not rewrite.
+NormalizedTU rewrite(ASTContext &Ctx, const Shape &S, ReportOnce &Reports,
+                     Preprocessor *PP) {
   NormalizedTU Result;
   const SourceManager &SM = Ctx.getSourceManager();
   StringRef Orig = SM.getBufferData(SM.getMainFileID());
@@ -83,15 +88,15 @@ NormalizedTU normalize(ASTContext &Ctx, const Shape &S, DiagSink &Diags,
           llvm::raw_string_ostream OS(Head);
           FD->print(OS, Terse); // with its async annotation
           B.gen(Head + " ", Begin);
-          FunctionNormalizer(Ctx, Diags, *AF, PP).run(B, /*Printed=*/true);
+          FunctionNormalizer(Ctx, Reports, *AF, PP).run(B, /*Printed=*/true);
           continue;
         }
         if (isAsyncFunction(FD) && FD->doesThisDeclarationHaveABody()) {
-          Diags.error(FD->getLocation(),
-                      "async function '" + FD->getName() +
-                          "' comes from the same macro use as one with an "
-                          "await inside an expression; define them in "
-                          "separate macro uses");
+          Reports.error(FD, FD->getLocation(),
+                        "async function '" + FD->getName() +
+                            "' comes from the same macro use as one with an "
+                            "await inside an expression; define them in "
+                            "separate macro uses");
           continue;
         }
         std::string Text;
@@ -108,10 +113,30 @@ NormalizedTU normalize(ASTContext &Ctx, const Shape &S, DiagSink &Diags,
     unsigned BodyBegin =
         SM.getFileOffset(SM.getExpansionLoc(Body->getBeginLoc()));
     B.verbatim(B.copied(), BodyBegin);
-    FunctionNormalizer(Ctx, Diags, *F, PP).run(B, /*Printed=*/false);
+    FunctionNormalizer(Ctx, Reports, *F, PP).run(B, /*Printed=*/false);
   }
   B.verbatim(B.copied(), Orig.size());
   Result.Text = std::move(B.str());
+  return Result;
+}
+
+} // namespace
+
+std::vector<ReportOnce::Report> normalizeLimits(ASTContext &Ctx, const Shape &S,
+                                                Preprocessor *PP) {
+  ReportOnce Limits; // collects
+  rewrite(Ctx, S, Limits, PP);
+  return Limits.take();
+}
+
+NormalizedTU normalize(ASTContext &Ctx, const Shape &S, DiagSink &Diags,
+                       Preprocessor *PP) {
+  ReportOnce Limits;
+  NormalizedTU Result = rewrite(Ctx, S, Limits, PP);
+  // Check reported every limit (normalizeLimits) and stopped the pipeline.
+  for (const ReportOnce::Report &R : Limits.take())
+    Diags.internalError(R.Loc, "normalize met a limit Check did not report: " +
+                                   R.Message);
   return Result;
 }
 

@@ -21,6 +21,7 @@
 #define CAWAIT_PASSES_NORMALIZE_H
 
 #include "Diag.h"
+#include "ExprPrinter.h"
 #include "Shape.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
@@ -56,8 +57,18 @@ struct NormalizedTU {
 /// statement position yet.
 bool needsNormalize(const Shape &S);
 
+/// What normalize cannot rewrite, each with where and why, in the order
+/// the rewrite meets it; empty when it can rewrite everything. It is the
+/// rewrite's own walk with its text dropped: whether a piece is copied or
+/// printed (and so what can go wrong) depends on the text written before
+/// it, so no other walk could tell. Check reports these (checkUnsupported).
+std::vector<ReportOnce::Report> normalizeLimits(clang::ASTContext &Ctx,
+                                                const Shape &S,
+                                                clang::Preprocessor *PP);
+
 /// The main file with every pending await moved into a statement position.
-/// Reports what cannot be rewritten to Diags.
+/// Runs after Check found no limit (normalizeLimits): one met all the same
+/// is an internal error in Diags.
 /// PP, when given, tells which names are macros where they are re-printed.
 NormalizedTU normalize(clang::ASTContext &Ctx, const Shape &S, DiagSink &Diags,
                        clang::Preprocessor *PP = nullptr);

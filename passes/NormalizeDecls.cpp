@@ -5,8 +5,9 @@
 // with the awaits' preludes before it and the rest of its text as written:
 // one declaration per declarator where a later one holds an await (the
 // shared specifiers copied), each declarator printed where the text cannot
-// be copied. Gives the reports for what cannot be split (a type defined in
-// the declaration, an initializer from a macro).
+// be copied. Gives the limits (ReportOnce) for what cannot be split (a type
+// defined in the declaration, an initializer from a macro), which Check
+// reports (normalizeLimits).
 //
 //===----------------------------------------------------------------------===//
 #include "Normalizer.h"
@@ -74,18 +75,18 @@ void FunctionNormalizer::declStmt(const DeclStmt *DS, TextBuilder &B,
   for (const Decl *D : DS->decls())
     if (const auto *TD = dyn_cast<TagDecl>(D))
       if (TD->isThisDeclarationADefinition()) {
-        Diags.error(Vars[1]->getLocation(),
-                    "await in the initializer of '" + Vars[1]->getName() +
-                        "', in a declaration that also defines a type; "
-                        "define the type in a declaration of its own");
+        Reports.error(Vars[1], Vars[1]->getLocation(),
+                      "await in the initializer of '" + Vars[1]->getName() +
+                          "', in a declaration that also defines a type; "
+                          "define the type in a declaration of its own");
         return;
       }
   std::optional<unsigned> SpecEnd = specifiersEnd(DS, Vars[0]);
   if (!SpecEnd) {
-    Diags.error(Vars[1]->getLocation(),
-                "await in the initializer of '" + Vars[1]->getName() +
-                    "' in a declaration cannot be split; declare it in a "
-                    "declaration of its own");
+    Reports.error(Vars[1], Vars[1]->getLocation(),
+                  "await in the initializer of '" + Vars[1]->getName() +
+                      "' in a declaration cannot be split; declare it in a "
+                      "declaration of its own");
     return;
   }
   StringRef Orig = SM.getBufferData(SM.getMainFileID());
@@ -153,10 +154,11 @@ std::optional<Token> FunctionNormalizer::nextCommaAfter(SourceLocation Loc) {
 }
 
 void FunctionNormalizer::macroInit(const VarDecl *VD) {
-  Diags.error(VD->getLocation(),
-              "await in the initializer of '" + VD->getName() +
-                  "' cannot be lowered: the initializer comes from a macro; "
-                  "assign it with await(...) in a statement of its own");
+  Reports.error(VD, VD->getLocation(),
+                "await in the initializer of '" + VD->getName() +
+                    "' cannot be lowered: the initializer comes from a "
+                    "macro; assign it with await(...) in a statement of its "
+                    "own");
 }
 
 FunctionNormalizer::Extent FunctionNormalizer::extentOfExpr(const Expr *E) {
@@ -226,14 +228,12 @@ std::string FunctionNormalizer::printVarDecl(const VarDecl *VD) {
   llvm::raw_string_ostream OS(Text);
   // (respellAlignas wrote every _Alignas as an attribute after the name.)
   OS << storageText(VD);
-  std::string Declarator = typeText(VD->getType(), VD->getName().str());
-  OS << Declarator;
-  if (Declarator.find("(unnamed") != std::string::npos ||
-      Declarator.find("(anonymous") != std::string::npos)
-    Diags.error(VD->getLocation(),
-                "'" + VD->getName() +
-                    "' has an unnamed type and its declaration must be "
-                    "re-written to move an await; give the type a name");
+  OS << typeText(VD->getType(), VD->getName().str());
+  if (namesUnnamedTag(VD->getType()))
+    Reports.error(VD, VD->getLocation(),
+                  "'" + VD->getName() +
+                      "' has an unnamed type and its declaration must be "
+                      "re-written to move an await; give the type a name");
   OS << attributeText(VD, Policy);
   if (const Expr *Init = VD->getInit())
     OS << " = " << print(Init);

@@ -26,27 +26,19 @@ std::string FunctionNormalizer::print(const Stmt *S) {
   llvm::raw_string_ostream OS(Text);
   NormalizePrinter Helper(*this);
   S->printPretty(OS, &Helper, Policy, 0, " ", &Ctx);
-  if (Text.find("(unnamed ") != std::string::npos ||
-      Text.find("(anonymous ") != std::string::npos)
-    Reports.error(S, S->getBeginLoc(),
-                  "this code names an unnamed struct, union or enum type "
-                  "and holds an await; cawait re-prints it and cannot name "
-                  "the type: give the type a tag or a typedef");
   return Text;
 }
 
 std::string FunctionNormalizer::declareTemp(const Expr *E,
                                             const std::string &Name) {
   QualType T = E->getType().getUnqualifiedType();
-  std::string Text = printType(T, Name, Policy);
-  if (Text.find("(unnamed") != std::string::npos ||
-      Text.find("(anonymous") != std::string::npos) {
-    Diags.error(E->getBeginLoc(),
-                "this expression has an unnamed type and holds an await; "
-                "give the type a name (a tag or a typedef)");
+  if (namesUnnamedTag(T)) {
+    Reports.error(E, E->getBeginLoc(),
+                  "this expression has an unnamed type and holds an await; "
+                  "give the type a name (a tag or a typedef)");
     return "";
   }
-  return Text;
+  return printType(T, Name, Policy);
 }
 
 std::string FunctionNormalizer::norm(const Expr *E, Prelude &P) {
@@ -189,9 +181,9 @@ std::string FunctionNormalizer::norm(const Expr *E, Prelude &P) {
     if (UE->EvaluateAsInt(R, Ctx))
       return "((__SIZE_TYPE__)" +
              std::to_string(R.Val.getInt().getZExtValue()) + ")";
-    Diags.error(UE->getBeginLoc(),
-                "await inside the operand of sizeof of a variable-length "
-                "array cannot be lowered; await the call before");
+    Reports.error(UE, UE->getBeginLoc(),
+                  "await inside the operand of sizeof of a variable-length "
+                  "array cannot be lowered; await the call before");
     return print(E);
   }
   return normChildren(E, P);
@@ -310,6 +302,12 @@ bool NormalizePrinter::printEarly(Stmt *S, raw_ostream &OS) {
     OS << "0";
     return true;
   }
+  // TypePrinter would write `struct (unnamed struct at FILE:L:C)`.
+  if (writesUnnamedType(S))
+    N.Reports.error(S, S->getBeginLoc(),
+                    "this code names an unnamed struct, union or enum type "
+                    "and holds an await; cawait re-prints it and cannot "
+                    "name the type: give the type a tag or a typedef");
   return false;
 }
 

@@ -333,10 +333,10 @@ void FunctionNormalizer::emitDirty(const Stmt *S, Extent X, TextBuilder &B,
   default:
     break;
   }
-  Diags.error(S->getBeginLoc(),
-              std::string("await inside a '") + S->getStmtClassName() +
-                  "' statement cannot be lowered; move the await into a "
-                  "statement of its own before it");
+  Reports.error(S, S->getBeginLoc(),
+                std::string("await inside a '") + S->getStmtClassName() +
+                    "' statement cannot be lowered; move the await into a "
+                    "statement of its own before it");
 }
 
 bool FunctionNormalizer::copyAround(const Stmt *S, Extent X,

@@ -10,13 +10,14 @@
 // && || ?: lazy) and a residual expression printed with those awaits
 // replaced by their results (NormalizeExpr.cpp, through the shared
 // ExprPrinter); declarations keep their text around the initializers they
-// rewrite, or are split per declarator (NormalizeDecls.cpp).
+// rewrite, or are split per declarator (NormalizeDecls.cpp). What it
+// cannot rewrite goes to a ReportOnce, with where and why: Check runs the
+// walk first for these alone (normalizeLimits) and reports them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_NORMALIZER_H
 #define CAWAIT_PASSES_NORMALIZER_H
 
-#include "Diag.h"
 #include "ExprPrinter.h"
 #include "Markers.h"
 #include "NormalizeText.h"
@@ -56,10 +57,10 @@ private:
 
 class FunctionNormalizer {
 public:
-  FunctionNormalizer(ASTContext &Ctx, DiagSink &Diags, const AsyncFunction &F,
-                     Preprocessor *PP)
-      : Ctx(Ctx), PP(PP), Reports(Diags), SM(Ctx.getSourceManager()),
-        Diags(Diags), F(F), Policy(Ctx.getLangOpts()) {
+  FunctionNormalizer(ASTContext &Ctx, ReportOnce &Reports,
+                     const AsyncFunction &F, Preprocessor *PP)
+      : Ctx(Ctx), PP(PP), Reports(Reports), SM(Ctx.getSourceManager()), F(F),
+        Policy(Ctx.getLangOpts()) {
     Policy.IncludeNewlines = false;
     for (const Expr *M : F.Pending)
       Pending.insert(M);
@@ -79,8 +80,8 @@ public:
   std::string print(const Stmt *S);
   ASTContext &Ctx;
   Preprocessor *PP;
-  /// Errors about printed code, once per node.
-  ReportOnce Reports;
+  /// What cannot be rewritten (normalizeLimits), once per node.
+  ReportOnce &Reports;
 
   void reportEmbed(const EmbedExpr *EE) {
     Reports.error(EE, EE->getBeginLoc(),
@@ -177,7 +178,7 @@ private:
 
   std::string temp() { return contract::normalizeTemp(++Temps); }
   std::string declareType(QualType T) { return printType(T, "", Policy); }
-  /// `T name` for a temporary of E's type, or "" (and an error) when the
+  /// `T name` for a temporary of E's type, or "" (and a limit) when the
   /// type cannot be written.
   std::string declareTemp(const Expr *E, const std::string &Name);
 
@@ -197,7 +198,6 @@ private:
   std::string statementExpression(const StmtExpr *SE, Prelude &P);
 
   const SourceManager &SM;
-  DiagSink &Diags;
   const AsyncFunction &F;
   PrintingPolicy Policy;
   llvm::SmallPtrSet<const Expr *, 8> Pending, Evaluated;

@@ -47,7 +47,8 @@ LoweredTU runPipeline(ASTContext &Ctx, DiagSink &Diags, SourceText Text,
   computeLayout(S, Ctx);
   checkBudgets(S, Ctx, Diags);
   dumpStage(Dump, DumpStage::Layout, S, Ctx);
-  HoistedTypes Hoisted = findHoistedTypes(S, Ctx, Diags);
+  HoistedTypes Hoisted = findHoistedTypes(S, Ctx);
+  checkHoistedTypes(Hoisted, Diags);
   if (Diags.hasErrors())
     return Result;
   if (S.Functions.empty() && S.Starts.empty())

@@ -10,7 +10,8 @@
 // prototypes of those functions and `struct f__frame;` are the frame ABI,
 // which code may declare by hand.
 // The generated code would otherwise fail to compile at lines the user
-// never wrote, or, worse, silently refer to the user's name.
+// never wrote, or, worse, silently refer to the user's name. One of Check's
+// checks: checkUnsupported (Check.h) runs it, and nothing else does.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_RESERVED_H

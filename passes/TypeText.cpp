@@ -96,6 +96,187 @@ declareWithTypeof(QualType T, const std::string &Name,
   return Again(T.getCanonicalType(), Name);
 }
 
+/// Whether T reaches Tag through pointers, arrays and functions (sugar
+/// looked through, typedefs not).
+static bool reachesTag(QualType T, const TagDecl *Tag) {
+  for (int Depth = 0; !T.isNull() && Depth < 256; ++Depth) {
+    const Type *Ty = T.getTypePtr();
+    if (const auto *TT = dyn_cast<TagType>(Ty))
+      return TT->getDecl()->getCanonicalDecl() == Tag->getCanonicalDecl();
+    if (isa<TypedefType>(Ty))
+      return false;
+    if (const auto *PT = dyn_cast<PointerType>(Ty)) {
+      T = PT->getPointeeType();
+    } else if (const auto *AT = dyn_cast<ArrayType>(Ty)) {
+      T = AT->getElementType();
+    } else if (const auto *FT = dyn_cast<FunctionType>(Ty)) {
+      if (const auto *FPT = dyn_cast<FunctionProtoType>(FT))
+        for (QualType P : FPT->param_types())
+          if (reachesTag(P, Tag))
+            return true;
+      T = FT->getReturnType();
+    } else {
+      QualType Inner = Ty->getLocallyUnqualifiedSingleStepDesugaredType();
+      if (Inner.getTypePtr() == Ty)
+        return false;
+      T = Inner;
+    }
+  }
+  return false;
+}
+
+std::optional<std::string>
+declareOverTag(QualType T, const TagDecl *Tag, const std::string &Name,
+               const std::string &Base, const PrintingPolicy &Policy,
+               llvm::function_ref<std::string(const Expr *)> PrintExpr) {
+  if (!reachesTag(T, Tag))
+    return std::nullopt;
+  auto Again = [&](QualType Inner, const std::string &N) {
+    return declareOverTag(Inner, Tag, N, Base, Policy, PrintExpr);
+  };
+  const Type *Ty = T.getTypePtr();
+  if (isa<TagType>(Ty)) // its qualifiers are the first declarator's, in Base
+    return Base + (Name.empty() ? "" : " " + Name);
+  if (const auto *PT = dyn_cast<PointerType>(Ty)) {
+    std::string Quals = T.getLocalQualifiers().getAsString();
+    std::string Inner = "*" + (Quals.empty() ? "" : Quals + " ") + Name;
+    QualType Pointee = PT->getPointeeType();
+    if (Pointee->isArrayType() || Pointee->isFunctionType())
+      Inner = "(" + Inner + ")";
+    return Again(Pointee, Inner);
+  }
+  if (const auto *AT = dyn_cast<ConstantArrayType>(Ty))
+    return Again(AT->getElementType(),
+                 Name + "[" + std::to_string(AT->getSize().getZExtValue()) +
+                     "]");
+  if (const auto *AT = dyn_cast<IncompleteArrayType>(Ty))
+    return Again(AT->getElementType(), Name + "[]");
+  if (const auto *VAT = dyn_cast<VariableArrayType>(Ty))
+    return Again(VAT->getElementType(),
+                 Name + "[" +
+                     (VAT->getSizeExpr() ? PrintExpr(VAT->getSizeExpr())
+                                         : std::string("*")) +
+                     "]");
+  if (const auto *FT = dyn_cast<FunctionType>(Ty)) {
+    std::string Params;
+    if (const auto *FPT = dyn_cast<FunctionProtoType>(FT)) {
+      for (QualType P : FPT->param_types()) {
+        std::optional<std::string> Over = Again(P, "");
+        Params += (Params.empty() ? "" : ", ") +
+                  (Over ? *Over : declareWithTypeof(P, "", Policy, PrintExpr));
+      }
+      if (FPT->isVariadic())
+        Params += Params.empty() ? "..." : ", ...";
+      else if (Params.empty())
+        Params = "void";
+    }
+    std::string Inner = Name + "(" + Params + ")";
+    if (std::optional<std::string> R = Again(FT->getReturnType(), Inner))
+      return R;
+    return declareWithTypeof(FT->getReturnType(), Inner, Policy, PrintExpr);
+  }
+  return Again(Ty->getLocallyUnqualifiedSingleStepDesugaredType(), Name);
+}
+
+std::optional<std::string> tagValueOf(QualType T, const TagDecl *Tag,
+                                      std::string Value,
+                                      const PrintingPolicy &Policy) {
+  for (int Depth = 0; !T.isNull() && Depth < 256; ++Depth) {
+    const Type *Ty = T.getTypePtr();
+    if (const auto *TT = dyn_cast<TagType>(Ty))
+      return TT->getDecl()->getCanonicalDecl() == Tag->getCanonicalDecl()
+                 ? std::optional<std::string>(Value)
+                 : std::nullopt;
+    if (isa<TypedefType>(Ty))
+      return std::nullopt;
+    if (const auto *PT = dyn_cast<PointerType>(Ty)) {
+      Value = "*" + Value;
+      T = PT->getPointeeType();
+    } else if (const auto *AT = dyn_cast<ArrayType>(Ty)) {
+      Value = (Value[0] == '*' ? "(" + Value + ")" : Value) + "[0]";
+      T = AT->getElementType();
+    } else if (const auto *FT = dyn_cast<FunctionType>(Ty)) {
+      // A call, never evaluated: each argument `*(P *)0` (parameters are
+      // never arrays or functions, and no parameter can have the unnamed
+      // type: C could not write it).
+      std::string Args;
+      if (const auto *FPT = dyn_cast<FunctionProtoType>(FT))
+        for (QualType P : FPT->param_types())
+          Args +=
+              (Args.empty() ? "*(" : ", *(") + printType(P, "*", Policy) + ")0";
+      Value = "(" + Value + ")(" + Args + ")";
+      T = FT->getReturnType();
+    } else {
+      QualType Inner = Ty->getLocallyUnqualifiedSingleStepDesugaredType();
+      if (Inner.getTypePtr() == Ty)
+        return std::nullopt;
+      T = Inner;
+    }
+  }
+  return std::nullopt;
+}
+
+bool namesUnnamedTag(QualType T) {
+  for (int Depth = 0; !T.isNull() && Depth < 256; ++Depth) {
+    const Type *Ty = T.getTypePtr();
+    if (const auto *TT = dyn_cast<TagType>(Ty)) {
+      const TagDecl *TD = TT->getDecl();
+      return !TD->getIdentifier() && !TD->getTypedefNameForAnonDecl();
+    }
+    if (isa<TypedefType>(Ty) || isa<TypeOfExprType>(Ty))
+      return false; // written as the typedef's name, or as typeof(e)
+    if (const auto *PT = dyn_cast<PointerType>(Ty)) {
+      T = PT->getPointeeType();
+    } else if (const auto *AT = dyn_cast<ArrayType>(Ty)) {
+      T = AT->getElementType();
+    } else if (const auto *FT = dyn_cast<FunctionType>(Ty)) {
+      if (const auto *FPT = dyn_cast<FunctionProtoType>(FT))
+        for (QualType P : FPT->param_types())
+          if (namesUnnamedTag(P))
+            return true;
+      T = FT->getReturnType();
+    } else if (const auto *AT = dyn_cast<AtomicType>(Ty)) {
+      T = AT->getValueType();
+    } else {
+      QualType Inner = Ty->getLocallyUnqualifiedSingleStepDesugaredType();
+      if (Inner.getTypePtr() == Ty)
+        return false;
+      T = Inner;
+    }
+  }
+  return false;
+}
+
+bool writesUnnamedType(const Stmt *S) {
+  if (const auto *CE = dyn_cast<ExplicitCastExpr>(S))
+    return namesUnnamedTag(CE->getTypeAsWritten());
+  if (const auto *CL = dyn_cast<CompoundLiteralExpr>(S))
+    return namesUnnamedTag(CL->getTypeSourceInfo()->getType());
+  if (const auto *UE = dyn_cast<UnaryExprOrTypeTraitExpr>(S))
+    return UE->isArgumentType() && namesUnnamedTag(UE->getArgumentType());
+  if (const auto *OE = dyn_cast<OffsetOfExpr>(S))
+    return namesUnnamedTag(OE->getTypeSourceInfo()->getType());
+  if (const auto *VA = dyn_cast<VAArgExpr>(S))
+    return namesUnnamedTag(VA->getWrittenTypeInfo()->getType());
+  if (const auto *CV = dyn_cast<ConvertVectorExpr>(S))
+    return namesUnnamedTag(CV->getType());
+  if (const auto *TT = dyn_cast<TypeTraitExpr>(S)) {
+    for (const TypeSourceInfo *A : TT->getArgs())
+      if (namesUnnamedTag(A->getType()))
+        return true;
+    return false;
+  }
+  if (const auto *GS = dyn_cast<GenericSelectionExpr>(S)) {
+    if (GS->isTypePredicate() &&
+        namesUnnamedTag(GS->getControllingType()->getType()))
+      return true;
+    for (const TypeSourceInfo *TSI : GS->getAssocTypeSourceInfos())
+      if (TSI && namesUnnamedTag(TSI->getType()))
+        return true;
+  }
+  return false;
+}
+
 /// Whether a declaration of D (any of its redeclarations) comes before At.
 static bool declaredBefore(const Decl *D, SourceLocation At,
                            const SourceManager &SM) {

@@ -46,6 +46,36 @@ std::string declareWithTypeof(
     const clang::PrintingPolicy &Policy,
     llvm::function_ref<std::string(const clang::Expr *)> PrintExpr);
 
+/// Whether T, printed, writes an unnamed struct, union or enum that no
+/// typedef names (through pointers, arrays, functions, sugar): TypePrinter
+/// writes it `struct (unnamed struct at FILE:L:C)`, which no C parses.
+bool namesUnnamedTag(clang::QualType T);
+
+/// Whether the expression S, printed, writes such a type itself: a cast,
+/// compound literal, sizeof or _Alignof of a type, offsetof, va_arg,
+/// __builtin_convertvector, a type trait or a _Generic association.
+bool writesUnnamedType(const clang::Stmt *S);
+
+/// T declaring Name, T built on the unnamed struct, union or enum Tag
+/// (through pointers, arrays and functions), with Tag written as Base: the
+/// later declarators of `struct {...} s, *ps, a[2];` are printed one by one,
+/// and only the first can define the tag (`__typeof__(s) *ps`). nullopt if
+/// T does not reach Tag that way.
+std::optional<std::string>
+declareOverTag(clang::QualType T, const clang::TagDecl *Tag,
+               const std::string &Name, const std::string &Base,
+               const clang::PrintingPolicy &Policy,
+               llvm::function_ref<std::string(const clang::Expr *)> PrintExpr);
+
+/// An expression of type Tag made from Value, an lvalue of type T built on
+/// it through pointers, arrays and functions (`*p`, `a[0][0]`,
+/// `(*fp)(*(int *)0)`), for `__typeof__`, which never evaluates it; nullopt
+/// when T does not reach Tag.
+std::optional<std::string> tagValueOf(clang::QualType T,
+                                      const clang::TagDecl *Tag,
+                                      std::string Value,
+                                      const clang::PrintingPolicy &Policy);
+
 /// T rewritten so that its text names only declarations visible at At (a
 /// location in the translation unit where a declaration is inserted):
 /// a typedef declared later is replaced by what it stands for, an enum

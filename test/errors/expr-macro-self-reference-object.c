@@ -8,6 +8,13 @@
 // RUN: not %cawait-cc -fsyntax-only %s 2>&1 | FileCheck %s
 // RUN: not %cawait-cc -fsyntax-only -DSTATEMENTS %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=STATEMENTS
+// Check reports it, before liveness and layout (their dumps print nothing).
+// RUN: not %cawait-cc -fsyntax-only -DSTATEMENTS %s \
+// RUN:   -fplugin-arg-cawait-dump=liveness,layout 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=CHECKED
+// CHECKED-NOT: ===
+// CHECKED: error: 'base' is also the name of a macro defined here
+// CHECKED-NOT: ===
 #include <cawait.h>
 #include <stdio.h>
 
