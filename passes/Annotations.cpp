@@ -18,7 +18,17 @@ bool isAsyncFunction(const FunctionDecl *FD) {
   if (!FD)
     return false;
   for (const FunctionDecl *R : FD->redecls())
-    if (hasAnnotation(R, contract::AsyncAnnotation))
+    if (hasAnnotation(R, contract::AsyncAnnotation) ||
+        hasAnnotation(R, contract::GenAnnotation))
+      return true;
+  return false;
+}
+
+bool isGenerator(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  for (const FunctionDecl *R : FD->redecls())
+    if (hasAnnotation(R, contract::GenAnnotation))
       return true;
   return false;
 }

@@ -19,8 +19,11 @@
 
 namespace cawait {
 
-/// True for functions carrying the `async` attribute (either spelling).
+/// True for functions carrying the `async` attribute (either spelling), and
+/// for generators (`gen`), which are lowered the same way.
 bool isAsyncFunction(const clang::FunctionDecl *FD);
+/// True for generators: `gen T f(...)`.
+bool isGenerator(const clang::FunctionDecl *FD);
 
 /// The frame budget an `async(N)` declaration of FD gives (0: none).
 unsigned declaredBudget(const clang::FunctionDecl *FD);

@@ -27,20 +27,26 @@ private:
   void visit(unsigned I) {
     Color[I] = Grey;
     Stack.push_back(I);
+    auto Edge = [&](const FunctionDecl *C, const AwaitSite *A,
+                    const ForSite *For) {
+      AsyncFunction *Callee = S.lookup(C);
+      if (!Callee)
+        return;
+      unsigned J = Callee - S.Functions.data();
+      if (Color[J] == Grey)
+        S.AwaitCycles.push_back(
+            {std::vector<unsigned>(std::find(Stack.begin(), Stack.end(), J),
+                                   Stack.end()),
+             A, For});
+      else if (Color[J] == White)
+        visit(J);
+    };
     for (const AwaitSite &A : S.Functions[I].Awaits)
-      for (const FunctionDecl *C : A.callees()) {
-        AsyncFunction *Callee = S.lookup(C);
-        if (!Callee)
-          continue;
-        unsigned J = Callee - S.Functions.data();
-        if (Color[J] == Grey)
-          S.AwaitCycles.push_back(
-              {std::vector<unsigned>(std::find(Stack.begin(), Stack.end(), J),
-                                     Stack.end()),
-               &A});
-        else if (Color[J] == White)
-          visit(J);
-      }
+      for (const FunctionDecl *C : A.callees())
+        Edge(C, &A, nullptr);
+    // A ca_for's generator frame may be embedded too.
+    for (const ForSite &FS : S.Functions[I].Fors)
+      Edge(FS.Callee, nullptr, &FS);
     Stack.pop_back();
     Color[I] = Black;
     S.CalleesFirst.push_back(I);

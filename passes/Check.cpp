@@ -81,7 +81,7 @@ void checkJoins(const AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   W.TraverseStmt(F.Decl->getBody());
 
   for (const AwaitSite &A : F.Awaits) {
-    if (A.Comb != Combinator::None || A.Indirect ||
+    if (A.Comb != Combinator::None || A.Indirect || A.Yield ||
         A.Callee->getName() != contract::TaskJoinFunction ||
         A.Call->getNumArgs() != 3)
       continue;
@@ -251,12 +251,112 @@ void checkFramesKnown(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
     if (S.FunctionIndex.count(Callee->getCanonicalDecl()) ||
         findFrameRecord(Callee, Ctx) || declaredBudget(Callee))
       return;
+    if (isGenerator(Callee)) {
+      Diags.error(Loc, "generator '" + Callee->getName() +
+                           "' is not defined in this file: its frame must "
+                           "be known where ca_for iterates over it");
+      return;
+    }
     Diags.error(Loc, "the frame of async function '" + Callee->getName() +
                          "' is unknown here: its body is not in this file; "
                          "declare its prototype with a frame budget, "
                          "async_budget(N) (checked where it is defined), or "
                          "define it in this file");
   });
+}
+
+/// Generators: where yield and ca_for may stand, what a generator may do.
+/// yield outside a generator, or inside an expression; a ca_for that does
+/// not declare one variable and call a generator by name, or is written
+/// inside a macro of its own in plain code, or awaits in its call; a
+/// generator of void items, that returns a value, or that awaits without
+/// being async.
+void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (auto &[Marker, In] : S.YieldMarkers) {
+    const AsyncFunction *F = In ? S.FunctionIndex.count(In->getCanonicalDecl())
+                                      ? &S.Functions[S.FunctionIndex.lookup(
+                                            In->getCanonicalDecl())]
+                                      : nullptr
+                                : nullptr;
+    if (!In || !isGenerator(In))
+      Diags.error(Marker->getBeginLoc(),
+                  In ? "yield outside a generator: '" + In->getName() +
+                           "' is not declared gen (gen T " + In->getName() +
+                           "(...) yields items of type T)"
+                     : llvm::Twine("yield outside a function"));
+    else if (F && !F->AwaitOfMarker.count(Marker))
+      Diags.error(Marker->getBeginLoc(),
+                  "yield(e) must be a statement of its own (`yield(e);`), "
+                  "not part of an expression");
+  }
+  for (auto &[Loop, In] : S.ForMarkers) {
+    ForParts P = forParts(Loop);
+    SourceLocation At = SM.getImmediateExpansionRange(Loop->getForLoc())
+                            .getBegin();
+    if (!P.Var || P.Declared != 2) {
+      Diags.error(At, "ca_for declares one variable: ca_for (T v, g(x)) "
+                      "statement");
+      continue;
+    }
+    const FunctionDecl *Callee = P.Call ? P.Call->getDirectCallee() : nullptr;
+    if (!isGenerator(Callee)) {
+      const Expr *What = P.Var->getInit()->IgnoreParenImpCasts();
+      if (const auto *Comma = dyn_cast<BinaryOperator>(What))
+        What = Comma->getRHS()->IgnoreParens();
+      Diags.error(What->getBeginLoc(),
+                  "ca_for iterates over a call of a generator (gen T g(...))" +
+                      (Callee ? "; '" + Callee->getName().str() +
+                                    "' is not one"
+                              : std::string(", called by name")));
+      continue;
+    }
+    if (containsAwait(P.Call, Ctx))
+      Diags.error(P.Call->getBeginLoc(),
+                  "await inside the call ca_for iterates over: await it in a "
+                  "statement before the loop and pass the value");
+    if (At.isMacroID() || !SM.isInMainFile(At))
+      Diags.error(SM.getExpansionLoc(At),
+                  "ca_for must be written in the .c file itself, not inside "
+                  "another macro");
+  }
+  for (const AsyncFunction &F : S.Functions) {
+    if (!F.IsGenerator)
+      continue;
+    QualType T = F.Decl->getReturnType();
+    if (T->isVoidType())
+      Diags.error(F.Decl->getLocation(),
+                  "generator '" + F.Name + "' yields items of type void; "
+                      "declare the type of its items: gen T " + F.Name +
+                      "(...)");
+    struct Returns : RecursiveASTVisitor<Returns> {
+      std::vector<const ReturnStmt *> WithValue;
+      bool VisitReturnStmt(ReturnStmt *RS) {
+        if (RS->getRetValue())
+          WithValue.push_back(RS);
+        return true;
+      }
+    } R;
+    R.TraverseStmt(F.Decl->getBody());
+    for (const ReturnStmt *RS : R.WithValue)
+      Diags.error(RS->getBeginLoc(),
+                  "generator '" + F.Name + "' returns no value: `return;` "
+                      "finishes it, and yield(e) hands out each item");
+    // Until `async gen`: a generator that awaits could not be iterated
+    // by a plain loop.
+    const Expr *Await = nullptr;
+    for (const AwaitSite &A : F.Awaits)
+      if (!A.Yield && !Await)
+        Await = A.Marker;
+    if (!F.Pending.empty() && (!Await || F.Pending.front()->getBeginLoc() <
+                                             Await->getBeginLoc()))
+      Await = F.Pending.front();
+    if (Await)
+      Diags.error(Await->getBeginLoc(),
+                  "await in generator '" + F.Name + "', which is not async: "
+                      "a generator's items are asked for by a plain loop, "
+                      "which cannot wait");
+  }
 }
 
 /// Await cycles: a frame that embeds itself would be infinite.
@@ -267,6 +367,13 @@ void checkCycles(const Shape &S, DiagSink &Diags) {
     for (unsigned I : C.Functions)
       Cycle += "'" + S.Functions[I].Name + "' -> ";
     Cycle += "'" + First + "'";
+    if (C.BackFor) {
+      Diags.error(C.BackFor->Call->getBeginLoc(),
+                  "'" + First + "' iterates over itself (" + Cycle +
+                      "): its frame would contain the generator's, which "
+                      "contains it; use a loop");
+      continue;
+    }
     Diags.error(C.Back->location(),
                 "async function '" + First + "' awaits itself (" + Cycle +
                     "): its frame would contain itself; use a loop, or "
@@ -478,6 +585,7 @@ void checkUnsupported(const Shape &S, ASTContext &Ctx, DiagSink &Diags,
     checkJoins(F, Ctx, Diags);
   checkCycles(S, Diags);
   checkOwned(S, Ctx, Diags);
+  checkGenerators(S, Ctx, Diags);
   // Only in the user's own text: the normalized one declares ca__eN.
   if (Text == SourceText::User &&
       (!S.Functions.empty() || !S.Starts.empty() || !S.Pools.empty()))
@@ -606,6 +714,8 @@ void checkTypeOrder(const Shape &S, const Placement &P,
   for (unsigned I = 0; I != S.Functions.size(); ++I) {
     const AsyncFunction &F = S.Functions[I];
     for (const SavedVar &SV : F.Saved) {
+      if (SV.Generator)
+        continue; // a generator's frame, placed before it (Placement)
       std::vector<const NamedDecl *> Needs;
       declarationsNeeded(frameFieldType(SV, Ctx), Needs);
       for (const NamedDecl *ND : Needs)

@@ -97,6 +97,21 @@ private:
   /// the variable) it is the whole of.
   void accept(const Expr *E, AwaitForm Form, const void *Where,
               const BinaryOperator *Assignment = nullptr) {
+    if (Form == AwaitForm::ExprStmt && F.IsGenerator &&
+        isYieldMarker(E, Ctx)) {
+      // `yield(e);`: a suspend point that hands out e.
+      AwaitSite A;
+      A.Yield = true;
+      A.Value = yieldedValue(E);
+      A.State = F.Awaits.size() + 1;
+      A.Marker = E;
+      A.Form = Form;
+      A.Statement = static_cast<const Stmt *>(Where);
+      F.AwaitOfMarker[E] = F.Awaits.size();
+      F.AwaitOfStatement[Where] = F.Awaits.size();
+      F.Awaits.push_back(A);
+      return;
+    }
     if (markerKind(E, Ctx) != MarkerKind::Await)
       return;
     AwaitSite A;

@@ -51,7 +51,8 @@ std::optional<Combinator> combinatorOfMacro(StringRef Name) {
 ArrayRef<StringRef> attributeMacros() {
   static const StringRef Names[] = {
       "async",       "CA_ASYNC",       "async_budget",     "CA_ASYNC_BUDGET",
-      "async_boxed", "CA_ASYNC_BOXED", "CA__RUNTIME_ASYNC"};
+      "async_boxed", "CA_ASYNC_BOXED", "CA__RUNTIME_ASYNC", "gen",
+      "CA_GEN"};
   return Names;
 }
 
@@ -60,7 +61,8 @@ ArrayRef<StringRef> cawaitIdentifiers() {
       "async",        "await",        "__async__",       "CA_ASYNC",
       "ca_block_on",  "ca_spawn",     "ca_spawn_in",     "CA_TASK_POOL",
       "ca_join",      "ca_select",    "ca_timeout_ms",   "ca_task_join",
-      "ca_task_wait", "async_budget", "CA_ASYNC_BUDGET", "cawait"};
+      "ca_task_wait", "async_budget", "CA_ASYNC_BUDGET", "cawait",
+      "gen",          "CA_GEN",       "ca_for"};
   return Names;
 }
 
@@ -76,6 +78,12 @@ std::optional<unsigned> parseBudgetAnnotation(StringRef Text) {
     return Bytes;
   return std::nullopt;
 }
+
+std::string forFrameVar(unsigned N) { return "ca__gen" + std::to_string(N); }
+std::string forFramePointer(unsigned N) {
+  return "ca__gen" + std::to_string(N) + "p";
+}
+std::string forItemVar(unsigned N) { return "ca__item" + std::to_string(N); }
 
 std::string inPlaceType(unsigned Budget) {
   return "CA__IN_PLACE(" + std::to_string(Budget) + ")";

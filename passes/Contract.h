@@ -47,6 +47,13 @@ llvm::StringRef combinatorMacro(Combinator C);
 /// The combinator a macro name is, if any.
 std::optional<Combinator> combinatorOfMacro(llvm::StringRef Name);
 
+/// Generators: `yield(e)` is CA_YIELD(e), recognised like a marker (its
+/// first parenthesis); `ca_for (T v, g(x)) s` is a `for` whose keyword
+/// comes from ca_for, declaring v and ForSlotVar (the generator's frame).
+inline constexpr llvm::StringLiteral YieldMacro = "CA_YIELD";
+inline constexpr llvm::StringLiteral ForMacro = "ca_for";
+inline constexpr llvm::StringLiteral ForSlotVar = "ca__gen_frame";
+
 /// The attribute macros of cawait.h that are empty in the analysis parse
 /// (`async`, `async_budget(N)`, ..., `CA__RUNTIME_ASYNC`).
 llvm::ArrayRef<llvm::StringRef> attributeMacros();
@@ -64,6 +71,9 @@ inline constexpr llvm::StringLiteral BoxedAnnotation = "cawait.boxed";
 inline constexpr llvm::StringLiteral RuntimeAnnotation = "cawait.runtime";
 /// annotate("cawait.owned", release) of ca_owned(release) on a parameter.
 inline constexpr llvm::StringLiteral OwnedAnnotation = "cawait.owned";
+/// On a generator, `gen T f(...)` (CA_GEN): lowered like an async
+/// function; it is one too only when also declared async.
+inline constexpr llvm::StringLiteral GenAnnotation = "cawait.gen";
 /// annotate("cawait.pool", "f", N) of CA_TASK_POOL(name, f, N).
 inline constexpr llvm::StringLiteral PoolAnnotation = "cawait.pool";
 /// `cawait.budget=<bytes>` of async(N) / async_budget(N): the number is in
@@ -111,6 +121,8 @@ inline constexpr llvm::StringLiteral PollType = "ca_poll";
 inline constexpr llvm::StringLiteral ContextType = "ca_context";
 inline constexpr llvm::StringLiteral Pending = "CA_PENDING";
 inline constexpr llvm::StringLiteral Ready = "CA_READY";
+/// A generator's poll: an item is in *out.
+inline constexpr llvm::StringLiteral Item = "CA_ITEM";
 inline constexpr llvm::StringLiteral WakeOpsType = "ca_wake_ops";
 inline constexpr llvm::StringLiteral WakerType = "ca_waker";
 inline constexpr llvm::StringLiteral TaskType = "ca_task";
@@ -225,6 +237,15 @@ inline constexpr llvm::StringLiteral TaskAreaParam = "ca__a";
 inline constexpr llvm::StringLiteral BlockFrameVar = "ca__b";
 inline constexpr llvm::StringLiteral JoinHandleVar = "ca__h";
 inline constexpr llvm::StringLiteral WakerParam = "ca__w";
+
+/// The N-th ca_for of a function (or of a plain function): the local
+/// holding the generator's frame when no suspend point is in the loop
+/// (`ca__genN`), in a plain function the pointer that ends the loop
+/// (`ca__genNp`), and an item on its way to a variable of another type
+/// (`ca__itemN`).
+std::string forFrameVar(unsigned N);
+std::string forFramePointer(unsigned N);
+std::string forItemVar(unsigned N);
 
 /// The normalize pass's temporaries `ca__eN` (an await's result or a lazy
 /// operator's value) and labels `ca__nextN` (a moved loop increment).

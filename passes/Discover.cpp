@@ -49,18 +49,50 @@ void forEachFrameUse(
     llvm::function_ref<void(const FunctionDecl *, SourceLocation)> Use) {
   for (const AsyncFunction &F : S.Functions) {
     for (const AwaitSite &A : F.Awaits) {
-      if (A.Comb == Combinator::None && !A.Indirect)
+      if (A.Comb == Combinator::None && !A.Indirect && !A.Yield)
         Use(A.Callee, A.Call->getBeginLoc());
       for (const Branch &B : A.Branches)
         Use(B.Callee, B.Call->getBeginLoc());
     }
     for (const StartSite &St : F.Spawns)
       Use(St.Callee, St.Call->getBeginLoc());
+    for (const ForSite &FS : F.Fors)
+      Use(FS.Callee, FS.Call->getBeginLoc());
   }
+  for (const ForSite &FS : S.PlainFors)
+    Use(FS.Callee, FS.Call->getBeginLoc());
   for (const StartSite &St : S.Starts)
     Use(St.Callee, St.Call->getBeginLoc());
   for (const TaskPool &P : S.Pools)
     Use(P.Function, P.Var->getLocation());
+}
+
+/// The ca_for loops over generators, in their function (or in
+/// PlainFors); every yield and ca_for, for Check.
+static void discoverFors(Shape &S, const MarkerScan &V, ASTContext &Ctx) {
+  for (const FoundYield &Y : V.Yields)
+    S.YieldMarkers.push_back({Y.Marker, Y.Enclosing});
+  llvm::DenseMap<const FunctionDecl *, unsigned> PlainCount;
+  for (const FoundFor &FF : V.Fors) {
+    S.ForMarkers.push_back({FF.Loop, FF.Enclosing});
+    ForParts P = forParts(FF.Loop);
+    if (!P.Call || P.Declared != 2 || !isGenerator(P.Call->getDirectCallee()))
+      continue; // reported by Check
+    ForSite FS;
+    FS.Loop = FF.Loop;
+    FS.Var = P.Var;
+    FS.Slot = P.Slot;
+    FS.Call = P.Call;
+    FS.Callee = P.Call->getDirectCallee();
+    FS.Enclosing = FF.Enclosing;
+    if (AsyncFunction *F = FF.Enclosing ? S.lookup(FF.Enclosing) : nullptr) {
+      FS.Index = F->Fors.size() + 1;
+      F->Fors.push_back(FS);
+    } else if (!FF.Enclosing || !isAsyncFunction(FF.Enclosing)) {
+      FS.Index = ++PlainCount[FF.Enclosing];
+      S.PlainFors.push_back(FS);
+    }
+  }
 }
 
 Shape discover(ASTContext &Ctx, DiagSink &Diags) {
@@ -71,6 +103,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     AsyncFunction F;
     F.Decl = FD;
     F.Name = FD->getNameAsString();
+    F.IsGenerator = isGenerator(FD);
     for (const ParmVarDecl *P : FD->parameters())
       if (std::optional<std::string> Release = ownedRelease(P)) {
         // The f__drop that calls it is where FD is.
@@ -88,7 +121,10 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
   }
   computeMaySuspend(S, V.Markers);
   for (AsyncFunction &F : S.Functions)
+    F.MaySuspend |= F.IsGenerator; // a yield suspends it
+  for (AsyncFunction &F : S.Functions)
     classifyAwaits(F, S, Ctx);
+  discoverFors(S, V, Ctx);
 
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ParentMap>> Parents;
   auto ParentOf = [&](const Expr *E, const FunctionDecl *In) -> const Stmt * {

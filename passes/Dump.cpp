@@ -70,8 +70,10 @@ private:
   std::string callee(const FunctionDecl *FD) const;
   void await(const AwaitSite &A);
   void start(const StartSite &St);
+  void loop(const ForSite &FS);
   void function(const AsyncFunction &F) {
-    OS << "async '" << F.Name << "' at " << where(F.Decl->getLocation());
+    OS << (F.IsGenerator ? "gen '" : "async '") << F.Name << "' at "
+       << where(F.Decl->getLocation());
   }
   /// The frame field of saved variable V, and the user's name if it
   /// differs.
@@ -134,6 +136,11 @@ const char *formName(AwaitForm F) {
 }
 
 void Printer::await(const AwaitSite &A) {
+  if (A.Yield) {
+    OS << "  yield " << A.State << " at " << where(A.Marker->getBeginLoc())
+       << "\n";
+    return;
+  }
   OS << "  await " << A.State << " at " << where(A.Marker->getBeginLoc())
      << ": ";
   if (A.Indirect)
@@ -169,11 +176,20 @@ void Printer::start(const StartSite &St) {
   OS << "\n";
 }
 
+void Printer::loop(const ForSite &FS) {
+  OS << "ca_for at " << where(FS.Loop->getBeginLoc()) << ": "
+     << callee(FS.Callee) << ", variable '" << FS.Var->getName() << "'";
+  if (FS.Enclosing)
+    OS << " in '" << FS.Enclosing->getNameAsString() << "'";
+  OS << "\n";
+}
+
 void Printer::discover() {
   OS << "=== discover\n";
   for (const AsyncFunction &F : S.Functions) {
     function(F);
-    OS << ": " << (F.MaySuspend ? "may suspend" : "never suspends");
+    OS << ": " << (F.IsGenerator ? "generator, " : "")
+       << (F.MaySuspend ? "may suspend" : "never suspends");
     if (unsigned B = declaredBudget(F.Decl))
       OS << ", budget " << B;
     if (isRuntimeAsync(F.Decl))
@@ -187,9 +203,15 @@ void Printer::discover() {
       OS << "  ";
       start(St);
     }
+    for (const ForSite &FS : F.Fors) {
+      OS << "  ";
+      loop(FS);
+    }
   }
   for (const StartSite &St : S.Starts)
     start(St);
+  for (const ForSite &FS : S.PlainFors)
+    loop(FS);
   for (const TaskPool &P : S.Pools)
     OS << "pool '" << P.Var->getName() << "' at " << where(P.Var->getLocation())
        << ": " << callee(P.Function) << ", " << P.Capacity << " tasks\n";
@@ -217,6 +239,8 @@ void Printer::discover() {
 
 std::string Printer::slotName(const AsyncFunction &F, unsigned V) const {
   const SavedVar &SV = F.Saved[V];
+  if (SV.Generator)
+    return SV.Field + " (frame of '" + SV.Generator->getNameAsString() + "')";
   if (SV.Var && SV.Var->getName() != SV.Field)
     return SV.Field + " ('" + SV.Var->getName().str() + "')";
   return SV.Field;
@@ -290,6 +314,8 @@ void Printer::layout() {
     }
     for (unsigned K = 0; K != F.Awaits.size(); ++K) {
       const AwaitSite &A = F.Awaits[K];
+      if (A.Yield)
+        continue; // no storage of its own
       OS << "  await " << A.State << " ";
       if (A.Indirect)
         OS << (A.Boxed ? "boxed call through '" : "in-place budget of '")

@@ -91,7 +91,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
                ".frame);");
       if (A.Boxed)
         Out.line("  ca__box_free(ca__f->ca__aw" + K + ".frame);");
-    } else if (A.Comb == Combinator::None)
+    } else if (A.Comb == Combinator::None && !A.Yield)
       Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" +
                K + ");");
     // A combinator: its running branches, last first.
@@ -117,7 +117,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
   Out.line("}");
   if ((F.Decl->isExternallyVisible() ||
        Sh.AddressTaken.count(F.Decl->getCanonicalDecl())) &&
-      !isRuntimeAsync(F.Decl))
+      !isRuntimeAsync(F.Decl) && !F.IsGenerator)
     pointerTarget(Out, F);
   if (!F.MaySuspend)
     syncDefinition(Out, F);
@@ -129,6 +129,8 @@ Emitter::pollBody(CEmitter &Out, const AsyncFunction &F) {
   bool Combinators = false;
   for (const AwaitSite &A : F.Awaits) {
     std::string K = std::to_string(A.State);
+    if (A.Yield)
+      continue; // its value goes through ca__out
     if (A.Comb == Combinator::None) {
       QualType R = A.Call->getType();
       if (!R->isVoidType())

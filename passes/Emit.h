@@ -60,6 +60,9 @@ public:
   /// A ca_block_on or ca_spawn as one GNU statement expression, on one line.
   /// In is the async function it appears in, or null.
   std::string startExpr(const StartSite &St, const AsyncFunction *In);
+  /// What replaces `ca_for (T v, g(x))` in a plain function: the heads of
+  /// the loops that iterate (EmitGenerators.cpp).
+  std::string plainFor(const ForSite &FS);
 
   /// Text of E with saved variables of In as frame accesses.
   std::string expr(const clang::Expr *E, const AsyncFunction *In);

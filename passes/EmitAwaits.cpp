@@ -19,6 +19,10 @@ namespace cawait {
 using namespace emit;
 
 void BodyEmitter::await(const AwaitSite &A) {
+  if (A.Yield) {
+    yieldItem(A);
+    return;
+  }
   if (A.Comb != Combinator::None) {
     combinator(A);
     return;
@@ -41,6 +45,13 @@ void BodyEmitter::suspend(const AwaitSite &A, const std::string &PollCall) {
   std::string K = std::to_string(A.State);
   recordDropCleanups(A);
   Out.line("ca__f->ca__state = " + K + ";");
+  if (A.Yield) {
+    // The item is in *ca__out: hand it over; the next poll resumes here.
+    Out.line("return " + contract::Item.str() + ";");
+    Out.label("ca__resume" + K);
+    Out.line(";"); // a label needs a statement (C11)
+    return;
+  }
   Out.label("ca__resume" + K);
   std::string Result =
       A.Call->getType()->isVoidType() ? "(void *)0" : "&ca__r" + K;

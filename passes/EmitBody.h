@@ -142,6 +142,11 @@ private:
   /// Records the state, then the resume label and the poll (PollCall
   /// without its last two arguments) that returns while pending.
   void suspend(const AwaitSite &A, const std::string &PollCall);
+  /// `yield(e);`: e through ca__out, then the suspend point
+  /// (EmitGenerators.cpp).
+  void yieldItem(const AwaitSite &A);
+  /// A ca_for loop over a generator (EmitGenerators.cpp).
+  void generatorLoop(const ForSite &FS);
   void finish() {
     Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
     Out.line("return CA_READY;");
@@ -169,9 +174,13 @@ private:
     for (size_t I = Scopes.size(); I-- > From;)
       for (auto It = Scopes[I].Cleanups.rbegin();
            It != Scopes[I].Cleanups.rend(); ++It) {
-        const FunctionDecl *Fn =
-            (*It)->getAttr<CleanupAttr>()->getFunctionDecl();
-        Calls.push_back(Fn->getName().str() + "(&" + field(*It) + ");");
+        // A ca_for's generator frame is dropped.
+        const SavedVar *SV = F.savedFor(*It);
+        std::string Fn =
+            SV && SV->Generator
+                ? contract::dropName(SV->Generator->getName())
+                : (*It)->getAttr<CleanupAttr>()->getFunctionDecl()->getName().str();
+        Calls.push_back(Fn + "(&" + field(*It) + ");");
       }
     return Calls;
   }

@@ -198,6 +198,11 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
   };
   std::vector<Field> Fields;
   for (const SavedVar &SV : F.Saved) {
+    if (SV.Generator) {
+      Fields.push_back(
+          {SV.Offset, frameType(SV.Generator) + " " + SV.Field, SV.Field});
+      continue;
+    }
     QualType T = frameFieldType(SV, Ctx);
     std::string Text = declare(T, SV.Field);
     if (SV.Align > Ctx.getTypeAlignInChars(T).getQuantity())
@@ -205,6 +210,8 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
     Fields.push_back({SV.Offset, Text, SV.Field});
   }
   for (const AwaitSite &A : F.Awaits) {
+    if (A.Yield)
+      continue; // no sub-frame
     std::string Name = "ca__aw" + std::to_string(A.State);
     std::string Type =
         A.Indirect

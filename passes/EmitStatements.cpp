@@ -136,6 +136,10 @@ void BodyEmitter::stmt(const Stmt *S) {
     return;
   }
   case Stmt::ForStmtClass: {
+    if (const ForSite *FS = F.forAt(S)) {
+      generatorLoop(*FS);
+      return;
+    }
     // `for (init; c; i) s` is `{ init; for (; c; i) s }` in C: the init
     // clause becomes statements, where an await can be lowered.
     const auto *For = cast<ForStmt>(S);

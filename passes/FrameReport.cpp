@@ -50,7 +50,9 @@ std::vector<FrameSummary> summarizeFrames(const Shape &S, ASTContext &Ctx,
           A + 1, Sp.offset(F.Awaits[A].Marker->getBeginLoc()),
           SlotsOf(F.HeldAcross[A])};
       const AwaitSite &Site = F.Awaits[A];
-      if (Site.Indirect)
+      if (Site.Yield)
+        ; // holds only what the generator keeps
+      else if (Site.Indirect)
         SP.Slots.push_back({(Site.Boxed ? "boxed frame called through '"
                                         : "frame budget of '") +
                                 pointerName(Site.Call) + "'",

@@ -5,6 +5,7 @@
 #include "clang/Basic/TargetInfo.h"
 #include "llvm/Support/MathExtras.h"
 #include <algorithm>
+#include <tuple>
 
 using namespace clang;
 
@@ -128,6 +129,10 @@ public:
   /// The frames of F's callees are laid out already.
   void layout(AsyncFunction &F) {
     for (SavedVar &SV : F.Saved) {
+      if (SV.Generator) { // a ca_for's generator frame, laid out before F
+        std::tie(SV.Size, SV.Align) = calleeFrameSize(S, SV.Generator, Ctx);
+        continue;
+      }
       QualType T = frameFieldType(SV, Ctx);
       SV.Size = Ctx.getTypeSizeInChars(T).getQuantity();
       // The type's alignment, or more where the user asked for it; not
@@ -150,6 +155,8 @@ public:
         F.SubFrameAlign[K] = Align;
         continue;
       }
+      if (A.Yield)
+        continue; // nothing of its own while suspended there
       if (A.Comb == Combinator::None) {
         auto [Size, Align] = calleeFrameSize(S, A.Callee, Ctx);
         F.SubFrameSize[K] = Size;

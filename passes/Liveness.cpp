@@ -32,6 +32,9 @@ public:
   llvm::SmallPtrSet<const DeclRefExpr *, 16> DefOnly; // `x = ...` targets
   llvm::SmallPtrSet<const VarDecl *, 16> Escaping;
   llvm::SmallPtrSet<const VarDecl *, 16> Referenced;
+  /// Elements that write a variable as a whole without naming it: the
+  /// condition of a ca_for, where the generator's poll writes its variable.
+  llvm::DenseMap<const Stmt *, const VarDecl *> WrittenAt;
 
   void add(const VarDecl *VD) {
     if (Index.count(VD))
@@ -284,6 +287,8 @@ public:
 
   /// The variable S writes as a whole (`v = ...`, a declaration), if any.
   int defined(const Stmt *S) const {
+    if (auto It = VC.WrittenAt.find(S); It != VC.WrittenAt.end())
+      return index(It->second);
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->getOpcode() == BO_Assign)
         if (const auto *DRE =
@@ -338,6 +343,13 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   for (const ParmVarDecl *P : FD->parameters())
     VC.add(P);
   VC.TraverseStmt(Body);
+  // Each item of a ca_for is written to its variable when the loop asks
+  // the generator for it (its condition), not once at the declaration.
+  llvm::DenseMap<const VarDecl *, const ForSite *> ForOfSlot;
+  for (const ForSite &FS : F.Fors) {
+    VC.WrittenAt[FS.Loop->getCond()] = FS.Var;
+    ForOfSlot[FS.Slot] = &FS;
+  }
 
   llvm::DenseMap<const VarDecl *, const DeclStmt *> DeclOf;
   struct DeclStmts : RecursiveASTVisitor<DeclStmts> {
@@ -368,9 +380,12 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   // Held across each await: live right after the awaited call returns.
   llvm::DenseMap<const Stmt *, unsigned> AwaitOfCall;
   // (A combinator: right after its whole expression, all branches done.)
+  // (A yield: right after its expression, the item handed out.)
   for (unsigned I = 0; I != F.Awaits.size(); ++I)
-    AwaitOfCall[F.Awaits[I].Call ? (const Stmt *)F.Awaits[I].Call
-                                 : F.Awaits[I].CombExpr] = I;
+    AwaitOfCall[F.Awaits[I].Call    ? (const Stmt *)F.Awaits[I].Call
+                : F.Awaits[I].Yield ? cast<ParenExpr>(F.Awaits[I].Marker)
+                                          ->getSubExpr()
+                                    : F.Awaits[I].CombExpr] = I;
   std::vector<llvm::BitVector> Held(F.Awaits.size(), llvm::BitVector(N));
   llvm::BitVector Anchored(F.Awaits.size());
   DF.forEachElement([&](const Stmt *S, const llvm::BitVector &LiveAfter) {
@@ -381,10 +396,11 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     }
   });
   for (unsigned I = 0; I != F.Awaits.size(); ++I)
-    if (!Anchored.test(I) && F.Awaits[I].Comb != Combinator::None)
+    if (!Anchored.test(I) &&
+        (F.Awaits[I].Comb != Combinator::None || F.Awaits[I].Yield))
       Diags.internalError(F.Awaits[I].location(),
-                          "this combinator is not in the control-flow graph "
-                          "of '" +
+                          "this suspend point is not in the control-flow "
+                          "graph of '" +
                               F.Name + "'");
 
   // `lhs op= await(...)` evaluates lhs after resuming: everything it reads
@@ -488,6 +504,12 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     // Fields keep the user's names; shadowed names get a suffix.
     std::string Base = VD->getName().empty() ? contract::UnnamedParamField.str()
                                              : VD->getName().str();
+    if (auto It = ForOfSlot.find(VD); It != ForOfSlot.end()) {
+      // A ca_for's generator frame, kept across the loop's suspend points.
+      SV.Generator = It->second->Callee;
+      SV.AddressEscapes = false;
+      Base = contract::forFrameVar(It->second->Index);
+    }
     SV.Field = Base;
     for (unsigned K = 1; !Taken.insert(SV.Field).second; ++K)
       SV.Field = Base + "_" + std::to_string(K);
@@ -527,12 +549,22 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   struct ScopedSlot {
     unsigned Slot;
     const Stmt *Scope, *Start; ///< live from Start (all of Scope if null)
+    /// A ca_for's generator frame: not in the loop's init clause, whose
+    /// arguments are read before the generator's init writes its frame.
+    const Stmt *Except = nullptr;
+    bool contains(const Stmt *S, ParentMap &PM) const {
+      return isInsideFrom(S, Scope, Start, PM) &&
+             !(Except && isInside(S, Except, PM));
+    }
   };
   std::vector<ScopedSlot> ScopedSlots;
   for (auto &[V, Region] : EscapeScope)
-    if (SavedOfVar[V] >= 0)
+    if (SavedOfVar[V] >= 0) {
+      auto It = ForOfSlot.find(VC.Vars[V]);
       ScopedSlots.push_back(
-          {(unsigned)SavedOfVar[V], Region.first, Region.second});
+          {(unsigned)SavedOfVar[V], Region.first, Region.second,
+           It == ForOfSlot.end() ? nullptr : It->second->Loop->getInit()});
+    }
   unsigned Literals = 0;
   for (const CompoundLiteralExpr *L : VC.Literals) {
     const Stmt *Scope = Body;
@@ -586,7 +618,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
       if (SavedOfVar[I] >= 0)
         Now.push_back(SavedOfVar[I]);
     for (const ScopedSlot &SS : ScopedSlots)
-      if (isInsideFrom(S, SS.Scope, SS.Start, PM))
+      if (SS.contains(S, PM))
         Now.push_back(SS.Slot);
     Clique(Now);
     int Def = DF.defined(S);

@@ -287,6 +287,8 @@ HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx) {
     const AsyncFunction &F = S.Functions[I];
     Collector C(F, H, Taken, TagNames, OrdinaryNames);
     for (const SavedVar &SV : F.Saved) {
+      if (SV.Generator)
+        continue; // a generator's frame: no local type
       C.keep(SV, frameFieldType(SV, Ctx));
       // Also what the declaration names that the field's type does not (a
       // typedef with const inside): the body no longer uses it.

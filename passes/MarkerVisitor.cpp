@@ -106,7 +106,26 @@ public:
     return true;
   }
 
+  std::vector<FoundYield> Yields;
+  std::vector<FoundFor> Fors;
+
+  // Generators: yields and ca_for loops are recorded (Check reports their
+  // misuse); the call a ca_for iterates over is its consumer.
+  bool TraverseForStmt(ForStmt *FS) {
+    if (!Unevaluated && isForMarker(FS, Ctx)) {
+      Fors.push_back({FS, Current});
+      if (const CallExpr *Call = forParts(FS).Call)
+        if (isGenerator(Call->getDirectCallee())) {
+          Consumed.insert(Call);
+          AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
+        }
+    }
+    return RecursiveASTVisitor::TraverseForStmt(FS);
+  }
+
   bool TraverseParenExpr(ParenExpr *PE) {
+    if (!Unevaluated && isYieldMarker(PE, Ctx))
+      Yields.push_back({PE, Current});
     std::optional<MarkerKind> K = markerKind(PE, Ctx);
     if (!Unevaluated && !K && !CombinatorDepth)
       if (std::optional<Combinator> C = combinatorKind(PE, Ctx))
@@ -162,6 +181,14 @@ public:
                         "call: await(ca_boxed(...))");
     } else if (!isAsyncFunction(Callee)) {
       reportBadOperand(*K, Call ? Call : Operand, Callee);
+      Call = nullptr;
+    } else if (isGenerator(Callee)) {
+      Diags.error(Call->getBeginLoc(),
+                  "'" + Callee->getName() + "' is a generator: iterate over "
+                      "it with ca_for (T v, " + Callee->getName() +
+                      "(...)), not " + contract::markerMacro(*K));
+      Consumed.insert(Call);
+      AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
       Call = nullptr;
     } else {
       if (Boxed)
@@ -345,7 +372,15 @@ public:
                       "' is never awaited: write await(...) around it inside "
                       "an async function");
     const FunctionDecl *Callee = CE->getDirectCallee();
-    if (isAsyncFunction(Callee) && !Consumed.count(CE) && !Unevaluated) {
+    if (isGenerator(Callee) && !Consumed.count(CE) && !Unevaluated) {
+      AllowedRefs.insert(CE->getCallee()->IgnoreParenImpCasts());
+      Diags.error(CE->getBeginLoc(), "call of generator '" +
+                                         Callee->getName() +
+                                         "' outside ca_for: iterate over it "
+                                         "with ca_for (T v, " +
+                                         Callee->getName() + "(...))");
+    } else if (isAsyncFunction(Callee) && !Consumed.count(CE) &&
+               !Unevaluated) {
       AllowedRefs.insert(CE->getCallee()->IgnoreParenImpCasts());
       Diags.error(CE->getBeginLoc(),
                   "call of async function '" + Callee->getName() +
@@ -600,6 +635,8 @@ MarkerScan scanMarkers(ASTContext &Ctx, DiagSink &Diags) {
   V.TraverseDecl(Ctx.getTranslationUnitDecl());
   V.checkPlaces();
   MarkerScan Scan;
+  Scan.Yields = std::move(V.Yields);
+  Scan.Fors = std::move(V.Fors);
   Scan.Markers = std::move(V.Markers);
   Scan.Unevaluated = std::move(V.UnevaluatedMarkers);
   Scan.AsyncDefinitions = std::move(V.AsyncDefinitions);

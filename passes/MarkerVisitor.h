@@ -47,8 +47,20 @@ struct UnevaluatedMarker {
   const clang::Expr *Marker;
 };
 
+/// A yield(e) or a ca_for, evaluated, and the function it is in (or null).
+struct FoundYield {
+  const clang::Expr *Marker;
+  const clang::FunctionDecl *Enclosing;
+};
+struct FoundFor {
+  const clang::ForStmt *Loop;
+  const clang::FunctionDecl *Enclosing;
+};
+
 /// What the walk found.
 struct MarkerScan {
+  std::vector<FoundYield> Yields; ///< in source order
+  std::vector<FoundFor> Fors;     ///< in source order
   std::vector<FoundMarker> Markers; ///< in source order
   std::vector<UnevaluatedMarker> Unevaluated;
   /// Async functions defined in the main file, in source order.

@@ -37,6 +37,56 @@ std::optional<MarkerKind> markerKind(const Expr *E, const ASTContext &Ctx) {
   return K;
 }
 
+bool isYieldMarker(const Expr *E, const ASTContext &Ctx) {
+  return markerMacro(E, Ctx) == contract::YieldMacro;
+}
+
+const Expr *yieldedValue(const Expr *Marker) {
+  // ((void)(e), ca__gen_unlowered(__func__))
+  const auto *Comma =
+      cast<BinaryOperator>(cast<ParenExpr>(Marker)->getSubExpr());
+  const auto *Cast = cast<CStyleCastExpr>(Comma->getLHS());
+  return cast<ParenExpr>(Cast->getSubExpr()->IgnoreImpCasts())->getSubExpr();
+}
+
+bool isForMarker(const ForStmt *S, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation L = S->getForLoc();
+  return L.isMacroID() && SM.isMacroBodyExpansion(L) &&
+         SM.isAtStartOfImmediateMacroExpansion(L) &&
+         Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts()) ==
+             contract::ForMacro;
+}
+
+ForParts forParts(const ForStmt *S) {
+  ForParts P;
+  const auto *DS = dyn_cast_or_null<DeclStmt>(S->getInit());
+  if (!DS)
+    return P;
+  const VarDecl *Prev = nullptr;
+  for (const Decl *D : DS->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      continue;
+    ++P.Declared;
+    if (VD->getName() == contract::ForSlotVar) {
+      P.Var = Prev;
+      P.Slot = VD;
+    }
+    Prev = VD;
+  }
+  if (!P.Var || !P.Var->getInit())
+    return P;
+  // (ca__for_unlowered("g(x)"), (g(x)))
+  const auto *Comma = dyn_cast<BinaryOperator>(P.Var->getInit()->IgnoreParenImpCasts());
+  if (Comma && Comma->getOpcode() == BO_Comma) {
+    P.Call = dyn_cast<CallExpr>(Comma->getRHS()->IgnoreParenImpCasts());
+    if (P.Call && !P.Call->getDirectCallee())
+      P.Call = nullptr;
+  }
+  return P;
+}
+
 std::optional<Combinator> combinatorKind(const Expr *E, const ASTContext &Ctx) {
   return contract::combinatorOfMacro(markerMacro(E, Ctx));
 }
@@ -94,7 +144,7 @@ const Expr *skipToMarker(const Expr *E, const ASTContext &Ctx) {
   for (;;) {
     E = E->IgnoreImpCasts();
     const auto *PE = dyn_cast<ParenExpr>(E);
-    if (!PE || markerKind(E, Ctx))
+    if (!PE || markerKind(E, Ctx) || isYieldMarker(E, Ctx))
       return E;
     E = PE->getSubExpr();
   }

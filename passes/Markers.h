@@ -57,6 +57,22 @@ bool isBoxedMarkerRef(const clang::Expr *E);
 /// The name of the pointer an indirect call calls through, for messages.
 std::string pointerName(const clang::CallExpr *Call);
 
+/// Whether E is the expansion of `yield(e)` (CA_YIELD).
+bool isYieldMarker(const clang::Expr *E, const clang::ASTContext &Ctx);
+/// The e of a yield marker, as written.
+const clang::Expr *yieldedValue(const clang::Expr *Marker);
+/// Whether the `for` keyword of S comes from ca_for.
+bool isForMarker(const clang::ForStmt *S, const clang::ASTContext &Ctx);
+/// What a ca_for declares and calls: `ca_for (T v, g(x))` is
+/// `for (T v = (..., (g(x))), ca__gen_frame = ...; ...;)`. Call is null
+/// when the second operand is not a call of a function by name.
+struct ForParts {
+  const clang::VarDecl *Var = nullptr, *Slot = nullptr;
+  const clang::CallExpr *Call = nullptr;
+  unsigned Declared = 0; ///< variables the loop declares (2 when well formed)
+};
+ForParts forParts(const clang::ForStmt *S);
+
 /// Whether S or an expression below it is an await marker for which
 /// Counts holds (every await when Counts is empty). The one "contains an
 /// await" walk: Discover counts the awaits that can suspend; Normalize

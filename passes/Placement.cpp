@@ -56,6 +56,8 @@ Placement placeDeclarations(const Shape &S, Splicer &Sp,
         Use(Callee, Def);
     for (const StartSite &St : F.Spawns)
       StartUse(St.Callee, Def);
+    for (const ForSite &FS : F.Fors)
+      Use(FS.Callee, Def);
     // f__sync is called, not embedded: only its prototype is needed.
     for (const FunctionDecl *Callee : F.SyncCallees)
       if (int J = IndexOf(Callee); J >= 0)
@@ -64,6 +66,9 @@ Placement placeDeclarations(const Shape &S, Splicer &Sp,
   for (const StartSite &St : S.Starts)
     StartUse(St.Callee, St.Enclosing ? Sp.topLevelBegin(St.Enclosing)
                                      : Sp.offset(St.Marker->getBeginLoc()));
+  // A ca_for in plain code keeps the generator's frame in a local.
+  for (const ForSite &FS : S.PlainFors)
+    Use(FS.Callee, Sp.topLevelBegin(FS.Enclosing));
   // A pool's storage needs the frame and the task thunks of its function.
   for (const TaskPool &Pool : S.Pools) {
     CharSourceRange R = SM.getExpansionRange(Pool.Var->getSourceRange());
@@ -73,13 +78,19 @@ Placement placeDeclarations(const Shape &S, Splicer &Sp,
     StartUse(Pool.Function, Begin);
   }
   // A frame embeds its callees' frames: they must be complete first.
-  for (auto It = S.CalleesFirst.rbegin(); It != S.CalleesFirst.rend(); ++It)
+  for (auto It = S.CalleesFirst.rbegin(); It != S.CalleesFirst.rend(); ++It) {
+    auto Embedded = [&](const FunctionDecl *Callee) {
+      if (int J = IndexOf(Callee); J >= 0) {
+        FrameAt[J] = std::min(FrameAt[J], FrameAt[*It]);
+        ProtoAt[J] = std::min(ProtoAt[J], FrameAt[*It]);
+      }
+    };
     for (const AwaitSite &A : S.Functions[*It].Awaits)
       for (const FunctionDecl *Callee : A.callees())
-        if (int J = IndexOf(Callee); J >= 0) {
-          FrameAt[J] = std::min(FrameAt[J], FrameAt[*It]);
-          ProtoAt[J] = std::min(ProtoAt[J], FrameAt[*It]);
-        }
+        Embedded(Callee);
+    for (const ForSite &FS : S.Functions[*It].Fors)
+      Embedded(FS.Callee);
+  }
   // So does a budget frame, inside the frame of each function awaiting it,
   // which may now come before that function's definition.
   for (unsigned I = 0; I != NF; ++I)

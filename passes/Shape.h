@@ -68,10 +68,14 @@ struct AwaitSite {
   std::vector<Branch> Branches; ///< of a combinator, in order
   /// The combinator's expression in the analysis AST (a CFG element).
   const clang::Expr *CombExpr = nullptr;
+  /// A `yield(e);` of a generator (Call and Callee null): e, stored through
+  /// ca__out before the poll returns CA_ITEM. Embeds no frame.
+  bool Yield = false;
+  const clang::Expr *Value = nullptr;
 
   /// Every async function whose frame this suspend point embeds.
   std::vector<const clang::FunctionDecl *> callees() const {
-    if (Indirect)
+    if (Indirect || Yield)
       return {};
     if (Comb == Combinator::None)
       return {Callee};
@@ -93,6 +97,9 @@ struct SavedVar {
   const clang::CompoundLiteralExpr *Literal = nullptr; ///< a literal
   std::string Field;            ///< member name in the frame struct
   bool AddressEscapes = false;  ///< kept only for its scope, not its value
+  /// A ca_for's frame slot (ForSite::Slot): the frame of this generator,
+  /// whose size layout takes from the generator's layout.
+  const clang::FunctionDecl *Generator = nullptr;
   unsigned Size = 0, Align = 1; ///< bytes, from the analysis AST
   unsigned Offset = 0;          ///< assigned by layout
 
@@ -104,6 +111,8 @@ struct SavedVar {
       return "compound literal";
     // Temporaries of the normalize pass hold an await's result or the
     // value of a lazy operator: say so.
+    if (Generator)
+      return "frame of " + Generator->getNameAsString();
     llvm::StringRef N = Var->getName();
     if (contract::isNormalizeTemp(N))
       return "await result";
@@ -134,6 +143,21 @@ struct StartSite {
   const TaskPool *Pool = nullptr; ///< of a ca_spawn_in
 };
 
+/// A `ca_for (T v, g(args)) body` over the generator g. In the analysis AST
+/// it is a `for` declaring v and Slot, which stands for g's frame: liveness
+/// keeps Slot in the consumer's frame when a suspend point of the consumer
+/// is inside the loop (else it is a local of the poll function, or of the
+/// plain function, with g__drop as its cleanup).
+struct ForSite {
+  const clang::ForStmt *Loop = nullptr;
+  const clang::VarDecl *Var = nullptr;  ///< v
+  const clang::VarDecl *Slot = nullptr; ///< the generator's frame
+  const clang::CallExpr *Call = nullptr;
+  const clang::FunctionDecl *Callee = nullptr;    ///< g, a generator
+  const clang::FunctionDecl *Enclosing = nullptr; ///< null: file scope
+  unsigned Index = 0; ///< N of the names ca__genN, ca__itemN (per function)
+};
+
 /// Everything the passes know about one async function defined in the main
 /// file.
 struct AsyncFunction {
@@ -144,6 +168,10 @@ struct AsyncFunction {
   /// AwaitSite::Statement or AwaitSite::Var -> index in Awaits.
   llvm::DenseMap<const void *, unsigned> AwaitOfStatement;
   std::vector<StartSite> Spawns; ///< ca_spawn inside this function
+  /// A generator (`gen T f(...)`): its yields are suspend points (Awaits,
+  /// numbered with the awaits), its poll returns CA_ITEM at each.
+  bool IsGenerator = false;
+  std::vector<ForSite> Fors; ///< ca_for loops in the body, in source order
   /// Awaits inside expressions (or with awaits in their arguments): the
   /// normalize pass moves them into statement positions first.
   std::vector<const clang::Expr *> Pending;
@@ -199,6 +227,13 @@ struct AsyncFunction {
     auto It = AwaitOfStatement.find(StatementOrVar);
     return It == AwaitOfStatement.end() ? nullptr : &Awaits[It->second];
   }
+  /// The ca_for a `for` statement is, or null.
+  const ForSite *forAt(const clang::Stmt *Loop) const {
+    for (const ForSite &FS : Fors)
+      if (FS.Loop == Loop)
+        return &FS;
+    return nullptr;
+  }
   const SavedVar *savedFor(const void *VarOrLiteral) const {
     auto It = SavedIndex.find(VarOrLiteral);
     return It == SavedIndex.end() ? nullptr : &Saved[It->second];
@@ -227,6 +262,14 @@ struct Shape {
   std::vector<AsyncFunction> Functions; ///< definitions in the main file
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> FunctionIndex;
   std::vector<StartSite> Starts; ///< block_on / spawn outside async code
+  /// ca_for loops outside async code and generators (replaced in place).
+  std::vector<ForSite> PlainFors;
+  /// Every evaluated yield marker and ca_for loop, with the function it is
+  /// in: Check reports those that are misplaced or malformed.
+  std::vector<std::pair<const clang::Expr *, const clang::FunctionDecl *>>
+      YieldMarkers;
+  std::vector<std::pair<const clang::ForStmt *, const clang::FunctionDecl *>>
+      ForMarkers;
   std::vector<AddressUse> AddressUses;
   /// Async functions given to an async function pointer in this file (a
   /// static one needs its pointer target only then).
@@ -257,6 +300,7 @@ struct Shape {
   struct AwaitCycle {
     std::vector<unsigned> Functions;
     const AwaitSite *Back = nullptr;
+    const ForSite *BackFor = nullptr; ///< the cycle closes at a ca_for
   };
   std::vector<AwaitCycle> AwaitCycles;
 

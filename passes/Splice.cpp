@@ -195,6 +195,13 @@ void spliceLowering(const Shape &S, const Placement &P,
   for (unsigned I = 0; I != P.PoolRange.size(); ++I)
     Sp.add(P.PoolRange[I].first, P.PoolRange[I].second, RankDefinition,
            E.pool(S.Pools[I]));
+  for (const ForSite &FS : S.PlainFors) {
+    // `ca_for (T v, g(x))`, written in the main file (Check): the body
+    // stays as written.
+    CharSourceRange R = SM.getImmediateExpansionRange(FS.Loop->getForLoc());
+    Sp.add(SM.getFileOffset(R.getBegin()), Sp.endOffset(R.getEnd()),
+           RankDefinition, E.plainFor(FS));
+  }
   for (const StartSite &St : S.Starts) {
     if (St.Nested)
       continue;

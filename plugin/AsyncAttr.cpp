@@ -10,6 +10,8 @@
 // lowered.
 //
 //===----------------------------------------------------------------------===//
+#include "GenReturns.h"
+#include "../passes/Contract.h"
 #include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -20,6 +22,7 @@
 #include <iterator>
 
 using namespace clang;
+using cawait::noteGenerator;
 
 namespace {
 
@@ -43,8 +46,9 @@ void beginAfterAttributeMacro(Sema &S, FunctionDecl *FD, const ParsedAttr &A) {
        L = SM.getImmediateExpansionRange(L).getBegin())
     Outer = Lexer::getImmediateMacroName(L, SM, S.getLangOpts());
   static const char *const Empty[] = {
-      "async",       "CA_ASYNC",       "async_budget",     "CA_ASYNC_BUDGET",
-      "async_boxed", "CA_ASYNC_BOXED", "CA__RUNTIME_ASYNC"};
+      "async",       "CA_ASYNC",       "async_budget",      "CA_ASYNC_BUDGET",
+      "async_boxed", "CA_ASYNC_BOXED", "CA__RUNTIME_ASYNC", "gen",
+      "CA_GEN"};
   if (std::none_of(std::begin(Empty), std::end(Empty),
                    [&](const char *N) { return Outer == N; }))
     return;
@@ -109,6 +113,17 @@ struct AsyncAttrInfo : public ParsedAttrInfo {
     if (Arg) {
       Arg = Arg->IgnoreParenImpCasts();
       if (const auto *SL = dyn_cast<StringLiteral>(Arg)) {
+        if (SL->getString() == "gen") {
+          // `gen T f(...)` (CA_GEN): a generator. Lowered like an async
+          // function; whether it is one too is the `async` attribute's.
+          if (!isa<FunctionDecl>(D))
+            return Error("'gen' is for function declarations");
+          D->addAttr(AnnotateAttr::Create(S.Context, cawait::contract::GenAnnotation, nullptr, 0,
+                                          A.getRange()));
+          beginAfterAttributeMacro(S, cast<FunctionDecl>(D), A);
+          noteGenerator(cast<FunctionDecl>(D));
+          return AttributeApplied;
+        }
         if (SL->getString() != "boxed")
           return Error("the argument of 'async' is a frame budget in bytes "
                        "or \"boxed\"");

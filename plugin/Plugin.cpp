@@ -23,6 +23,7 @@
 #include "../passes/FrameReport.h"
 #include "../passes/Pipeline.h"
 #include "Diagnostics.h"
+#include "GenReturns.h"
 #include "Options.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/Decl.h"
@@ -122,7 +123,10 @@ public:
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     LayoutOver = true; // code generation (before this consumer) is done
-    if (Ctx.getDiagnostics().hasErrorOccurred()) {
+    // (An error the consumer raised itself, GenReturns.h, is counted by
+    // the consumer only.)
+    if (Ctx.getDiagnostics().hasErrorOccurred() ||
+        Ctx.getDiagnostics().getClient()->getNumErrors()) {
       ParseFailed = true;
       return; // the main compile reports the same errors
     }
@@ -190,11 +194,20 @@ class ToUserConsumer : public DiagnosticConsumer {
 public:
   ToUserConsumer(DiagnosticConsumer &User, const bool &LayoutOver)
       : User(User), LayoutOver(LayoutOver) {}
+  /// Maps the return diagnostics of generators to remarks in D, this
+  /// consumer's engine (GenReturns.h): the level is decided here.
+  void quietGeneratorReturns(DiagnosticsEngine &D) { GenLevels.quiet(D); }
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     if (LayoutOver && Level < DiagnosticsEngine::Error &&
         isLayoutDiag(Info.getID()))
       return;
+    // A generator's items are its type: `return;` ends it.
+    if (std::optional<DiagnosticsEngine::Level> L = GenLevels.levelOf(Info)) {
+      if (*L == DiagnosticsEngine::Ignored)
+        return;
+      Level = *L;
+    }
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
     User.HandleDiagnostic(Level, Info);
   }
@@ -202,6 +215,7 @@ public:
 private:
   DiagnosticConsumer &User;
   const bool &LayoutOver;
+  GenReturnLevels GenLevels;
 };
 
 /// The main compile's client once the analysis parse has given the user's
@@ -296,14 +310,20 @@ void runAnalysis(CompilerInstance &CI, AnalysisAction &Analysis,
   CompilerInstance Nested(CI.getPCHContainerOperations());
   Nested.setInvocation(Inv);
   Nested.setFileManager(&CI.getFileManager());
-  if (ToUser)
-    Nested.createDiagnostics(
-        new ToUserConsumer(CI.getDiagnosticClient(), Analysis.LayoutOver),
-        true);
-  else
+  if (ToUser) {
+    auto *Consumer =
+        new ToUserConsumer(CI.getDiagnosticClient(), Analysis.LayoutOver);
+    Nested.createDiagnostics(Consumer, true);
+    Consumer->quietGeneratorReturns(Nested.getDiagnostics());
+  } else {
     Nested.createDiagnostics(new IgnoringDiagConsumer(), true);
+    // The first parse gave them: a generator's `return;` is no error here.
+    GenReturnLevels().quiet(Nested.getDiagnostics());
+  }
   InAnalysis = true;
+  forgetGenerators();
   Nested.ExecuteAction(Analysis);
+  forgetGenerators(); // their AST is gone
   InAnalysis = false;
 }
 

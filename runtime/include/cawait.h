@@ -213,6 +213,57 @@ typedef struct ca_task_pool ca_task_pool;
 #endif
 #define ca_timeout_ms(ms, call) ca_select(call, ca_sleep_ms(ms))
 
+/* Generators (docs/user-guide.md, "Generators and streams"):
+ *
+ *   gen int count(int n) {           a generator of ints: calling it runs
+ *     for (int i = 0; i < n; i++)    no code; each item asked for runs the
+ *       yield(i);                    body to its next yield(e), which hands
+ *   }                                out e; `return;` or the end finishes it
+ *
+ *   ca_for (int v, count(10))        in any function, plain or async: v
+ *     printf("%d\n", v);             takes each item in turn; break, return
+ *                                    or goto out of the loop drops the
+ *                                    generator (its cleanups run)
+ *
+ * With the plugin the generator's frame is in the caller's stack (or in
+ * its frame, when the loop's body awaits or yields): nothing is allocated.
+ * A generator may ca_for over another. Without the plugin a generator has
+ * no synchronous meaning: the program compiles, and ca_for (or a yield
+ * reached by calling the function) aborts with a message naming the
+ * generator. Define CA_NO_GEN_KEYWORDS to keep the names `gen` and `yield`
+ * for yourself: CA_GEN and CA_YIELD(e) are the same. */
+#ifdef CA__ASYNC_ATTR
+#define CA_GEN __attribute__((__async__("gen")))
+#else
+#define CA_GEN
+#endif
+#define CA_YIELD(e) ((void)(e), ca__gen_unlowered(__func__))
+/* The plugin replaces the loop; this text is its meaning for the analysis
+ * (decl is type-checked against the generator's items) and, without the
+ * plugin, the message. ca__gen_frame stands for the generator's frame. */
+#define ca_for(decl, call)                                                     \
+  for (decl = (ca__for_unlowered(#call), (call)),                              \
+       ca__gen_frame = *(__typeof__(call) *)ca__gen_slot();                    \
+       ca__gen_next(&ca__gen_frame);)
+#ifndef CA_NO_GEN_KEYWORDS
+#define gen CA_GEN
+#define yield(e) CA_YIELD(e)
+#endif
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* Without the plugin: "cawait: generator 'count' run without the cawait
+ * plugin ..." and abort() (named by the call ca_for iterates over, or by
+ * the function a yield is in). */
+void ca__for_unlowered(const char *call);
+void ca__gen_unlowered(const char *function);
+/* Never reached: they stand for the loop in the text the plugin reads. */
+void *ca__gen_slot(void);
+int ca__gen_next(const volatile void *frame);
+#ifdef __cplusplus
+}
+#endif
+
 #include "cawait/abi.h"
 
 #ifdef __cplusplus

@@ -10,6 +10,8 @@
 #ifndef CAWAIT_INTERNAL_H
 #define CAWAIT_INTERNAL_H
 
+/* The runtime names fields `gen` (handle generations). */
+#define CA_NO_GEN_KEYWORDS 1
 #include <cawait.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -82,7 +82,9 @@ extern "C" {
 
 typedef enum ca_poll {
   CA_PENDING = 0, /* not finished; the context's waker will be woken */
-  CA_READY = 1    /* finished; *out holds the result */
+  CA_READY = 1,   /* finished; *out holds the result (a generator: no item) */
+  CA_ITEM = 2     /* a generator's next item is in *out; poll again for the
+                   * one after it (only generators return it) */
 } ca_poll;
 
 /* A waker makes its task runnable again: a pointer into the task (or into
