@@ -188,8 +188,7 @@ void Printer::discover() {
   OS << "=== discover\n";
   for (const AsyncFunction &F : S.Functions) {
     function(F);
-    OS << ": " << (F.IsGenerator ? "generator, " : "")
-       << (F.MaySuspend ? "may suspend" : "never suspends");
+    OS << ": " << (F.MaySuspend ? "may suspend" : "never suspends");
     if (unsigned B = declaredBudget(F.Decl))
       OS << ", budget " << B;
     if (isRuntimeAsync(F.Decl))

@@ -74,7 +74,11 @@ void BodyEmitter::generatorLoop(const ForSite &FS) {
   std::string Target = Same ? Var : contract::forItemVar(FS.Index);
   if (!Same)
     Out.line(E.declare(Item, Target) + ";");
-  Out.line("if (" + contract::pollName(G) + "(&" + Frame + ", ca__cx, &" +
+  // f__sync (a function that never suspends) has no context: a generator
+  // that is not async never uses it.
+  std::string Cx = F.BodyInSync ? "(" + contract::ContextType.str() + " *)0"
+                                : contract::ContextParam.str();
+  Out.line("if (" + contract::pollName(G) + "(&" + Frame + ", " + Cx + ", &" +
            Target + ") != " + contract::Item.str() + ")");
   Out.line("  break;");
   if (!Same)

@@ -16,6 +16,7 @@ std::vector<FrameSummary> summarizeFrames(const Shape &S, ASTContext &Ctx,
   for (const AsyncFunction &F : S.Functions) {
     FrameSummary FS;
     FS.Name = F.Name;
+    FS.Generator = F.IsGenerator;
     FS.Size = F.FrameSize;
     FS.Align = F.FrameAlign;
     FS.NameOffset = Sp.offset(F.Decl->getLocation());
@@ -28,7 +29,8 @@ std::vector<FrameSummary> summarizeFrames(const Shape &S, ASTContext &Ctx,
           HeldOffset = Sp.offset(F.Awaits[A].Marker->getBeginLoc());
         }
       FS.Vars.push_back({SV.name(), SV.Size, SV.Offset, HeldAt, HeldOffset,
-                         SV.AddressEscapes});
+                         SV.AddressEscapes,
+                         HeldAt && F.Awaits[HeldAt - 1].Yield});
     }
     FS.LowerBound = F.LowerBound;
     FS.NoOverlapSize =
@@ -39,9 +41,13 @@ std::vector<FrameSummary> summarizeFrames(const Shape &S, ASTContext &Ctx,
     FS.Column = P.getColumn();
     auto SlotsOf = [&](const std::vector<unsigned> &Held) {
       std::vector<FrameSummary::Held> Out;
-      for (unsigned V : Held)
-        Out.push_back({"'" + F.Saved[V].name() + "'", F.Saved[V].Offset,
-                       F.Saved[V].Size});
+      for (unsigned V : Held) {
+        // A ca_for's generator frame is named like an awaited one.
+        const FunctionDecl *G = F.Saved[V].Generator;
+        Out.push_back({G ? "frame of '" + G->getNameAsString() + "'"
+                         : "'" + F.Saved[V].name() + "'",
+                       F.Saved[V].Offset, F.Saved[V].Size});
+      }
       return Out;
     };
     FS.Points.push_back({0, FS.NameOffset, SlotsOf(F.HeldAtStart)});
@@ -98,7 +104,8 @@ void frameDiagnostics(const std::vector<FrameSummary> &Frames,
     if (LargerThan && F.Size > *LargerThan) {
       Out.push_back(mainFileRecord(
           DiagRecord::Warning, F.NameOffset,
-          "async frame of '" + F.Name + "' is " + std::to_string(F.Size) +
+          (F.Generator ? "frame of generator '" : "async frame of '") +
+              F.Name + "' is " + std::to_string(F.Size) +
               " bytes, larger than " + std::to_string(*LargerThan)));
       std::vector<const FrameSummary::Var *> Big;
       for (const FrameSummary::Var &V : F.Vars)
@@ -112,7 +119,9 @@ void frameDiagnostics(const std::vector<FrameSummary> &Frames,
         Out.push_back(mainFileRecord(DiagRecord::Note, V->HeldAtOffset,
                                      "'" + V->Name + "' (" +
                                          std::to_string(V->Size) +
-                                         " bytes) is held across this await"));
+                                         " bytes) is held across this " +
+                                         (V->HeldAtYield ? "yield"
+                                                         : "await")));
         if (V->AddressEscapes)
           Out.push_back(mainFileRecord(
               DiagRecord::Note, V->HeldAtOffset,

@@ -38,7 +38,9 @@ struct FrameSummary {
     std::string Name;
     unsigned Size, Offset, HeldAtState, HeldAtOffset;
     bool AddressEscapes;
+    bool HeldAtYield = false; ///< that suspend point is a yield
   };
+  bool Generator = false; ///< `gen T f(...)`
   std::vector<Var> Vars;
   unsigned LowerBound = 0, NoOverlapSize = 0;
   unsigned Line = 0, Column = 0; ///< of the name, presumed

@@ -114,11 +114,11 @@ public:
   bool TraverseForStmt(ForStmt *FS) {
     if (!Unevaluated && isForMarker(FS, Ctx)) {
       Fors.push_back({FS, Current});
-      if (const CallExpr *Call = forParts(FS).Call)
-        if (isGenerator(Call->getDirectCallee())) {
-          Consumed.insert(Call);
-          AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
-        }
+      // Check says what a call of anything but a generator is.
+      if (const CallExpr *Call = forParts(FS).Call) {
+        Consumed.insert(Call);
+        AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
+      }
     }
     return RecursiveASTVisitor::TraverseForStmt(FS);
   }
