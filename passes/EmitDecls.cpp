@@ -74,10 +74,14 @@ std::string Emitter::signature(const AsyncFunction &F, llvm::StringRef Which) {
 }
 
 std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
-  std::string Linkage = FD->isExternallyVisible() ? "" : "static ";
+  // A generator's frame ABI is this file's own (no other file can hold its
+  // frame): static, so that a loop over it, or a pipeline of them, is
+  // inlined into one function.
+  bool Internal = !FD->isExternallyVisible() || isGenerator(FD);
+  std::string Linkage = Internal ? "static " : "";
   // What the function asked of inlining holds for its init and poll: code
   // written for inlining (lz4's LZ4_FORCE_INLINE) is specialised by it.
-  if (!FD->isExternallyVisible() && FD->isInlineSpecified())
+  if (Internal && FD->isInlineSpecified())
     Linkage += "inline ";
   if (FD->hasAttr<AlwaysInlineAttr>())
     Linkage += "__attribute__((always_inline)) ";
@@ -292,7 +296,7 @@ std::string Emitter::budgetCheck(const FunctionDecl *FD) {
 
 std::string Emitter::frameSizeExport(const AsyncFunction &F) {
   // Read by the budget checks of other files (budgetCheck).
-  if (!F.Decl->isExternallyVisible())
+  if (!F.Decl->isExternallyVisible() || F.IsGenerator)
     return "";
   return "const unsigned long " + F.Name + "__ca__frame_size = sizeof(" +
          frameType(F.Decl) + ");\n";

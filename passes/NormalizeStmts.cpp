@@ -142,7 +142,9 @@ void FunctionNormalizer::emit(const Stmt *S, TextBuilder &B, bool Printed) {
       return;
     }
   }
-  if (fromMacro(S))
+  // A ca_for comes from its macro, but its head is copied as written.
+  bool CaFor = isa<ForStmt>(S) && isForMarker(cast<ForStmt>(S), Ctx);
+  if (fromMacro(S) && !CaFor)
     Printed = true, Copyable = false;
   if (Copyable)
     B.sync(X.B);
@@ -252,6 +254,10 @@ void FunctionNormalizer::emitDirty(const Stmt *S, Extent X, TextBuilder &B,
     if (For->getConditionVariable())
       break;
     const Stmt *Kids[] = {For->getBody()};
+    // `ca_for (T v, g(x))` as written (Check rejects an await in its call),
+    // then its body.
+    if (isForMarker(For, Ctx) && Copyable && copyAround(S, X, Kids, B))
+      return;
     if (!forNeedsRewrite(For)) {
       if (Copyable && copyAround(S, X, Kids, B))
         return;
