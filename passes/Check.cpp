@@ -14,6 +14,7 @@
 #include "Splice.h"
 #include "TypeText.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtOpenACC.h"
 #include "clang/AST/StmtOpenMP.h"
@@ -265,6 +266,35 @@ void checkFramesKnown(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
   });
 }
 
+/// A goto from outside Loop, a ca_for, to a label in it would skip the
+/// generator's init: its frame would be polled uninitialised.
+void checkGotoIntoFor(const ForStmt *Loop, const Stmt *Body,
+                      DiagSink &Diags) {
+  struct Gotos : RecursiveASTVisitor<Gotos> {
+    std::vector<const GotoStmt *> Found;
+    bool VisitGotoStmt(GotoStmt *G) {
+      Found.push_back(G);
+      return true;
+    }
+  } G;
+  G.TraverseStmt(const_cast<Stmt *>(Body));
+  if (G.Found.empty())
+    return;
+  ParentMap PM(const_cast<Stmt *>(Body));
+  auto Inside = [&](const Stmt *S) {
+    for (; S; S = PM.getParent(S))
+      if (S == Loop)
+        return true;
+    return false;
+  };
+  for (const GotoStmt *Goto : G.Found)
+    if (Goto->getLabel()->getStmt() && Inside(Goto->getLabel()->getStmt()) &&
+        !Inside(Goto))
+      Diags.error(Goto->getGotoLoc(),
+                  "goto into the body of a ca_for: it would skip the start "
+                  "of the generator; jump to before the ca_for instead");
+}
+
 /// Generators: where yield and ca_for may stand, what a generator may do.
 /// yield outside a generator, or inside an expression; a ca_for that does
 /// not declare one variable and call a generator by name, or is written
@@ -319,6 +349,8 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
       Diags.error(SM.getExpansionLoc(At),
                   "ca_for must be written in the .c file itself, not inside "
                   "another macro");
+    if (In && In->getBody())
+      checkGotoIntoFor(Loop, In->getBody(), Diags);
   }
   for (const AsyncFunction &F : S.Functions) {
     if (!F.IsGenerator)

@@ -116,7 +116,8 @@ std::string Emitter::plainFor(const ForSite &FS) {
     return Head + "for (" + declare(VT.getUnqualifiedType(), Var) + "; " +
            Poll + Var + ") == " + contract::Item.str() + ";)";
   std::string Tmp = contract::forItemVar(FS.Index);
-  return Head + "for (" + declare(VT.getUnqualifiedType(), Var) + "; ({ " +
+  return Head + "for (" + declare(VT.getUnqualifiedType(), Var) +
+         "; __extension__({ " +
          declare(Item, Tmp) + "; int ca__more = " + Poll + Tmp +
          ") == " + contract::Item.str() + "; if (ca__more) " + Var + " = " +
          Tmp + "; ca__more; });)";

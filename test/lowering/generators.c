@@ -102,7 +102,7 @@ async int in_async(int n) {
 // CHECK-NEXT:    int s = 0;
 // CHECK-NEXT:    for (struct count__frame ca__gen1 __attribute__((cleanup(count__drop))), *ca__gen1p = (count__init(&ca__gen1, n), &ca__gen1); ca__gen1p; ca__gen1p = 0) for (int v; count__poll(ca__gen1p, (ca_context *)0, &v) == CA_ITEM;)
 // CHECK-NEXT:      s += v;
-// CHECK-NEXT:    for (struct evens__frame ca__gen2 __attribute__((cleanup(evens__drop))), *ca__gen2p = (evens__init(&ca__gen2, n), &ca__gen2); ca__gen2p; ca__gen2p = 0) for (int e; ({ long ca__item2; int ca__more = evens__poll(ca__gen2p, (ca_context *)0, &ca__item2) == CA_ITEM; if (ca__more) e = ca__item2; ca__more; });) {
+// CHECK-NEXT:    for (struct evens__frame ca__gen2 __attribute__((cleanup(evens__drop))), *ca__gen2p = (evens__init(&ca__gen2, n), &ca__gen2); ca__gen2p; ca__gen2p = 0) for (int e; __extension__({ long ca__item2; int ca__more = evens__poll(ca__gen2p, (ca_context *)0, &ca__item2) == CA_ITEM; if (ca__more) e = ca__item2; ca__more; });) {
 
 // CHECK-LABEL: ca_poll in_async__poll(struct in_async__frame *ca__f, ca_context *ca__cx, int *ca__out) {
 // CHECK:           ca__f->s = 0;
