@@ -15,6 +15,8 @@ out="$root/docs/performance.md"
   echo
   sh "$here/await-cost/run.sh"
   echo
+  sh "$here/generators/run.sh"
+  echo
   sh "$here/no-suspend/run.sh"
   echo
   sh "$here/compile-time/run.sh"

@@ -268,8 +268,7 @@ void checkFramesKnown(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
 
 /// A goto from outside Loop, a ca_for, to a label in it would skip the
 /// generator's init: its frame would be polled uninitialised.
-void checkGotoIntoFor(const ForStmt *Loop, const Stmt *Body,
-                      DiagSink &Diags) {
+void checkGotoIntoFor(const ForStmt *Loop, const Stmt *Body, DiagSink &Diags) {
   struct Gotos : RecursiveASTVisitor<Gotos> {
     std::vector<const GotoStmt *> Found;
     bool VisitGotoStmt(GotoStmt *G) {
@@ -304,11 +303,10 @@ void checkGotoIntoFor(const ForStmt *Loop, const Stmt *Body,
 void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
   const SourceManager &SM = Ctx.getSourceManager();
   for (auto &[Marker, In] : S.YieldMarkers) {
-    const AsyncFunction *F = In ? S.FunctionIndex.count(In->getCanonicalDecl())
-                                      ? &S.Functions[S.FunctionIndex.lookup(
-                                            In->getCanonicalDecl())]
-                                      : nullptr
-                                : nullptr;
+    auto It = In ? S.FunctionIndex.find(In->getCanonicalDecl())
+                 : S.FunctionIndex.end();
+    const AsyncFunction *F =
+        It == S.FunctionIndex.end() ? nullptr : &S.Functions[It->second];
     if (!In || !isGenerator(In))
       Diags.error(Marker->getBeginLoc(),
                   In ? "yield outside a generator: '" + In->getName() +
@@ -322,8 +320,8 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
   }
   for (auto &[Loop, In] : S.ForMarkers) {
     ForParts P = forParts(Loop);
-    SourceLocation At = SM.getImmediateExpansionRange(Loop->getForLoc())
-                            .getBegin();
+    SourceLocation At =
+        SM.getImmediateExpansionRange(Loop->getForLoc()).getBegin();
     if (!P.Var || P.Declared != 2) {
       Diags.error(At, "ca_for declares one variable: ca_for (T v, g(x)) "
                       "statement");
@@ -336,8 +334,7 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
         What = Comma->getRHS()->IgnoreParens();
       Diags.error(What->getBeginLoc(),
                   "ca_for iterates over a call of a generator (gen T g(...))" +
-                      (Callee ? "; '" + Callee->getName().str() +
-                                    "' is not one"
+                      (Callee ? "; '" + Callee->getName().str() + "' is not one"
                               : std::string(", called by name")));
       continue;
     }
@@ -358,9 +355,10 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
     QualType T = F.Decl->getReturnType();
     if (T->isVoidType())
       Diags.error(F.Decl->getLocation(),
-                  "generator '" + F.Name + "' yields items of type void; "
-                      "declare the type of its items: gen T " + F.Name +
-                      "(...)");
+                  "generator '" + F.Name +
+                      "' yields items of type void; "
+                      "declare the type of its items: gen T " +
+                      F.Name + "(...)");
     struct Returns : RecursiveASTVisitor<Returns> {
       std::vector<const ReturnStmt *> WithValue;
       bool VisitReturnStmt(ReturnStmt *RS) {
@@ -372,7 +370,8 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
     R.TraverseStmt(F.Decl->getBody());
     for (const ReturnStmt *RS : R.WithValue)
       Diags.error(RS->getBeginLoc(),
-                  "generator '" + F.Name + "' returns no value: `return;` "
+                  "generator '" + F.Name +
+                      "' returns no value: `return;` "
                       "finishes it, and yield(e) hands out each item");
     // Until `async gen`: a generator that awaits could not be iterated
     // by a plain loop.
@@ -380,12 +379,13 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
     for (const AwaitSite &A : F.Awaits)
       if (!A.Yield && !Await)
         Await = A.Marker;
-    if (!F.Pending.empty() && (!Await || F.Pending.front()->getBeginLoc() <
-                                             Await->getBeginLoc()))
+    if (!F.Pending.empty() &&
+        (!Await || F.Pending.front()->getBeginLoc() < Await->getBeginLoc()))
       Await = F.Pending.front();
     if (Await)
       Diags.error(Await->getBeginLoc(),
-                  "await in generator '" + F.Name + "', which is not async: "
+                  "await in generator '" + F.Name +
+                      "', which is not async: "
                       "a generator's items are asked for by a plain loop, "
                       "which cannot wait");
   }

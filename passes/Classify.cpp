@@ -97,8 +97,7 @@ private:
   /// the variable) it is the whole of.
   void accept(const Expr *E, AwaitForm Form, const void *Where,
               const BinaryOperator *Assignment = nullptr) {
-    if (Form == AwaitForm::ExprStmt && F.IsGenerator &&
-        isYieldMarker(E, Ctx)) {
+    if (Form == AwaitForm::ExprStmt && F.IsGenerator && isYieldMarker(E, Ctx)) {
       // `yield(e);`: a suspend point that hands out e.
       AwaitSite A;
       A.Yield = true;

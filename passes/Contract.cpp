@@ -50,7 +50,7 @@ std::optional<Combinator> combinatorOfMacro(StringRef Name) {
 
 ArrayRef<StringRef> attributeMacros() {
   static const StringRef Names[] = {
-      "async",       "CA_ASYNC",       "async_budget",     "CA_ASYNC_BUDGET",
+      "async",       "CA_ASYNC",       "async_budget",      "CA_ASYNC_BUDGET",
       "async_boxed", "CA_ASYNC_BOXED", "CA__RUNTIME_ASYNC", "gen",
       "CA_GEN"};
   return Names;

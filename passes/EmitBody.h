@@ -176,10 +176,13 @@ private:
            It != Scopes[I].Cleanups.rend(); ++It) {
         // A ca_for's generator frame is dropped.
         const SavedVar *SV = F.savedFor(*It);
-        std::string Fn =
-            SV && SV->Generator
-                ? contract::dropName(SV->Generator->getName())
-                : (*It)->getAttr<CleanupAttr>()->getFunctionDecl()->getName().str();
+        std::string Fn = SV && SV->Generator
+                             ? contract::dropName(SV->Generator->getName())
+                             : (*It)
+                                   ->getAttr<CleanupAttr>()
+                                   ->getFunctionDecl()
+                                   ->getName()
+                                   .str();
         Calls.push_back(Fn + "(&" + field(*It) + ");");
       }
     return Calls;

@@ -47,8 +47,7 @@ void BodyEmitter::yieldItem(const AwaitSite &A) {
 void BodyEmitter::generatorLoop(const ForSite &FS) {
   std::string G = FS.Callee->getNameAsString();
   const SavedVar *Slot = F.savedFor(FS.Slot);
-  std::string Frame =
-      Slot ? field(FS.Slot) : contract::forFrameVar(FS.Index);
+  std::string Frame = Slot ? field(FS.Slot) : contract::forFrameVar(FS.Index);
   Out.line("{");
   Out.indent();
   Scopes.push_back({FS.Loop, {}});
@@ -65,7 +64,8 @@ void BodyEmitter::generatorLoop(const ForSite &FS) {
   Out.indent();
   QualType Item = FS.Callee->getReturnType().getUnqualifiedType();
   QualType VT = FS.Var->getType();
-  std::string Var = F.savedFor(FS.Var) ? field(FS.Var) : FS.Var->getName().str();
+  std::string Var =
+      F.savedFor(FS.Var) ? field(FS.Var) : FS.Var->getName().str();
   if (!F.savedFor(FS.Var))
     // Written by the poll: declared without its qualifiers (the analysis
     // parse checked that the body does not write a const one).
@@ -109,18 +109,16 @@ std::string Emitter::plainFor(const ForSite &FS) {
   QualType Item = FS.Callee->getReturnType().getUnqualifiedType();
   QualType VT = FS.Var->getType();
   std::string Var = FS.Var->getName().str();
-  std::string Poll =
-      contract::pollName(G) + "(" + Ptr + ", (" + contract::ContextType.str() +
-      " *)0, &";
+  std::string Poll = contract::pollName(G) + "(" + Ptr + ", (" +
+                     contract::ContextType.str() + " *)0, &";
   if (Ctx.hasSameUnqualifiedType(VT, Item))
     return Head + "for (" + declare(VT.getUnqualifiedType(), Var) + "; " +
            Poll + Var + ") == " + contract::Item.str() + ";)";
   std::string Tmp = contract::forItemVar(FS.Index);
   return Head + "for (" + declare(VT.getUnqualifiedType(), Var) +
-         "; __extension__({ " +
-         declare(Item, Tmp) + "; int ca__more = " + Poll + Tmp +
-         ") == " + contract::Item.str() + "; if (ca__more) " + Var + " = " +
-         Tmp + "; ca__more; });)";
+         "; __extension__({ " + declare(Item, Tmp) +
+         "; int ca__more = " + Poll + Tmp + ") == " + contract::Item.str() +
+         "; if (ca__more) " + Var + " = " + Tmp + "; ca__more; });)";
 }
 
 } // namespace cawait

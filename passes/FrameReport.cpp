@@ -104,9 +104,9 @@ void frameDiagnostics(const std::vector<FrameSummary> &Frames,
     if (LargerThan && F.Size > *LargerThan) {
       Out.push_back(mainFileRecord(
           DiagRecord::Warning, F.NameOffset,
-          (F.Generator ? "frame of generator '" : "async frame of '") +
-              F.Name + "' is " + std::to_string(F.Size) +
-              " bytes, larger than " + std::to_string(*LargerThan)));
+          (F.Generator ? "frame of generator '" : "async frame of '") + F.Name +
+              "' is " + std::to_string(F.Size) + " bytes, larger than " +
+              std::to_string(*LargerThan)));
       std::vector<const FrameSummary::Var *> Big;
       for (const FrameSummary::Var &V : F.Vars)
         if (V.HeldAtState && V.Size)
@@ -120,8 +120,7 @@ void frameDiagnostics(const std::vector<FrameSummary> &Frames,
                                      "'" + V->Name + "' (" +
                                          std::to_string(V->Size) +
                                          " bytes) is held across this " +
-                                         (V->HeldAtYield ? "yield"
-                                                         : "await")));
+                                         (V->HeldAtYield ? "yield" : "await")));
         if (V->AddressEscapes)
           Out.push_back(mainFileRecord(
               DiagRecord::Note, V->HeldAtOffset,

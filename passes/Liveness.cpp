@@ -382,10 +382,10 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   // (A combinator: right after its whole expression, all branches done.)
   // (A yield: right after its expression, the item handed out.)
   for (unsigned I = 0; I != F.Awaits.size(); ++I)
-    AwaitOfCall[F.Awaits[I].Call    ? (const Stmt *)F.Awaits[I].Call
-                : F.Awaits[I].Yield ? cast<ParenExpr>(F.Awaits[I].Marker)
-                                          ->getSubExpr()
-                                    : F.Awaits[I].CombExpr] = I;
+    AwaitOfCall[F.Awaits[I].Call ? (const Stmt *)F.Awaits[I].Call
+                : F.Awaits[I].Yield
+                    ? cast<ParenExpr>(F.Awaits[I].Marker)->getSubExpr()
+                    : F.Awaits[I].CombExpr] = I;
   std::vector<llvm::BitVector> Held(F.Awaits.size(), llvm::BitVector(N));
   llvm::BitVector Anchored(F.Awaits.size());
   DF.forEachElement([&](const Stmt *S, const llvm::BitVector &LiveAfter) {

@@ -183,10 +183,11 @@ public:
       reportBadOperand(*K, Call ? Call : Operand, Callee);
       Call = nullptr;
     } else if (isGenerator(Callee)) {
-      Diags.error(Call->getBeginLoc(),
-                  "'" + Callee->getName() + "' is a generator: iterate over "
-                      "it with ca_for (T v, " + Callee->getName() +
-                      "(...)), not " + contract::markerMacro(*K));
+      Diags.error(Call->getBeginLoc(), "'" + Callee->getName() +
+                                           "' is a generator: iterate over "
+                                           "it with ca_for (T v, " +
+                                           Callee->getName() + "(...)), not " +
+                                           contract::markerMacro(*K));
       Consumed.insert(Call);
       AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
       Call = nullptr;
@@ -374,13 +375,11 @@ public:
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (isGenerator(Callee) && !Consumed.count(CE) && !Unevaluated) {
       AllowedRefs.insert(CE->getCallee()->IgnoreParenImpCasts());
-      Diags.error(CE->getBeginLoc(), "call of generator '" +
-                                         Callee->getName() +
+      Diags.error(CE->getBeginLoc(), "call of generator '" + Callee->getName() +
                                          "' outside ca_for: iterate over it "
                                          "with ca_for (T v, " +
                                          Callee->getName() + "(...))");
-    } else if (isAsyncFunction(Callee) && !Consumed.count(CE) &&
-               !Unevaluated) {
+    } else if (isAsyncFunction(Callee) && !Consumed.count(CE) && !Unevaluated) {
       AllowedRefs.insert(CE->getCallee()->IgnoreParenImpCasts());
       Diags.error(CE->getBeginLoc(),
                   "call of async function '" + Callee->getName() +

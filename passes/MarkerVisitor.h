@@ -59,8 +59,8 @@ struct FoundFor {
 
 /// What the walk found.
 struct MarkerScan {
-  std::vector<FoundYield> Yields; ///< in source order
-  std::vector<FoundFor> Fors;     ///< in source order
+  std::vector<FoundYield> Yields;   ///< in source order
+  std::vector<FoundFor> Fors;       ///< in source order
   std::vector<FoundMarker> Markers; ///< in source order
   std::vector<UnevaluatedMarker> Unevaluated;
   /// Async functions defined in the main file, in source order.

@@ -78,7 +78,8 @@ ForParts forParts(const ForStmt *S) {
   if (!P.Var || !P.Var->getInit())
     return P;
   // (ca__for_unlowered("g(x)"), (g(x)))
-  const auto *Comma = dyn_cast<BinaryOperator>(P.Var->getInit()->IgnoreParenImpCasts());
+  const auto *Comma =
+      dyn_cast<BinaryOperator>(P.Var->getInit()->IgnoreParenImpCasts());
   if (Comma && Comma->getOpcode() == BO_Comma) {
     P.Call = dyn_cast<CallExpr>(Comma->getRHS()->IgnoreParenImpCasts());
     if (P.Call && !P.Call->getDirectCallee())

@@ -10,8 +10,8 @@
 // lowered.
 //
 //===----------------------------------------------------------------------===//
-#include "GenReturns.h"
 #include "../passes/Contract.h"
+#include "GenReturns.h"
 #include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -118,8 +118,9 @@ struct AsyncAttrInfo : public ParsedAttrInfo {
           // function; whether it is one too is the `async` attribute's.
           if (!isa<FunctionDecl>(D))
             return Error("'gen' is for function declarations");
-          D->addAttr(AnnotateAttr::Create(S.Context, cawait::contract::GenAnnotation, nullptr, 0,
-                                          A.getRange()));
+          D->addAttr(AnnotateAttr::Create(S.Context,
+                                          cawait::contract::GenAnnotation,
+                                          nullptr, 0, A.getRange()));
           beginAfterAttributeMacro(S, cast<FunctionDecl>(D), A);
           noteGenerator(cast<FunctionDecl>(D));
           return AttributeApplied;

@@ -243,7 +243,7 @@ typedef struct ca_task_pool ca_task_pool;
  * plugin, the message. ca__gen_frame stands for the generator's frame. */
 #define ca_for(decl, call)                                                     \
   for (decl = (ca__for_unlowered(#call), (call)),                              \
-       ca__gen_frame = *(__typeof__(call) *)ca__gen_slot();                    \
+      ca__gen_frame = *(__typeof__(call) *)ca__gen_slot();                     \
        ca__gen_next(&ca__gen_frame);)
 #ifndef CA_NO_GEN_KEYWORDS
 #define gen CA_GEN
