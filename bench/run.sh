@@ -19,6 +19,8 @@ out="$root/docs/performance.md"
   echo
   sh "$here/no-suspend/run.sh"
   echo
+  sh "$here/suspend-loop/run.sh"
+  echo
   sh "$here/compile-time/run.sh"
   echo
   sh "$here/runtime/run.sh" --print

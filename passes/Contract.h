@@ -227,6 +227,9 @@ inline constexpr llvm::StringLiteral FreshVar = "ca__fresh";
 inline constexpr llvm::StringLiteral BranchContextVar = "ca__bcx";
 inline constexpr llvm::StringLiteral TempVar = "ca__tmp";
 inline constexpr llvm::StringLiteral IndirectCallVar = "ca__ic";
+/// cawait.h's `__attribute__((nodebug))` where the compiler has it: on the
+/// generated locals of poll, so debuggers list only the user's variables.
+inline constexpr llvm::StringLiteral NoDebugMacro = "CA__NODEBUG";
 /// Locals of f__sync, pointer targets, thunks and start expressions.
 inline constexpr llvm::StringLiteral SyncFrameVar = "ca__fr";
 inline constexpr llvm::StringLiteral SyncResultVar = "ca__r";

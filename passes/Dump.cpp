@@ -20,6 +20,12 @@
 //   liveness   saved NAME at LOC: parameter | local | compound literal |
 //                await result (a temporary of normalize)[, address escapes]
 //                init stores: the parameters live at entry, sorted
+//                in locals: the saved variables poll holds in C locals
+//                between suspends (not with the body in f__sync), sorted
+//                init's copy kept: those of them awaits never store
+//                (parameters the body never writes), sorted; if any
+//                copied as bytes: those whose value may be indeterminate
+//                at an await, sorted; if any
 //                state K at LOC holds: names, sorted
 //                interference: a-b pairs, sorted
 //   layout     every slot (saved variables, each await's sub-frame with its
@@ -277,6 +283,25 @@ void Printer::liveness() {
     OS << "  init stores: " << names(F, F.HeldAtStart) << "\n";
     if (F.BodyInSync)
       OS << "  body in f__sync (poll calls it)\n";
+    else {
+      std::vector<unsigned> Locals;
+      for (unsigned V = 0; V != F.Saved.size(); ++V)
+        if (F.Saved[V].InLocal)
+          Locals.push_back(V);
+      OS << "  in locals: " << names(F, Locals) << "\n";
+      std::vector<unsigned> InitOnly;
+      for (unsigned V = 0; V != F.Saved.size(); ++V)
+        if (F.Saved[V].InitOnly)
+          InitOnly.push_back(V);
+      if (!InitOnly.empty())
+        OS << "  init's copy kept: " << names(F, InitOnly) << "\n";
+      std::vector<unsigned> Bytes;
+      for (unsigned V = 0; V != F.Saved.size(); ++V)
+        if (F.Saved[V].CopyBytes)
+          Bytes.push_back(V);
+      if (!Bytes.empty())
+        OS << "  copied as bytes: " << names(F, Bytes) << "\n";
+    }
     for (unsigned A = 0; A != F.Awaits.size(); ++A)
       OS << "  state " << F.Awaits[A].State << " at "
          << where(F.Awaits[A].Marker->getBeginLoc())

@@ -15,11 +15,14 @@
 //       case K: goto ca__resumeK;
 //       default: ca__poll_after_done("f");
 //       }
+//     P p = ca__f->p; ...               parameters kept in locals
 //     ... body; each await K is:
+//       ca__f->x = x; ...                what K holds in locals
 //       g__init(&ca__f->ca__awK, args);  ca__f->ca__state = K;
-//     ca__resumeK:
+//       if (0) { ca__resumeK: x = ca__f->x; ... }   (-O0; else the label)
 //       if (g__poll(&ca__f->ca__awK, ca__cx, &ca__rK) == CA_PENDING)
 //         return CA_PENDING;
+//       x = ca__f->x; ...
 //     ... return e; is { *ca__out = e; ca__f->ca__state = N+1; return CA_READY;
 //     }
 //   }
@@ -29,6 +32,7 @@
 //
 #include "Annotations.h"
 #include "EmitBody.h"
+#include "Layout.h"
 #include "SourceText.h"
 #include <algorithm>
 
@@ -126,6 +130,9 @@ std::string Emitter::definition(const AsyncFunction &F) {
 
 std::map<unsigned, std::vector<std::string>>
 Emitter::pollBody(CEmitter &Out, const AsyncFunction &F) {
+  // The generated locals carry no debug information: a debugger lists
+  // the user's variables only.
+  std::string NoDebug = " " + contract::NoDebugMacro.str();
   bool Combinators = false;
   for (const AwaitSite &A : F.Awaits) {
     std::string K = std::to_string(A.State);
@@ -134,12 +141,12 @@ Emitter::pollBody(CEmitter &Out, const AsyncFunction &F) {
     if (A.Comb == Combinator::None) {
       QualType R = A.Call->getType();
       if (!R->isVoidType())
-        Out.line(declare(R.getUnqualifiedType(), "ca__r" + K) + ";");
+        Out.line(declare(R.getUnqualifiedType(), "ca__r" + K) + NoDebug + ";");
       continue;
     }
     Combinators = true;
     if (A.Comb == Combinator::Select)
-      Out.line("int ca__r" + K + " __attribute__((unused));");
+      Out.line("int ca__r" + K + NoDebug + " __attribute__((unused));");
     // Branch results on their way to their assignment.
     for (unsigned I = 0; I != A.Branches.size(); ++I) {
       QualType R = A.Branches[I].Call->getType();
@@ -148,11 +155,11 @@ Emitter::pollBody(CEmitter &Out, const AsyncFunction &F) {
       if (Needed)
         Out.line(declare(R.getUnqualifiedType(),
                          "ca__r" + K + "_" + std::to_string(I)) +
-                 ";");
+                 NoDebug + ";");
     }
   }
   if (Combinators)
-    Out.line("unsigned char ca__fresh = 0;");
+    Out.line("unsigned char ca__fresh" + NoDebug + " = 0;");
   // Resuming is the common case (a frame starts once and resumes at each
   // suspension): said so, the C compiler tests the resume states first.
   Out.line("if (__builtin_expect(ca__f->ca__state != 0, 1))");
@@ -165,6 +172,13 @@ Emitter::pollBody(CEmitter &Out, const AsyncFunction &F) {
   Out.line("  default:");
   Out.line("    ca__poll_after_done(" + quoteC(F.Name) + ");");
   Out.line("  }");
+  // Parameters in locals (SavedVar::InLocal), under their own names,
+  // loaded when the poll starts (state 0) if f__init stored them; a
+  // resume loads what its await holds.
+  for (const ParmVarDecl *P : F.Decl->parameters())
+    if (const SavedVar *SV = F.savedFor(P); SV && SV->InLocal)
+      Out.line(declare(frameFieldType(*SV, Ctx), P->getName()) +
+               (F.storedByInit(P) ? " = ca__f->" + SV->Field : "") + ";");
   BodyEmitter Body(*this, Out, F);
   Body.stmt(F.Decl->getBody());
   Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");

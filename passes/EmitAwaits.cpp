@@ -3,7 +3,8 @@
 //
 // Takes one AwaitSite (Shape) where the body reaches it; gives its code in
 // the poll function: the callee's init into the sub-frame, the state, the
-// resume label and the poll that returns CA_PENDING; through an async
+// resume label and the poll that returns CA_PENDING, with the stores and
+// loads of what it holds in locals (SavedVar::InLocal); through an async
 // function pointer, the placement in this frame or a box; for ca_join and
 // ca_select, every branch started and polled with its own waker, then the
 // winner's or every branch's assignment. Records what f__drop must run in
@@ -11,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "EmitBody.h"
+#include "KeptLocals.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -37,26 +39,107 @@ void BodyEmitter::await(const AwaitSite &A) {
   std::string Init = Callee + "__init(" + Sub;
   for (const Expr *Arg : A.Call->arguments())
     Init += ", " + expr(Arg);
+  storeHeld(A, /*WrittenByCall=*/false);
   Out.line(Init + ");");
   suspend(A, Callee + "__poll(" + Sub);
 }
 
 void BodyEmitter::suspend(const AwaitSite &A, const std::string &PollCall) {
+  // What A holds in locals goes to the frame before the callee's init
+  // (after it, what the call's arguments write) and comes back after the
+  // poll completes, whether it suspended or not: nothing stays in a
+  // register across the calls (a callee-saved one would cost its push and
+  // pop at every poll). Unoptimized, a resume loads them before the poll
+  // too, for debuggers (a caller's locals are right while its callee
+  // runs); optimized, the loads after the poll would overwrite them.
   std::string K = std::to_string(A.State);
   recordDropCleanups(A);
   Out.line("ca__f->ca__state = " + K + ";");
+  storeHeld(A, /*WrittenByCall=*/true); // a yield has no call: all
   if (A.Yield) {
     // The item is in *ca__out: hand it over; the next poll resumes here.
     Out.line("return " + contract::Item.str() + ";");
     Out.label("ca__resume" + K);
     Out.line(";"); // a label needs a statement (C11)
+    loadHeld(A);
     return;
   }
-  Out.label("ca__resume" + K);
+  resumeLabel(A, /*OnlyForDebuggers=*/true);
   std::string Result =
       A.Call->getType()->isVoidType() ? "(void *)0" : "&ca__r" + K;
   Out.line("if (" + PollCall + ", ca__cx, " + Result + ") == CA_PENDING)");
   Out.line("  return CA_PENDING;");
+  loadHeld(A);
+}
+
+std::vector<const SavedVar *>
+BodyEmitter::heldInLocals(const AwaitSite &A) const {
+  std::vector<const SavedVar *> Held;
+  for (unsigned V : F.HeldAcross[A.State - 1])
+    if (F.Saved[V].InLocal)
+      Held.push_back(&F.Saved[V]);
+  return Held;
+}
+
+namespace {
+
+/// `Dst = Src;` between a variable in a local and its frame field, or a
+/// copy of its bytes (SavedVar::CopyBytes).
+std::string moveValue(const SavedVar &SV, const std::string &Dst,
+                      const std::string &Src, const ASTContext &Ctx) {
+  if (SV.CopyBytes)
+    return copyBytes(Dst, Src, SV.Var->getType(), Ctx);
+  return Dst + " = " + Src + ";";
+}
+
+} // namespace
+
+void BodyEmitter::storeHeld(const AwaitSite &A, bool WrittenByCall) {
+  for (const SavedVar *SV : heldInLocals(A))
+    if (!SV->InitOnly &&
+        (!A.Call || writesVar(A.Call, SV->Var) == WrittenByCall))
+      Out.line(
+          moveValue(*SV, "ca__f->" + SV->Field, SV->Var->getName().str(), Ctx));
+}
+
+void BodyEmitter::resumeLabel(const AwaitSite &A, bool OnlyForDebuggers) {
+  std::string Label = "ca__resume" + std::to_string(A.State);
+  // Optimized, loads only for debuggers would be dropped (or, under
+  // UBSan, kept with their checks): not worth their compile time.
+  if (heldInLocals(A).empty() ||
+      (OnlyForDebuggers && Ctx.getLangOpts().Optimize)) {
+    Out.label(Label);
+    return;
+  }
+  Out.line("if (0) {");
+  Out.label(Label);
+  Out.indent();
+  loadHeld(A);
+  Out.dedent();
+  Out.line("}");
+}
+
+void BodyEmitter::pendingReturn(const AwaitSite &A,
+                                const std::string &Pending) {
+  bool Stores = false;
+  for (const SavedVar *SV : heldInLocals(A))
+    Stores |= !SV->InitOnly;
+  if (!Pending.empty())
+    Out.line("if (" + Pending + ")" + (Stores ? " {" : ""));
+  else if (Stores)
+    Out.line("{");
+  Out.indent();
+  storeHeld(A, /*WrittenByCall=*/false);
+  Out.line("return CA_PENDING;");
+  Out.dedent();
+  if (Stores)
+    Out.line("}");
+}
+
+void BodyEmitter::loadHeld(const AwaitSite &A) {
+  for (const SavedVar *SV : heldInLocals(A))
+    Out.line(
+        moveValue(*SV, SV->Var->getName().str(), "ca__f->" + SV->Field, Ctx));
 }
 
 void BodyEmitter::indirect(const AwaitSite &A) {
@@ -67,9 +150,10 @@ void BodyEmitter::indirect(const AwaitSite &A) {
   std::string Args;
   for (const Expr *Arg : A.Call->arguments())
     Args += (Args.empty() ? "" : ", ") + expr(Arg);
+  storeHeld(A, /*WrittenByCall=*/false);
   Out.line("{");
   Out.indent();
-  Out.line("ca__indirect_call ca__ic = {" +
+  Out.line("ca__indirect_call ca__ic " + contract::NoDebugMacro + " = {" +
            (A.Boxed ? std::string("(void *)0, 0")
                     : Area + ".frame, " + std::to_string(A.Budget)) +
            ", (void *)0, (const ca__frame_ops *)0};");
@@ -101,11 +185,14 @@ void BodyEmitter::combinator(const AwaitSite &A) {
   recordDropCleanups(A);
   Out.line("ca__fresh = 1;");
   Out.line("ca__f->ca__state = " + K + ";");
-  Out.label("ca__resume" + K);
+  // What A holds in locals: stored when it suspends (the branches' first
+  // pass may write it), loaded when a resume enters (a select's winner
+  // assigns its target before the combinator is over).
+  resumeLabel(A, /*OnlyForDebuggers=*/false);
   Out.line(Head + ".parent = ca__cx->waker;");
   Out.line("{");
   Out.indent();
-  Out.line("ca_context ca__bcx;");
+  Out.line("ca_context ca__bcx " + contract::NoDebugMacro + ";");
   for (unsigned I = 0; I != A.Branches.size(); ++I) {
     const Branch &B = A.Branches[I];
     std::string Callee = B.Callee->getNameAsString();
@@ -157,13 +244,12 @@ void BodyEmitter::combinator(const AwaitSite &A) {
   Out.dedent();
   Out.line("}");
   if (Select) {
-    Out.line("return CA_PENDING;");
+    pendingReturn(A, "");
     Out.label(Done);
     Out.line(";");
     return;
   }
-  Out.line("if (" + Head + ".pending)");
-  Out.line("  return CA_PENDING;");
+  pendingReturn(A, Head + ".pending");
   // Results leave the storage before any assignment: a target may share
   // bytes with it.
   for (unsigned I = 0; I != A.Branches.size(); ++I)

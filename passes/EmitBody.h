@@ -82,11 +82,11 @@ private:
       return true;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(X))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        return F && F->savedFor(VD) && !F->BodyInSync;
+        return F && F->inFrame(VD);
     if (const auto *CE = dyn_cast<CallExpr>(X))
       return isAsyncFunction(CE->getDirectCallee());
     if (const auto *L = dyn_cast<CompoundLiteralExpr>(X))
-      return F && F->savedFor(L);
+      return F && F->inFrame(L);
     return false;
   }
 
@@ -147,6 +147,20 @@ private:
   void yieldItem(const AwaitSite &A);
   /// A ca_for loop over a generator (EmitGenerators.cpp).
   void generatorLoop(const ForSite &FS);
+  /// The variables A holds that live in locals (SavedVar::InLocal).
+  std::vector<const SavedVar *> heldInLocals(const AwaitSite &A) const;
+  /// Stores what A holds in locals into their frame fields: those its
+  /// awaited call writes (`g(x++)`), or the others (a combinator: all).
+  void storeHeld(const AwaitSite &A, bool WrittenByCall);
+  /// Loads what A holds in locals back from their frame fields.
+  void loadHeld(const AwaitSite &A);
+  /// A's resume label; when A holds variables in locals, in a block only
+  /// the resume enters, which loads them (OnlyForDebuggers: without
+  /// optimization only).
+  void resumeLabel(const AwaitSite &A, bool OnlyForDebuggers);
+  /// `return CA_PENDING;` (under `if (Pending)` unless empty), storing
+  /// what A holds in locals first.
+  void pendingReturn(const AwaitSite &A, const std::string &Pending);
   void finish() {
     Out.line("ca__f->ca__state = " + std::to_string(F.doneState()) + ";");
     Out.line("return CA_READY;");

@@ -44,8 +44,9 @@ bool LoweringPrinter::printEarly(Stmt *S, raw_ostream &OS) {
   if (F)
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        // With the body in f__sync, a parameter is f__sync's own.
-        if (const SavedVar *SV = F->savedFor(VD); SV && !F->BodyInSync) {
+        // With the body in f__sync, a parameter is f__sync's own; a
+        // variable in a local of poll is named as written.
+        if (const SavedVar *SV = F->inFrame(VD)) {
           OS << "ca__f->" << SV->Field;
           return true;
         }
@@ -79,7 +80,7 @@ bool LoweringPrinter::printEarly(Stmt *S, raw_ostream &OS) {
       return true;
     }
   if (const auto *L = dyn_cast<CompoundLiteralExpr>(S))
-    if (const SavedVar *SV = F ? F->savedFor(L) : nullptr) {
+    if (const SavedVar *SV = F ? F->inFrame(L) : nullptr) {
       // Initialise the frame's copy each time the literal is evaluated, and
       // use it (an lvalue, like the literal).
       std::string Field = "ca__f->" + SV->Field;

@@ -65,8 +65,8 @@ void BodyEmitter::generatorLoop(const ForSite &FS) {
   QualType Item = FS.Callee->getReturnType().getUnqualifiedType();
   QualType VT = FS.Var->getType();
   std::string Var =
-      F.savedFor(FS.Var) ? field(FS.Var) : FS.Var->getName().str();
-  if (!F.savedFor(FS.Var))
+      F.inFrame(FS.Var) ? field(FS.Var) : FS.Var->getName().str();
+  if (!F.inFrame(FS.Var))
     // Written by the poll: declared without its qualifiers (the analysis
     // parse checked that the body does not write a const one).
     Out.line(E.declareIn(VT.getUnqualifiedType(), Var, &F) + ";");

@@ -3,8 +3,9 @@
 //
 // Takes the body of an async function after layout; gives its statements
 // in the poll function (BodyEmitter): control flow as written (a `for`
-// init clause as statements before the loop), kept locals initialised in
-// their frame fields, declarations of the others as written, `return` as
+// init clause as statements before the loop), locals kept in the frame
+// initialised in their frame fields, declarations of the others (those in
+// locals of poll too) as written, `return` as
 // the store through ca__out and the final state, and the cleanups of kept
 // `__attribute__((cleanup))` locals on every way out of their block. The
 // statement an await is the whole of (Shape: AwaitSite::Statement, Var)
@@ -344,19 +345,19 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
     if (const AwaitSite *A = F.awaitAt(VD)) {
       await(*A);
       std::string Result = "ca__r" + std::to_string(A->State);
-      if (F.savedFor(VD))
+      if (F.inFrame(VD))
         Out.line(storeField(field(VD), Result, VD->getType(), Ctx));
       else
         declare(VD, Result);
-      if (F.savedFor(VD) && VD->hasAttr<CleanupAttr>() && !Scopes.empty())
+      if (F.inFrame(VD) && VD->hasAttr<CleanupAttr>() && !Scopes.empty())
         Scopes.back().Cleanups.push_back(VD);
       continue;
     }
-    if (F.savedFor(VD))
+    if (F.inFrame(VD))
       initSaved(VD);
     else
       declare(VD, Init ? expr(Init) : "");
-    if (F.savedFor(VD) && VD->hasAttr<CleanupAttr>() && !Scopes.empty())
+    if (F.inFrame(VD) && VD->hasAttr<CleanupAttr>() && !Scopes.empty())
       Scopes.back().Cleanups.push_back(VD);
   }
 }
@@ -380,6 +381,8 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
     Text += E.declareIn(T, VD->getName().str(), &F);
   }
   Text += attributeText(VD, E.policy());
+  if (contract::isNormalizeTemp(VD->getName()))
+    Text += " " + contract::NoDebugMacro.str(); // generated: not in gdb
   if (!InitText.empty())
     Text += " = " + InitText;
   Out.line(Text + ";");

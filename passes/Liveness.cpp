@@ -8,6 +8,7 @@
 #include "Liveness.h"
 #include "Contract.h"
 #include "Escape.h"
+#include "KeptLocals.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
@@ -659,6 +660,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     for (const ScopedSlot &B : ScopedSlots)
       if (A.Scope == B.Scope || isInsideFrom(A.Scope, B.Scope, B.Start, PM))
         Conflict(A.Slot, B.Slot);
+  markInLocals(F, VC.Escaping, VC.Referenced, PM);
 }
 
 } // namespace cawait

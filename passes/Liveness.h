@@ -11,6 +11,8 @@
 //   - AsyncFunction::Conflicts: per saved slot, the slots it may not share
 //     bytes with (live at one point, or one written while the other is
 //     live).
+//   - SavedVar::InLocal: the kept variables poll holds in C locals between
+//     suspends (KeptLocals.h).
 //
 // A local is kept across an await when its value may be read after the
 // await resumes (backward may-liveness on clang::CFG, with the point right
@@ -31,11 +33,11 @@
 
 namespace cawait {
 
-/// Fills F.Saved, F.SavedIndex, F.HeldAcross, F.HeldAtStart and
-/// F.Conflicts. Reports only internal errors (DiagSink::internalError: no
-/// control-flow graph, a combinator missing from it), cawait bugs, not the
-/// user's constructs: Check rejects every class clang's CFG builder fails
-/// on.
+/// Fills F.Saved, F.SavedIndex, F.HeldAcross, F.HeldAtStart, F.Conflicts
+/// and each SavedVar's InLocal. Reports only internal errors
+/// (DiagSink::internalError: no control-flow graph, a combinator missing
+/// from it), cawait bugs, not the user's constructs: Check rejects every
+/// class clang's CFG builder fails on.
 void computeLiveness(AsyncFunction &F, clang::ASTContext &Ctx, DiagSink &Diags);
 
 } // namespace cawait

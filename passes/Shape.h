@@ -100,6 +100,24 @@ struct SavedVar {
   /// A ca_for's frame slot (ForSite::Slot): the frame of this generator,
   /// whose size layout takes from the generator's layout.
   const clang::FunctionDecl *Generator = nullptr;
+  /// Set by liveness: a variable that lives in a C local of the poll
+  /// function under its own name (its address never taken, a type `=` can
+  /// store, visible by its name at every await that holds it). Its field
+  /// holds it only while the function is suspended: stored when an await
+  /// that holds it returns CA_PENDING, loaded when the poll resumes there.
+  /// The others (compound literals, address-taken or const variables,
+  /// arrays) are read and written in the frame.
+  bool InLocal = false;
+  /// Set by liveness: an InLocal parameter that f__init stores and the body
+  /// never writes. Its field keeps f__init's copy while it is held (no
+  /// slot written meanwhile shares its bytes), so awaits only load it.
+  bool InitOnly = false;
+  /// Set by liveness: an InLocal variable whose value may be indeterminate
+  /// at an await that holds it (a local declared without an initializer,
+  /// or one a jump may enter its block past, or a bool or an enum, whose
+  /// indeterminate load UBSan checks): copied to and from its field as
+  /// bytes, which is neither a use the C compiler warns about nor a load.
+  bool CopyBytes = false;
   unsigned Size = 0, Align = 1; ///< bytes, from the analysis AST
   unsigned Offset = 0;          ///< assigned by layout
 
@@ -237,6 +255,12 @@ struct AsyncFunction {
   const SavedVar *savedFor(const void *VarOrLiteral) const {
     auto It = SavedIndex.find(VarOrLiteral);
     return It == SavedIndex.end() ? nullptr : &Saved[It->second];
+  }
+  /// The saved variable read and written in the frame itself (not in a C
+  /// local of poll, not in f__sync), or null.
+  const SavedVar *inFrame(const void *VarOrLiteral) const {
+    const SavedVar *SV = savedFor(VarOrLiteral);
+    return SV && !SV->InLocal && !BodyInSync ? SV : nullptr;
   }
   /// The frame's copy of a parameter f__init stores (read before it is
   /// written), or null.

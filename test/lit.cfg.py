@@ -72,3 +72,9 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
 config.environment["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0"
 config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
+
+# test/debug drives gdb in batch mode (REQUIRES: gdb): without gdb those
+# tests are UNSUPPORTED, not failed.
+import shutil
+if shutil.which("gdb"):
+    config.available_features.add("gdb")

@@ -93,9 +93,10 @@ Frames: cawait's outer frame is 64 bytes, the same as the hand-written C
 
 Where cawait's instructions go (callgrind_annotate, N=1e5): outer__poll
 with the whole chain inlined (middle, inner and ca_yield, as the
-hand-written outer_poll inlines its children) costs 48 per iteration, one
+hand-written outer_poll inlines its children) costs 49 per iteration, two
 more than the hand-written one (a waker is one pointer into the task, so
-waking loads the slot, then the operations); the executor costs 19 (the
+waking loads the slot, then the operations; and a register copy, below);
+the executor costs 19 (the
 block_on loop 11, the waker 7, the type-erased poll trampoline's jump 1)
 against 13 for the anchor's minimal block_on, which has no timers or
 tasks to look after. Before wakers became one word (issue 8) this was 63
@@ -111,4 +112,11 @@ What made the difference (issue 9):
   behind them, so wake order holds);
 - the block_on future's waker points into the executor itself: waking is
   one compare and one store.
+
+Kept variables in C locals of poll (issues 18 and 19, item 1) cost one
+instruction here (67 before, 111 for two files): outer's \`acc\` and \`i\`
+are stored where the await is, after \`x = i ^ acc\` is computed, not
+where they are assigned, so x needs a register copy (x86 has two-operand
+xor). Storing them only on the path that suspends instead kept them live
+across the init and poll calls, in callee-saved registers: 90.
 DOC

@@ -74,6 +74,18 @@
 #endif
 #endif
 
+/* On the locals the lowering generates in poll functions (await results,
+ * ...): no debug information, so a debugger lists the user's variables
+ * only. gcc has no such attribute. */
+#if defined(__has_attribute)
+#if __has_attribute(nodebug)
+#define CA__NODEBUG __attribute__((nodebug))
+#endif
+#endif
+#ifndef CA__NODEBUG
+#define CA__NODEBUG
+#endif
+
 /* CA_ASYNC is the attribute; `async` is its short name. Define
  * CA_NO_ASYNC_KEYWORD to spell the attribute yourself, for example as C23
  * `[[async]]` (a macro named `async` would expand inside it). */

@@ -141,9 +141,12 @@ def walk(node, fn):
             walk(c, fn)
 
 
-def make_async(src, ast_text):
+def make_async(src, ast_text, yields=False):
     """The async version of a Csmith program: returns the new text.
-    `ast_text` is clang's JSON AST dump of `src`."""
+    `ast_text` is clang's JSON AST dump of `src`.  With `yields`, each
+    generated function's body begins with `await(ca_yield());`: every
+    function then really suspends, so each await of a call is a suspend
+    point holding what the caller keeps across it."""
     edits = []  # (offset, order, text): applied from the end
     asyncs = set()
     decls = []
@@ -167,6 +170,12 @@ def make_async(src, ast_text):
             edits.append((begin, 0, "async "))
         if "inner" not in d:
             continue
+        body = d["inner"][-1]
+        if yields and name != "main" and body.get("kind") == "CompoundStmt":
+            b = bare(body["range"]["begin"], name)
+            if src[b] != "{":
+                raise RewriteError("body of %s not at %d" % (name, b))
+            edits.append((b + 1, 0, " await(ca_yield());"))
         wrap = "ca_block_on(" if name == "main" else "await("
 
         def visit(e):
@@ -202,7 +211,7 @@ def rewrite(orig_path, async_path, a):
                            (rc, err[-2000:]))
     with open(orig_path) as f:
         src = f.read()
-    text = make_async(src, out)
+    text = make_async(src, out, a.yields)
     with open(async_path, "w") as f:
         f.write(text)
     return text
@@ -432,6 +441,9 @@ def main():
     ap.add_argument("--opt", default="2",
                     help="comma list of -O levels (default 2)")
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--yield", dest="yields", action="store_true",
+                    help="begin every generated function with "
+                    "await(ca_yield()): each really suspends")
     ap.add_argument("--warnings", action="store_true",
                     help="build both with -Wall -Wextra and compare the "
                     "warning lists (warning-diff)")

@@ -31,6 +31,7 @@ async int esc(void) {
 // CHECK-NEXT:   saved inner at [[FILE]]:14:12: local, address escapes
 // CHECK-NEXT:   saved later at [[FILE]]:21:10: local, address escapes
 // CHECK-NEXT:   init stores: nothing
+// CHECK-NEXT:   in locals: nothing
 // CHECK-NEXT:   state 1 at [[FILE]]:16:7 holds: inner outer
 // CHECK-NEXT:   state 2 at [[FILE]]:18:5 holds: outer
 // CHECK-NEXT:   state 3 at [[FILE]]:23:5 holds: later

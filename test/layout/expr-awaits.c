@@ -17,6 +17,8 @@ async int two(int n) {
 // CHECK-NEXT:   saved n at [[FILE]]:12:19: parameter
 // CHECK-NEXT:   saved ca__e1 at [[FILE]]:13:10: await result
 // CHECK-NEXT:   init stores: n
+// CHECK-NEXT:   in locals: ca__e1 n
+// CHECK-NEXT:   init's copy kept: n
 // CHECK-NEXT:   state 1 at [[FILE]]:13:10 holds: n
 // CHECK-NEXT:   state 2 at [[FILE]]:13:27 holds: ca__e1
 // CHECK-NEXT:   interference: ca__e1-n

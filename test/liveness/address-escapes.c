@@ -36,6 +36,7 @@ async int escapes(void) {
 // CHECK-NEXT:   saved kept at [[FILE]]:20:9: local
 // CHECK-NEXT:   saved ca__literal1 at [[FILE]]:26:9: compound literal, address escapes
 // CHECK-NEXT:   init stores: nothing
+// CHECK-NEXT:   in locals: r
 // CHECK-NEXT:   state 1 at [[FILE]]:16:5 holds: box r
 // CHECK-NEXT:   state 2 at [[FILE]]:18:3 holds: r
 // CHECK-NEXT:   state 3 at [[FILE]]:22:5 holds: kept r

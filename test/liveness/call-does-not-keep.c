@@ -33,6 +33,7 @@ async void borrowed(void) {
 // CHECK:      async 'borrowed' at [[FILE]]:25:12
 // CHECK-NEXT:   saved s at [[FILE]]:28:17: local
 // CHECK-NEXT:   init stores: nothing
+// CHECK-NEXT:   in locals: s
 // CHECK-NEXT:   state 1 at [[FILE]]:29:3 holds: s
 // CHECK-NEXT:   interference: none
 
@@ -48,10 +49,11 @@ async void kept(void) {
 
 // keep is defined elsewhere, forward stores a pointer derived from b, and
 // memset's value (a pointer into c) is used; d's memset value is not.
-// CHECK:      async 'kept' at [[FILE]]:39:12
-// CHECK-NEXT:   saved a at [[FILE]]:40:17: local, address escapes
-// CHECK-NEXT:   saved b at [[FILE]]:40:24: local, address escapes
-// CHECK-NEXT:   saved c at [[FILE]]:40:31: local, address escapes
-// CHECK-NEXT:   saved e at [[FILE]]:43:18: local
+// CHECK:      async 'kept' at [[FILE]]:40:12
+// CHECK-NEXT:   saved a at [[FILE]]:41:17: local, address escapes
+// CHECK-NEXT:   saved b at [[FILE]]:41:24: local, address escapes
+// CHECK-NEXT:   saved c at [[FILE]]:41:31: local, address escapes
+// CHECK-NEXT:   saved e at [[FILE]]:44:18: local
 // CHECK-NEXT:   init stores: nothing
-// CHECK-NEXT:   state 1 at [[FILE]]:45:3 holds: a b c e
+// CHECK-NEXT:   in locals: e
+// CHECK-NEXT:   state 1 at [[FILE]]:46:3 holds: a b c e

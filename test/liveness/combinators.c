@@ -24,6 +24,8 @@ async int select(int n) {
 // CHECK:       async 'join' at [[FILE]]:12:11
 // CHECK-NEXT:   saved n at [[FILE]]:12:20: parameter
 // CHECK-NEXT:   init stores: n
+// CHECK-NEXT:   in locals: n
+// CHECK-NEXT:   init's copy kept: n
 // CHECK-NEXT:   state 1 at [[FILE]]:14:3 holds: n
 // CHECK-NEXT:   interference: none
 // CHECK:       async 'select' at [[FILE]]:18:11
@@ -31,6 +33,8 @@ async int select(int n) {
 // CHECK-NEXT:   saved a at [[FILE]]:19:7: local
 // CHECK-NEXT:   saved b at [[FILE]]:19:14: local
 // CHECK-NEXT:   init stores: n
+// CHECK-NEXT:   in locals: a b n
+// CHECK-NEXT:   init's copy kept: n
 // CHECK-NEXT:   state 1 at [[FILE]]:20:3 holds: a b n
 // CHECK-NEXT:   interference: a-b a-n b-n
 // CHECK-EMPTY:

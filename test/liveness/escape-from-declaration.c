@@ -23,6 +23,7 @@ async void after_await(void) {
 // CHECK-NEXT:   saved early at [[FILE]]:13:9: local
 // CHECK-NEXT:   saved b at [[FILE]]:16:10: local, address escapes
 // CHECK-NEXT:   init stores: nothing
+// CHECK-NEXT:   in locals: early
 // CHECK-NEXT:   state 1 at [[FILE]]:14:5 holds: early
 // CHECK-NEXT:   state 2 at [[FILE]]:18:5 holds: b
 // CHECK-NEXT:   interference: none
@@ -36,11 +37,13 @@ async void in_loop(int n) {
 }
 
 // A new iteration enters the block again: the first await holds no b.
-// CHECK:      async 'in_loop' at [[FILE]]:30:12
-// CHECK-NEXT:   saved n at [[FILE]]:30:24: parameter
-// CHECK-NEXT:   saved i at [[FILE]]:31:12: local
+// CHECK:      async 'in_loop' at [[FILE]]:31:12
+// CHECK-NEXT:   saved n at [[FILE]]:31:24: parameter
+// CHECK-NEXT:   saved i at [[FILE]]:32:12: local
 // CHECK-NEXT:   init stores: n
-// CHECK-NEXT:   state 1 at [[FILE]]:32:5 holds: i n
+// CHECK-NEXT:   in locals: i n
+// CHECK-NEXT:   init's copy kept: n
+// CHECK-NEXT:   state 1 at [[FILE]]:33:5 holds: i n
 // CHECK-NEXT:   interference: i-n
 
 async void label_before(void) {
@@ -57,5 +60,5 @@ again:
 }
 
 // `goto again` comes back to the await with p pointing at b: b is held.
-// CHECK:      async 'label_before' at [[FILE]]:46:12
-// CHECK:        state 1 at [[FILE]]:50:3 holds: b p rounds
+// CHECK:      async 'label_before' at [[FILE]]:49:12
+// CHECK:        state 1 at [[FILE]]:53:3 holds: b p rounds

@@ -18,6 +18,8 @@ async int params(int read, int overwritten, int unused, int early) {
 // CHECK-NEXT:   saved overwritten at [[FILE]]:8:32: parameter
 // CHECK-NEXT:   saved early at [[FILE]]:8:61: parameter
 // CHECK-NEXT:   init stores: early read
+// CHECK-NEXT:   in locals: early overwritten read
+// CHECK-NEXT:   init's copy kept: early read
 // CHECK-NEXT:   state 1 at [[FILE]]:11:3 holds: overwritten read
 // CHECK-NEXT:   interference: early-read overwritten-read
 // CHECK-EMPTY:

@@ -21,6 +21,8 @@ async int loop(int n) {
 // CHECK-NEXT:   saved acc at [[FILE]]:9:7: local
 // CHECK-NEXT:   saved i at [[FILE]]:10:12: local
 // CHECK-NEXT:   init stores: n
+// CHECK-NEXT:   in locals: acc i n
+// CHECK-NEXT:   init's copy kept: n
 // CHECK-NEXT:   state 1 at [[FILE]]:13:5 holds: acc i n
 // CHECK-NEXT:   interference: acc-i acc-n i-n
 // CHECK-EMPTY:

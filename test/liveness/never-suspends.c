@@ -27,6 +27,8 @@ async int caller(int x) {
 // CHECK-NEXT:   saved x at [[FILE]]:12:22: parameter
 // CHECK-NEXT:   saved z at [[FILE]]:14:7: local
 // CHECK-NEXT:   init stores: x
+// CHECK-NEXT:   in locals: x z
+// CHECK-NEXT:   init's copy kept: x
 // CHECK-NEXT:   state 1 at [[FILE]]:15:3 holds: z
 // CHECK-NEXT:   interference: none
 // CHECK-EMPTY:

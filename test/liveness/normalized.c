@@ -19,6 +19,8 @@ async int expr(int n, int k) {
 // CHECK-NEXT:   saved k at [[FILE]]:13:27: parameter
 // CHECK-NEXT:   saved ca__e1 at [[FILE]]:14:10: await result
 // CHECK-NEXT:   init stores: k n
+// CHECK-NEXT:   in locals: ca__e1 k n
+// CHECK-NEXT:   init's copy kept: k n
 // CHECK-NEXT:   state 1 at [[FILE]]:14:10 holds: k n
 // CHECK-NEXT:   state 2 at [[FILE]]:14:31 holds: ca__e1 k
 // CHECK-NEXT:   interference: ca__e1-k ca__e1-n k-n

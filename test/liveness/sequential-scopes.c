@@ -27,6 +27,7 @@ async int scopes(void) {
 // CHECK-NEXT:   saved a at [[FILE]]:10:10: local
 // CHECK-NEXT:   saved b at [[FILE]]:16:10: local
 // CHECK-NEXT:   init stores: nothing
+// CHECK-NEXT:   in locals: r
 // CHECK-NEXT:   state 1 at [[FILE]]:12:5 holds: a r
 // CHECK-NEXT:   state 2 at [[FILE]]:18:5 holds: b r
 // CHECK-NEXT:   interference: a-r b-r

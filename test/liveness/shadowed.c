@@ -21,6 +21,7 @@ async int shadow(int n) {
 // CHECK-NEXT:   saved x at [[FILE]]:8:7: local
 // CHECK-NEXT:   saved x_1 ('x') at [[FILE]]:10:9: local
 // CHECK-NEXT:   init stores: n
+// CHECK-NEXT:   in locals: n x_1
 // CHECK-NEXT:   state 1 at [[FILE]]:11:5 holds: n x x_1
 // CHECK-NEXT:   state 2 at [[FILE]]:14:3 holds: n x
 // CHECK-NEXT:   interference: n-x n-x_1 x-x_1

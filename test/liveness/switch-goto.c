@@ -42,6 +42,8 @@ out:
 // CHECK-NEXT:   saved b at [[FILE]]:9:14: local
 // CHECK-NEXT:   saved c at [[FILE]]:9:21: local
 // CHECK-NEXT:   init stores: k
+// CHECK-NEXT:   in locals: a b c k
+// CHECK-NEXT:   init's copy kept: k
 // CHECK-NEXT:   state 1 at [[FILE]]:13:5 holds: a c
 // CHECK-NEXT:   state 2 at [[FILE]]:17:5 holds: b c
 // CHECK-NEXT:   interference: a-b a-c a-k b-c b-k c-k
@@ -50,6 +52,9 @@ out:
 // CHECK-NEXT:   saved i at [[FILE]]:26:7: local
 // CHECK-NEXT:   saved last at [[FILE]]:26:14: local
 // CHECK-NEXT:   init stores: n
+// CHECK-NEXT:   in locals: i last n
+// CHECK-NEXT:   init's copy kept: n
+// CHECK-NEXT:   copied as bytes: i last
 // CHECK-NEXT:   state 1 at [[FILE]]:28:3 holds: i n
 // CHECK-NEXT:   state 2 at [[FILE]]:34:3 holds: last
 // CHECK-NEXT:   interference: i-last i-n last-n

@@ -1,7 +1,9 @@
 // The frame ABI of an async function: struct, init storing the parameters,
 // poll with a dispatch switch jumping to each suspend point, drop dropping
 // the awaited sub-frame. Only the variables needed after a suspension are
-// frame fields.
+// frame fields; poll keeps them in locals of their own names, written to
+// their fields before each await and read back after it (and at the
+// resume label, for debuggers).
 // RUN: %cawait-cc -fsyntax-only -fplugin-arg-cawait-emit=%t.c %s
 // The lowered file repeats these comments, and maps every line with #line:
 // drop both before checking.
@@ -46,14 +48,21 @@ async int outer(void) {
 // CHECK-NEXT:      default:
 // CHECK-NEXT:        ca__poll_after_done("inner");
 // CHECK-NEXT:      }
-// CHECK:         int scratch = ca__f->x * 2;
-// CHECK-NEXT:    ca__f->kept = scratch + 1;
+// CHECK-NEXT:    int x = ca__f->x;
+// CHECK-NEXT:    {
+// CHECK-NEXT:    int scratch = x * 2;
+// CHECK-NEXT:    int kept = scratch + 1;
+// CHECK-NEXT:    ca__f->kept = kept;
 // CHECK-NEXT:    ca_yield__init(&ca__f->ca__aw1);
 // CHECK-NEXT:    ca__f->ca__state = 1;
+// CHECK-NEXT:    if (0) {
 // CHECK-NEXT:  ca__resume1:
+// CHECK-NEXT:      kept = ca__f->kept;
+// CHECK-NEXT:    }
 // CHECK-NEXT:    if (ca_yield__poll(&ca__f->ca__aw1, ca__cx, (void *)0) == CA_PENDING)
 // CHECK-NEXT:      return CA_PENDING;
-// CHECK:         *ca__out = ca__f->kept;
+// CHECK-NEXT:    kept = ca__f->kept;
+// CHECK:         *ca__out = kept;
 // CHECK-NEXT:    ca__f->ca__state = 2;
 // CHECK-NEXT:    return CA_READY;
 // CHECK-LABEL: void inner__drop(struct inner__frame *ca__f) {
@@ -75,7 +84,11 @@ async int outer(void) {
 // CHECK-LABEL: ca_poll outer__poll(
 // CHECK:         inner__init(&ca__f->ca__aw1, 1);
 // CHECK:         if (inner__poll(&ca__f->ca__aw1, ca__cx, &ca__r1) == CA_PENDING)
-// CHECK:         ca__f->a = ca__r1;
-// CHECK:         inner__init(&ca__f->ca__aw2, ca__f->a);
+// CHECK:         int a = ca__r1;
+// CHECK-NEXT:    ca__f->a = a;
+// CHECK-NEXT:    inner__init(&ca__f->ca__aw2, a);
+// CHECK:         if (inner__poll(&ca__f->ca__aw2, ca__cx, &ca__r2) == CA_PENDING)
+// CHECK-NEXT:      return CA_PENDING;
+// CHECK-NEXT:    a = ca__f->a;
 // CHECK:         int b = ca__r2;
-// CHECK:         *ca__out = ca__f->a + b;
+// CHECK:         *ca__out = a + b;

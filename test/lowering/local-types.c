@@ -62,15 +62,18 @@ async int g(void) {
 // CHECK-NOT:  enum mode {
 // CHECK:        struct scratch {
 // CHECK-NEXT:     int tmp;
-// CHECK-NEXT:   } s = {ca__f->n};
-// CHECK-NEXT:   ca__f->a = (struct f__ca__local_node){s.tmp, 0};
-// CHECK-NEXT:   ca__f->m = f__ca__local_BUSY;
+// CHECK-NEXT:   } s = {n};
+// CHECK-NEXT:   struct f__ca__local_node a = {s.tmp, 0};
+// CHECK-NEXT:   enum f__ca__local_mode m = f__ca__local_BUSY;
 // CHECK-NEXT:   {
-// CHECK-NEXT:     ca__f->inner = (struct f__ca__local_node_2){'i'};
-// CHECK:          ca__f->m = ca__f->inner.c == 'i' ? ca__f->m : f__ca__local_IDLE;
+// CHECK-NEXT:     struct f__ca__local_node_2 inner = {'i'};
+// CHECK:            a = ca__f->a;
+// CHECK-NEXT:       __builtin_memcpy(&m, &ca__f->m, sizeof(m));
+// CHECK-NEXT:       inner = ca__f->inner;
+// CHECK:          m = inner.c == 'i' ? m : f__ca__local_IDLE;
 // CHECK:        case f__ca__local_BUSY:
 // CHECK-NEXT:   {
-// CHECK-NEXT:     *ca__out = ca__f->a.v + (int)sizeof(struct f__ca__local_node) + ((struct f__ca__local_node *)&ca__f->a)->v;
+// CHECK-NEXT:     *ca__out = a.v + (int)sizeof(struct f__ca__local_node) + ((struct f__ca__local_node *)&a)->v;
 // CHECK:        case f__ca__local_IDLE:
 // CHECK:        *ca__out = (int)_Alignof(struct f__ca__local_node);
 // CHECK:      void f__drop(
@@ -82,4 +85,4 @@ async int g(void) {
 // CHECK:      struct { struct g__ca__local_node x; };
 // CHECK:      ca_poll g__poll(
 // CHECK-NOT:  struct node
-// CHECK:        ca__f->x = (struct g__ca__local_node){2};
+// CHECK:        struct g__ca__local_node x = {2};

@@ -51,9 +51,9 @@ async int race(int n) {
 // CHECK-NEXT: ca_poll race__poll(struct race__frame *ca__f, ca_context *ca__cx, int *ca__out) {
 // CHECK-NEXT:   (void)ca__cx;
 // CHECK-NEXT:   (void)ca__out;
-// CHECK-NEXT:   int ca__r1 __attribute__((unused));
-// CHECK-NEXT:   int ca__r1_0;
-// CHECK-NEXT:   unsigned char ca__fresh = 0;
+// CHECK-NEXT:   int ca__r1 CA__NODEBUG __attribute__((unused));
+// CHECK-NEXT:   int ca__r1_0 CA__NODEBUG;
+// CHECK-NEXT:   unsigned char ca__fresh CA__NODEBUG = 0;
 // CHECK-NEXT:   if (__builtin_expect(ca__f->ca__state != 0, 1))
 // CHECK-NEXT:     switch (ca__f->ca__state) {
 // CHECK-NEXT:     case 1:
@@ -61,18 +61,23 @@ async int race(int n) {
 // CHECK-NEXT:     default:
 // CHECK-NEXT:       ca__poll_after_done("race");
 // CHECK-NEXT:     }
+// CHECK-NEXT:   int n = ca__f->n;
 // CHECK-NEXT:   {
-// CHECK-NEXT:     ca__f->a = 0;
+// CHECK-NEXT:     int a = 0;
 // CHECK-NEXT:     ca__f->ca__aw1.ca__h.pending = 0;
 // CHECK-NEXT:     ca__f->ca__aw1.ca__h.woken = 0;
 // CHECK-NEXT:     ca__fresh = 1;
 // CHECK-NEXT:     ca__f->ca__state = 1;
+// CHECK-NEXT:     if (0) {
 // CHECK-NEXT: ca__resume1:
+// CHECK-NEXT:       n = ca__f->n;
+// CHECK-NEXT:       a = ca__f->a;
+// CHECK-NEXT:     }
 // CHECK-NEXT:     ca__f->ca__aw1.ca__h.parent = ca__cx->waker;
 // CHECK-NEXT:     {
-// CHECK-NEXT:       ca_context ca__bcx;
+// CHECK-NEXT:       ca_context ca__bcx CA__NODEBUG;
 // CHECK-NEXT:       if (ca__fresh) {
-// CHECK-NEXT:         f__init(&ca__f->ca__aw1.ca__b0, ca__f->n);
+// CHECK-NEXT:         f__init(&ca__f->ca__aw1.ca__b0, n);
 // CHECK-NEXT:         ca__f->ca__aw1.ca__h.pending |= 1u;
 // CHECK-NEXT:         ca__f->ca__aw1.ca__w[0] = &race__ca__wake1_0;
 // CHECK-NEXT:       }
@@ -83,7 +88,7 @@ async int race(int n) {
 // CHECK-NEXT:           ca__f->ca__aw1.ca__h.pending &= ~1u;
 // CHECK-NEXT:           if (ca__f->ca__aw1.ca__h.pending & 2u) ca_sleep_ms__drop(&ca__f->ca__aw1.ca__b1);
 // CHECK-NEXT:           ca__r1 = 0;
-// CHECK-NEXT:           ca__f->a = ca__r1_0;
+// CHECK-NEXT:           a = ca__r1_0;
 // CHECK-NEXT:           goto ca__done1;
 // CHECK-NEXT:         }
 // CHECK-NEXT:       }
@@ -103,12 +108,15 @@ async int race(int n) {
 // CHECK-NEXT:         }
 // CHECK-NEXT:       }
 // CHECK-NEXT:     }
-// CHECK-NEXT:     return CA_PENDING;
+// CHECK-NEXT:     {
+// CHECK-NEXT:       ca__f->a = a;
+// CHECK-NEXT:       return CA_PENDING;
+// CHECK-NEXT:     }
 // CHECK-NEXT: ca__done1:
 // CHECK-NEXT:     ;
 // CHECK-NEXT:     int k = ca__r1;
 // CHECK-NEXT:     {
-// CHECK-NEXT:       *ca__out = k + ca__f->a;
+// CHECK-NEXT:       *ca__out = k + a;
 // CHECK-NEXT:       ca__f->ca__state = 2;
 // CHECK-NEXT:       return CA_READY;
 // CHECK-NEXT:     }

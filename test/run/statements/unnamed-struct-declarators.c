@@ -73,7 +73,7 @@ async int block_before_await(int n) {
   int r;
   {
     // EMIT-LABEL: block_before_await__poll(
-    // EMIT: } s = {ca__f->n};
+    // EMIT: } s = {n};
     // EMIT-NEXT: __typeof__(s) *ps = &s;
     struct { int a; } s = {n}, *ps = &s;
     typedef struct { int b; } t1, t2;
@@ -102,7 +102,7 @@ async int some_kept(int n) {
 // Was test/errors/unnamed-struct-declarators.c, when this was an error.
 async int was_an_error(int n) {
   // EMIT-LABEL: was_an_error__poll(
-  // EMIT: } a = {ca__f->n};
+  // EMIT: } a = {n};
   // EMIT-NEXT: __typeof__(a) *p = 0;
   struct { int x; } a = {n}, *p = 0;
   int r = a.x + (p != 0);
