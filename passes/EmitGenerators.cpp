@@ -64,8 +64,7 @@ void BodyEmitter::generatorLoop(const ForSite &FS) {
   Out.indent();
   QualType Item = FS.Callee->getReturnType().getUnqualifiedType();
   QualType VT = FS.Var->getType();
-  std::string Var =
-      F.inFrame(FS.Var) ? field(FS.Var) : FS.Var->getName().str();
+  std::string Var = F.inFrame(FS.Var) ? field(FS.Var) : FS.Var->getName().str();
   if (!F.inFrame(FS.Var))
     // Written by the poll: declared without its qualifiers (the analysis
     // parse checked that the body does not write a const one).

@@ -37,6 +37,8 @@ async int consume(int n) {
 // CHECK-NEXT:   saved n at [[FILE]]:11:19: parameter
 // CHECK-NEXT:   saved i at [[FILE]]:12:12: local
 // CHECK-NEXT:   init stores: n
+// CHECK-NEXT:   in locals: i n
+// CHECK-NEXT:   init's copy kept: n
 // CHECK-NEXT:   state 1 at [[FILE]]:13:5 holds: i n
 // CHECK-NEXT:   interference: i-n
 // CHECK-NEXT: gen 'pairs' at [[FILE]]:16:10
@@ -44,6 +46,8 @@ async int consume(int n) {
 // CHECK-NEXT:   saved ca__gen1 (frame of 'count') at [[FILE]]:17:3: local
 // CHECK-NEXT:   saved twice at [[FILE]]:18:10: local
 // CHECK-NEXT:   init stores: n
+// CHECK-NEXT:   in locals: n twice
+// CHECK-NEXT:   init's copy kept: n
 // CHECK-NEXT:   state 1 at [[FILE]]:19:5 holds: ca__gen1 twice
 // CHECK-NEXT:   state 2 at [[FILE]]:20:5 holds: ca__gen1
 // CHECK-NEXT:   interference: ca__gen1-twice
@@ -53,6 +57,8 @@ async int consume(int n) {
 // CHECK-NEXT:   saved v at [[FILE]]:26:16: local
 // CHECK-NEXT:   saved ca__gen1 (frame of 'pairs') at [[FILE]]:26:3: local
 // CHECK-NEXT:   init stores: n
+// CHECK-NEXT:   in locals: n s v
+// CHECK-NEXT:   init's copy kept: n
 // CHECK-NEXT:   state 1 at [[FILE]]:27:5 holds: ca__gen1 n s v
 // CHECK-NEXT:   interference: ca__gen1-n ca__gen1-s ca__gen1-v n-s n-v s-v
 // CHECK-EMPTY:

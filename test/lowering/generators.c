@@ -1,5 +1,6 @@
 // Generators: a yield stores its item through ca__out, records its state
-// and returns CA_ITEM, and the next poll resumes after it; a ca_for in a
+// (and stores what it holds in locals of poll) and returns CA_ITEM, and the
+// next poll resumes after it (loading them back); a ca_for in a
 // generator with no suspend point in the loop keeps the frame in a local
 // whose cleanup is g__drop (a ca_for with one, like a yield, keeps it in
 // the consumer's frame, dropped on every way out and by f__drop), an item
@@ -50,13 +51,16 @@ async int in_async(int n) {
 // CHECK-NEXT:      default:
 // CHECK-NEXT:        ca__poll_after_done("count");
 // CHECK-NEXT:      }
-// CHECK:           for (; ca__f->i < ca__f->n; ca__f->i++)
+// CHECK:           for (; i < n; i++)
 // CHECK-NEXT:      {
-// CHECK-NEXT:        *ca__out = ca__f->i;
+// CHECK-NEXT:        *ca__out = i;
 // CHECK-NEXT:        ca__f->ca__state = 1;
+// CHECK-NEXT:        ca__f->i = i;
 // CHECK-NEXT:        return CA_ITEM;
 // CHECK-NEXT: ca__resume1:
 // CHECK-NEXT:        ;
+// CHECK-NEXT:        n = ca__f->n;
+// CHECK-NEXT:        i = ca__f->i;
 // CHECK-NEXT:      }
 // CHECK:         ca__f->ca__state = 2;
 // CHECK-NEXT:    return CA_READY;
@@ -70,9 +74,9 @@ async int in_async(int n) {
 // CHECK-LABEL: struct evens__frame {
 // CHECK:         struct { struct count__frame ca__gen1; }; /* offset 0 */
 // CHECK-LABEL: ca_poll evens__poll(struct evens__frame *ca__f, ca_context *ca__cx, long *ca__out) {
-// CHECK:           ca__f->guard = ca__f->n;
+// CHECK:           ca__f->guard = n;
 // CHECK-NEXT:      {
-// CHECK-NEXT:        count__init(&ca__f->ca__gen1, ca__f->n);
+// CHECK-NEXT:        count__init(&ca__f->ca__gen1, n);
 // CHECK-NEXT:        for (;;) {
 // CHECK-NEXT:          int x;
 // CHECK-NEXT:          if (count__poll(&ca__f->ca__gen1, ca__cx, &x) != CA_ITEM)
@@ -105,10 +109,10 @@ async int in_async(int n) {
 // CHECK-NEXT:    for (struct evens__frame ca__gen2 __attribute__((cleanup(evens__drop))), *ca__gen2p = (evens__init(&ca__gen2, n), &ca__gen2); ca__gen2p; ca__gen2p = 0) for (int e; __extension__({ long ca__item2; int ca__more = evens__poll(ca__gen2p, (ca_context *)0, &ca__item2) == CA_ITEM; if (ca__more) e = ca__item2; ca__more; });) {
 
 // CHECK-LABEL: ca_poll in_async__poll(struct in_async__frame *ca__f, ca_context *ca__cx, int *ca__out) {
-// CHECK:           ca__f->s = 0;
+// CHECK:           int s = 0;
 // CHECK-NEXT:      {
 // CHECK-NEXT:        struct count__frame ca__gen1 __attribute__((cleanup(count__drop)));
-// CHECK-NEXT:        count__init(&ca__gen1, ca__f->n);
+// CHECK-NEXT:        count__init(&ca__gen1, n);
 // CHECK-NEXT:        for (;;) {
 // CHECK-NEXT:          long v;
 // CHECK-NEXT:          int ca__item1;
@@ -116,8 +120,9 @@ async int in_async(int n) {
 // CHECK-NEXT:            break;
 // CHECK-NEXT:          v = ca__item1;
 // CHECK-NEXT:          {
-// CHECK-NEXT:            ca__f->s += (int)v;
+// CHECK-NEXT:            s += (int)v;
 // CHECK-NEXT:          }
 // CHECK-NEXT:        }
 // CHECK-NEXT:      }
+// CHECK-NEXT:      ca__f->s = s;
 // CHECK-NEXT:      ca_yield__init(&ca__f->ca__aw1);
