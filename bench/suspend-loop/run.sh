@@ -50,7 +50,7 @@ Before the variables a frame keeps lived in C locals of the poll function
 as \`ca__f->b\`, \`ca__f->dt\`: every store through the bodies may alias
 the frame, so the C compiler reloaded them after each one. Before and
 after that change, measured in one session with each tree's cawait-cc
-(main 020f81d, then the kept-locals branch: \`bench/await-cost/run.sh\`,
+(main f8288d4, then the kept-locals branch: \`bench/await-cost/run.sh\`,
 \`bench/no-suspend/run.sh\`, and this nbody.c built and counted as
 above):
 
@@ -65,6 +65,6 @@ above):
 The await chain's one instruction is a register copy (see bench/await-cost).
 bench/no-suspend is unchanged because nothing there suspends: those bodies
 are f__sync, plain C already. Frames: the lowered text's \`_Static_assert\`s
-on every frame's size and offsets are identical for the 231 files of
+on every frame's size and offsets are identical for the 239 files of
 test/lowering, test/run, test/layout, test/liveness and examples.
 DOC
