@@ -6,7 +6,10 @@
 #   %clang            clang-19 without the plugin
 #   %plugin           build/lib/cawait.so, for -fplugin= / -cc1 -load
 #   %cawait_include   runtime/include
-#   %cawait_lib       libcawait.a;  %cawait_san_lib: the ASan+UBSan build
+#   %cawait_lib       libcawait.a;  %cawait_san_lib: the ASan+UBSan build;
+#                     %cawait_tsan_lib: the ThreadSanitizer build
+#   %tsan_flags       ThreadSanitizer flags (cawait-cc then links
+#                     libcawait-tsan.a); a report fails the run (exit 66)
 #   %differential     test/tools/differential.sh: builds a program with and
 #                     without the plugin (and sanitized), runs all, requires
 #                     equal output, prints it
@@ -32,7 +35,9 @@ config.substitutions.append(("%cawait-gcc", os.path.join(obj, "bin", "cawait-gcc
 config.substitutions.append(("%cawait-cc", os.path.join(obj, "bin", "cawait-cc")))
 config.substitutions.append(("%cawait_include", os.path.join(src, "runtime", "include")))
 config.substitutions.append(("%cawait_san_lib", os.path.join(obj, "lib", "libcawait-san.a")))
+config.substitutions.append(("%cawait_tsan_lib", os.path.join(obj, "lib", "libcawait-tsan.a")))
 config.substitutions.append(("%cawait_lib", os.path.join(obj, "lib", "libcawait.a")))
+config.substitutions.append(("%tsan_flags", "-std=gnu11 -g -O1 -fsanitize=thread"))
 config.substitutions.append(("%plugin", os.path.join(obj, "lib", "cawait.so")))
 config.substitutions.append(("%clang", config.cawait_clang))
 config.substitutions.append(("%cawait_build", obj))
@@ -72,6 +77,7 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
 config.environment["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0"
 config.environment["UBSAN_OPTIONS"] = "halt_on_error=1:print_stacktrace=1"
+config.environment["TSAN_OPTIONS"] = "halt_on_error=1:second_deadlock_stack=1"
 
 # test/debug drives gdb in batch mode (REQUIRES: gdb): without gdb those
 # tests are UNSUPPORTED, not failed.

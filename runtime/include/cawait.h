@@ -32,19 +32,23 @@
  *
  * Threads: everything here runs on the executor's thread (one executor per
  * thread) unless stated otherwise. Interrupt handlers, other threads and
- * signal handlers reach the executor through ca_event_set only (see "the
- * interrupt rule" at ca_event).
+ * signal handlers reach the executor through ca_event_set and
+ * ca_remote_waker_wake only (see "the interrupt rule" at ca_event): a
+ * ca_waker is never woken from another thread. Blocking work goes to
+ * another thread through ca_blocking.
  *
  * Platforms (CA_BARE_METAL, cawait/abi.h; docs/user-guide.md, "Bare metal
  * and GCC"): the runtime is a portable core plus a platform.
  *   - Both: the executor and tasks, handles, timers (ca_sleep_ms,
- *     ca_sleep_until, ca_now_ms), ca_event, channels, oneshots, notify,
- *     semaphores, cancellation tokens, task groups, pools, join, select
- *     and timeout, async function pointers with a budget.
+ *     ca_sleep_until, ca_now_ms), ca_event, ca_remote_waker, channels,
+ *     oneshots, notify, semaphores, cancellation tokens, task groups,
+ *     pools, join, select and timeout, async function pointers with a
+ *     budget.
  *   - Linux only: the heap (ca_spawn without a pool, async_boxed
  *     pointers), the I/O (ca_io, ca_fd_*, sockets, streams, ca_signal),
- *     one executor per thread, the blocking functions of programs built
- *     without the plugin, the deprecated names.
+ *     ca_blocking and its thread pool, one executor per thread, the
+ *     blocking functions of programs built without the plugin, the
+ *     deprecated names.
  *   - Bare metal only (Cortex-M): the ca_cortex_m_* functions below. One
  *     executor; tasks come from CA_TASK_POOLs (ca_spawn without one
  *     aborts); at most CA_MAX_HANDLES joinable handles at once (16); no
@@ -706,8 +710,9 @@ CA_ASYNC void ca_cancel_token_wait(ca_cancel_token *t);
  * waiting (or ca_event_init). */
 typedef struct ca_event {
   struct {
-    uint32_t set;                 /* ca_event_set since the last wait */
-    struct ca__wake_port *port;   /* the waiting frame's executor, or NULL */
+    uintptr_t word;               /* the waiting frame's executor's wake port
+                                   * (or 0) | 1 when set since the last wait:
+                                   * one word, so a set is one atomic access */
     ca_waker waker;               /* the waiting frame's */
     struct ca_event *next, *prev; /* the executor's events waited on */
   } ca__private;
@@ -724,6 +729,85 @@ void ca_event_set(ca_event *e);
  * second aborts). Cancellation-safe: dropped, it leaves a set for the
  * next wait. Without the plugin (hosted only): blocks until e is set. */
 CA_ASYNC void ca_event_wait(ca_event *e);
+
+/* A waker that any thread may wake: how a leaf future written by hand (a
+ * binding of a library that completes on its own thread, a thread of the
+ * program) hands a result to the task awaiting it. A plain ca_waker is not
+ * one: it points into executor state that only its thread touches, and it
+ * lives only as long as its frame. A ca_remote_waker lives in the leaf's
+ * frame and is bound to the frame's task and executor by its poll:
+ *
+ *   poll (executor's thread):  if (!ca_remote_waker_arm(&f->rw, cx))
+ *                                return CA_PENDING;   woken: take the result
+ *   drop (executor's thread):  ca_remote_waker_disarm(&f->rw);
+ *   any thread:                write the result, then
+ *                              ca_remote_waker_wake(&f->rw);
+ *
+ * Threads: ca_remote_waker_wake is safe from any thread, interrupt handler
+ * or signal handler (the interrupt rule above: one atomic read-modify-write
+ * of rw, then the executor's wake port; no lock, no allocation); init, arm
+ * and disarm are the executor thread's. A wake is never lost (one before
+ * the arm, or while armed, makes the next arm return 1), and several wakes
+ * make one. rw's memory must stay valid for every wake that may still
+ * start: once arm returned 1 for a wake, that wake no longer reads it (the
+ * frame may complete and go), but a foreign thread that may still call
+ * ca_remote_waker_wake after the frame is dropped needs an owner that
+ * outlives the frame (ca_blocking below keeps the frame out of its
+ * workers' reach once dropped). The executor's thread must outlive the
+ * wakes aimed at it. Zero-initialised: not woken, not armed (or
+ * ca_remote_waker_init). Also without the plugin. */
+typedef struct ca_remote_waker {
+  ca_event ca__private; /* the event it is woken through */
+} ca_remote_waker;
+
+/* Makes rw not woken, not armed. */
+void ca_remote_waker_init(ca_remote_waker *rw);
+/* In a poll: 1 when rw was woken since the last arm that returned 1 (rw is
+ * then no longer armed); otherwise 0, and rw is armed with cx's waker (a
+ * second arm in a later poll takes that poll's waker), so the next wake
+ * from any thread wakes the task. One frame arms a given rw. */
+int ca_remote_waker_arm(ca_remote_waker *rw, ca_context *cx);
+/* Stops waiting (in the frame's drop; nothing when not armed). A wake that
+ * comes later counts for the next arm. */
+void ca_remote_waker_disarm(ca_remote_waker *rw);
+/* Wakes the task armed on rw, or the next arm. From any thread. */
+void ca_remote_waker_wake(ca_remote_waker *rw);
+
+/* --------------------------------------------- blocking work off the loop
+ * Linux only (hosted). */
+#if !CA_BARE_METAL
+/* long r = await(ca_blocking(fn, arg)): runs fn(arg) on a thread of the
+ * process's blocking pool and completes with what it returns, for work that
+ * would block the executor (file I/O, getaddrinfo, compression, crypto).
+ * The executor runs the other tasks meanwhile. arg is borrowed until fn
+ * returns: fn runs on another thread, so what it reads and writes must not
+ * be touched by the task until the await completes.
+ *
+ * Cancellation: fn cannot be interrupted. Dropped (a ca_select it lost, a
+ * ca_timeout_ms, ca_task_abort, ca_executor_shutdown), a call not yet
+ * started never starts; one running runs to its end on its thread, and
+ * its result is discarded (the dropped frame is never written to). So arg
+ * must outlive fn even then: pass static or heap storage fn owns (fn frees
+ * it) when the call may be dropped, never the awaiting frame's locals.
+ *
+ * The pool: its threads start on the first call (4 of them, or the
+ * number ca_blocking_threads or the environment variable
+ * CA_BLOCKING_THREADS gives), every signal blocked (signals stay the
+ * executors'); calls beyond that wait in a FIFO queue. It is shared by
+ * every executor thread of the process, and stopped at exit (atexit): calls
+ * still queued are not started, and exit waits for the running ones to
+ * return. fn must not exit the process or await ca_blocking itself (with
+ * every thread busy that would deadlock).
+ *
+ * Without the plugin: fn(arg), on the calling thread. A NULL fn aborts:
+ * "cawait: ca_blocking: the function is NULL". */
+CA_ASYNC long ca_blocking(long (*fn)(void *arg), void *arg);
+
+/* Sets the pool's number of threads (1 to 64) before its first call: 0,
+ * -EINVAL out of range, -EBUSY once the pool started. Any thread. Without
+ * the plugin it has no effect (0). */
+int ca_blocking_threads(unsigned n);
+#endif
 
 /* A task group: owns task handles, kept in an array the user supplies. */
 typedef struct ca_task_group {

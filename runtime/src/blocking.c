@@ -35,13 +35,19 @@ void ca_sleep_until(uint64_t deadline_ms) {
 
 /* Parks (in the reactor, where the port's eventfd is) until e is set. */
 void ca_event_wait(ca_event *e) {
-  if (ca__event_take(e))
-    return;
-  if (ca__event_attach(e) < 0)
+  int rc = ca__event_attach(e);
+  if (rc < 0)
     ca__die("ca_event_wait: no wake port (out of file descriptors?)");
+  /* Taking the set also takes the port out (rc > 0: never attached). */
   while (!ca__event_take(e))
     ca__platform_park(CA__NO_DEADLINE);
-  ca__event_detach(e);
+}
+
+/* On the calling thread: nothing else can run meanwhile anyway. */
+long ca_blocking(long (*fn)(void *), void *arg) {
+  if (!fn)
+    ca__die("ca_blocking: the function is NULL");
+  return fn(arg);
 }
 
 /* ---------------------------------------------------------------- I/O

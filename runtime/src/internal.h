@@ -202,11 +202,12 @@ void ca__waitq_leave(ca__waitq *q, ca__waiter *w, int available);
 
 /* ------------------------------------------------------------- event.c */
 
-/* The hosted blocking ca_event_wait (blocking.c) and event.c share these:
- * whether e was set (and clears it), and e's registration with this
- * thread's wake port (0, or -ENOMEM when there is no port). */
+/* The hosted blocking ca_event_wait (blocking.c) and event.c share these.
+ * ca__event_take: 1 when e was set (the set and the port are then both
+ * cleared), else 0. ca__event_attach: publishes this thread's wake port in
+ * e, which holds none: 0, 1 when e is set already (nothing published), or
+ * -ENOMEM when there is no port. */
 int ca__event_take(ca_event *e);
 int ca__event_attach(ca_event *e);
-void ca__event_detach(ca_event *e);
 
 #endif /* CAWAIT_INTERNAL_H */

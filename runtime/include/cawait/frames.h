@@ -274,6 +274,31 @@ ca_poll ca_event_wait__poll(struct ca_event_wait__frame *f, ca_context *cx,
                             void *out);
 void ca_event_wait__drop(struct ca_event_wait__frame *f);
 
+/* --------------------------------------------------------- ca_blocking */
+
+#if !CA_BARE_METAL
+/* The job is the frame: queued in the pool (links in the frame) until a
+ * worker takes it; from then on only the worker's slot points at it, and a
+ * drop clears that pointer (under the pool's lock) before the frame goes,
+ * so a worker never writes into a dropped frame
+ * (runtime/src/blocking_pool.c). */
+struct ca_blocking__frame {
+  long (*fn)(void *); /* the function (checked not NULL by init) */
+  void *arg;          /* its argument, borrowed until fn returns */
+  long result;        /* fn's result, written by the worker before the wake */
+  struct ca_blocking__frame *next, *prev; /* the pool's queue while queued */
+  unsigned char state;     /* CA__BLOCKING_*, under the pool's lock */
+  unsigned char worker;    /* the worker running it (state running) */
+  unsigned char submitted; /* the pool has it (the owner's: no lock) */
+  ca_remote_waker done; /* woken by the worker when fn returned */
+};
+void ca_blocking__init(struct ca_blocking__frame *f, long (*fn)(void *),
+                       void *arg);
+ca_poll ca_blocking__poll(struct ca_blocking__frame *f, ca_context *cx,
+                          long *out);
+void ca_blocking__drop(struct ca_blocking__frame *f);
+#endif
+
 void ca__group_init(ca_task_group *g, ca_task **slots, unsigned capacity,
                     int lowered);
 
