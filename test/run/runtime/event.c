@@ -5,8 +5,10 @@
 // drains a counter after each wait: no wake-up is lost (a lost one hangs
 // until lit's time limit). Sets are not counted (several make one
 // completion). The same output with the plugin and without it (blocking
-// ca_event_wait), under ASan+UBSan, valgrind and gcc.
+// ca_event_wait), under ASan+UBSan, valgrind, gcc and TSan.
 // RUN: %differential %s %t -pthread | FileCheck %s
+// RUN: %cawait-cc %tsan_flags %s -o %t.tsan
+// RUN: sh -c '%t.tsan; echo exit=$?' | FileCheck %s
 #include <cawait.h>
 #include <pthread.h>
 #include <signal.h>
