@@ -691,16 +691,17 @@ CA_ASYNC void ca_cancel_token_wait(ca_cancel_token *t);
  * another thread, a signal handler) and awaited by one frame on the
  * executor's thread: the one way into the executor from outside it.
  *
- * The interrupt rule: from an interrupt handler the only cawait call
- * allowed is ca_event_set (the same holds for another thread and for a
- * signal handler). It allocates nothing and takes no lock: it sets a word
- * in the event, then one in the executor's wake port (on Linux it also
- * writes the port's eventfd, once per park). Reading the clock
- * (ca_now_ms) is safe there too; everything else (wakers, spawns,
- * channels, timers, events' waits) belongs to the executor's thread of
- * control. A handler hands data over through memory it shares with the
- * task (a ring buffer with one writer and one reader, a flag), written
- * before it sets the event.
+ * The interrupt rule: from an interrupt handler the only cawait calls
+ * allowed are ca_event_set and ca_remote_waker_wake (below); the same
+ * holds for another thread and for a signal handler. They allocate nothing
+ * and take no lock: one atomic read-modify-write of a word in the event,
+ * then a word in the executor's wake port (on Linux they also write the
+ * port's eventfd, once per park). Reading the clock (ca_now_ms) is safe
+ * there too; everything else (ca_waker_wake, spawns, channels, timers,
+ * events' waits) belongs to the executor's thread of control. A handler
+ * hands data over through memory it shares with the task (a ring buffer
+ * with one writer and one reader, a flag), written before it sets the
+ * event.
  *
  * No wake-up is lost: a set that comes before the wait, while it waits, or
  * while its frame is being polled completes it. Sets are not counted:

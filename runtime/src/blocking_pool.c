@@ -142,8 +142,7 @@ static unsigned ca__blocking_count(void) {
     return CA__BLOCKING_DEFAULT_THREADS;
   char *end;
   unsigned long n = strtoul(env, &end, 10);
-  if (*env < '0' || *env > '9' || *end || n < 1 ||
-      n > CA__BLOCKING_MAX_THREADS)
+  if (*env < '0' || *env > '9' || *end || n < 1 || n > CA__BLOCKING_MAX_THREADS)
     ca__die("ca_blocking: CA_BLOCKING_THREADS=%s is not a number from 1 to %u",
             env, CA__BLOCKING_MAX_THREADS);
   return (unsigned)n;

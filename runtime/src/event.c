@@ -98,8 +98,7 @@ void ca__events_fire(void) {
   if (!head->ca__private.next)
     return;
   for (ca_event *e = head->ca__private.next; e != head; e = e->ca__private.next)
-    if (__atomic_load_n(&e->ca__private.word, __ATOMIC_ACQUIRE) &
-        CA__EVENT_SET)
+    if (__atomic_load_n(&e->ca__private.word, __ATOMIC_ACQUIRE) & CA__EVENT_SET)
       ca_waker_wake(&e->ca__private.waker); /* only queues: the list stays */
 }
 

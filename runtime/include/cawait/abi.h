@@ -91,7 +91,10 @@ typedef enum ca_poll {
  * the frame of a combinator, for one of its branches) at a slot holding the
  * operations that wake it. Copying one is free; waking a task that is
  * already queued does nothing. It is borrowed: it stays valid as long as
- * the frame that was polled with it. */
+ * the frame that was polled with it. Thread: the executor's only (waking
+ * links the task into its thread's run queue); from another thread, an
+ * interrupt or a signal handler wake a ca_remote_waker instead (cawait.h),
+ * which wakes this one on the executor's thread. */
 typedef struct ca_wake_ops {
   void (*wake)(const struct ca_wake_ops *const *waker);
 } ca_wake_ops;

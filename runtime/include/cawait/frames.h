@@ -290,7 +290,7 @@ struct ca_blocking__frame {
   unsigned char state;     /* CA__BLOCKING_*, under the pool's lock */
   unsigned char worker;    /* the worker running it (state running) */
   unsigned char submitted; /* the pool has it (the owner's: no lock) */
-  ca_remote_waker done; /* woken by the worker when fn returned */
+  ca_remote_waker done;    /* woken by the worker when fn returned */
 };
 void ca_blocking__init(struct ca_blocking__frame *f, long (*fn)(void *),
                        void *arg);

@@ -119,8 +119,8 @@ async int run(void) {
   await(ca_task_join(b0, &v0));
   await(ca_task_join(b1, &v1));
   await(ca_sleep_ms(20)); /* a free thread would start it meanwhile */
-  printf("queued: branch %d won; busy %ld %ld; the dropped one started %d\n",
-         k, v0, v1, get(&queued.started));
+  printf("queued: branch %d won; busy %ld %ld; the dropped one started %d\n", k,
+         v0, v1, get(&queued.started));
 
   long x = 0, y = 0, z = 0;
   __atomic_store_n(&most, 0, __ATOMIC_SEQ_CST);

@@ -65,12 +65,13 @@ async int run(void) {
   long a = 0, b = 0;
   int ticks = 0;
   struct square s3 = {3, 0};
-  await(ca_join(a = ca_blocking(square, &s3), b = ca_blocking(negate, (void *)9),
-                ticker(&ticks)));
+  await(ca_join(a = ca_blocking(square, &s3),
+                b = ca_blocking(negate, (void *)9), ticker(&ticks)));
   printf("join: %ld %ld, ticks %d\n", a, b, ticks);
 
   long c = -1;
-  int timed_out = await(ca_timeout_ms(5000, c = ca_blocking(negate, (void *)4)));
+  int timed_out =
+      await(ca_timeout_ms(5000, c = ca_blocking(negate, (void *)4)));
   printf("timeout 5 s: timed out %d, result %ld\n", timed_out, c);
   return 0;
 }

@@ -46,8 +46,8 @@ static void *times_ten_thread(void *arg) {
   return NULL;
 }
 
-static __attribute__((unused)) void
-times_ten__init(struct times_ten__frame *f, long x, long ms) {
+static __attribute__((unused)) void times_ten__init(struct times_ten__frame *f,
+                                                    long x, long ms) {
   f->x = x;
   f->ms = ms;
   f->thread = -1;
