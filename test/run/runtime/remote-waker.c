@@ -5,8 +5,8 @@
 // (which must not touch the frame after the task saw it: ASan, TSan), and
 // whose wakes come both before the poll arms the waker and after; and
 // dropped by a ca_select a timer wins (the drop joins its thread). The same
-// output with the plugin and without it (the leaf is then a plain call),
-// under ASan+UBSan, valgrind, gcc and TSan.
+// output with the plugin and without it (the leaf is then a plain call that
+// starts and joins the thread), under ASan+UBSan, valgrind, gcc and TSan.
 // RUN: %differential %s %t -pthread | FileCheck %s
 // RUN: %cawait-cc %tsan_flags %s -o %t.tsan
 // RUN: sh -c '%t.tsan; echo exit=$?' | FileCheck %s
@@ -22,14 +22,26 @@ static void pause_ms(long ms) {
   nanosleep(&ts, NULL);
 }
 
+/* Every thread the test starts; main joins those nobody joined (the
+ * spawned leaves': long after their frames are gone). */
+static pthread_t threads[TASKS + 2];
+static unsigned char joined[TASKS + 2];
+static int nthreads;
+
+static int start_thread(void *(*fn)(void *), void *arg) {
+  int i = nthreads++;
+  pthread_create(&threads[i], NULL, fn, arg);
+  return i;
+}
+
+static void join_thread(int i) {
+  pthread_join(threads[i], NULL);
+  joined[i] = 1;
+}
+
 /* times_ten(x, ms): x * 10, computed by a thread that first sleeps ms. */
 async long times_ten(long x, long ms);
 #ifdef CA_LOWERED
-/* The threads of the spawned leaves: main joins them at the end, long
- * after their frames are gone. */
-static pthread_t threads[TASKS + 2];
-static int nthreads;
-
 struct times_ten__frame {
   long x, ms;
   long result;        /* the thread's, written before its wake */
@@ -57,14 +69,12 @@ static __attribute__((unused)) void times_ten__init(struct times_ten__frame *f,
 
 static __attribute__((unused)) ca_poll
 times_ten__poll(struct times_ten__frame *f, ca_context *cx, long *out) {
-  if (f->thread < 0) {
-    f->thread = nthreads++;
-    pthread_create(&threads[f->thread], NULL, times_ten_thread, f);
-  }
+  if (f->thread < 0)
+    f->thread = start_thread(times_ten_thread, f);
   if (!ca_remote_waker_arm(&f->rw, cx))
     return CA_PENDING;
   if (f->join)
-    pthread_join(threads[f->thread], NULL);
+    join_thread(f->thread);
   *out = f->result;
   return CA_READY;
 }
@@ -72,13 +82,25 @@ times_ten__poll(struct times_ten__frame *f, ca_context *cx, long *out) {
 static __attribute__((unused)) void
 times_ten__drop(struct times_ten__frame *f) {
   if (f->thread >= 0 && f->join) /* the thread no longer reaches f */
-    pthread_join(threads[f->thread], NULL);
+    join_thread(f->thread);
   ca_remote_waker_disarm(&f->rw);
 }
 #else
+struct job {
+  long x, ms, result;
+};
+
+static void *times_ten_thread(void *arg) {
+  struct job *j = arg;
+  pause_ms(j->ms);
+  j->result = j->x * 10;
+  return NULL;
+}
+
 long times_ten(long x, long ms) {
-  pause_ms(ms);
-  return x * 10;
+  struct job j = {x, ms, 0};
+  join_thread(start_thread(times_ten_thread, &j));
+  return j.result;
 }
 #endif
 
@@ -106,11 +128,9 @@ async int run(void) {
 
 int main(void) {
   int rc = ca_block_on(run());
-#ifdef CA_LOWERED
   for (int i = 0; i < nthreads; i++)
-    if (i != 0 && i != nthreads - 1) /* those joined themselves */
-      pthread_join(threads[i], NULL);
-#endif
+    if (!joined[i])
+      join_thread(i);
   return rc;
 }
 // CHECK:      await: 40
