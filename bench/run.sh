@@ -21,6 +21,8 @@ out="$root/docs/performance.md"
   echo
   sh "$here/suspend-loop/run.sh"
   echo
+  sh "$here/block-on/run.sh"
+  echo
   sh "$here/compile-time/run.sh"
   echo
   sh "$here/runtime/run.sh" --print

@@ -113,6 +113,11 @@ inline constexpr llvm::StringLiteral TaskStart = "ca__task_start";
 inline constexpr llvm::StringLiteral TaskStartJoinable =
     "ca__task_start_joinable";
 inline constexpr llvm::StringLiteral BlockOnFunction = "ca__block_on";
+/// Around a ca_block_on of a function that never suspends (StartSite::Direct).
+inline constexpr llvm::StringLiteral BlockOnSyncEnter =
+    "ca__block_on_sync_enter";
+inline constexpr llvm::StringLiteral BlockOnSyncLeave =
+    "ca__block_on_sync_leave";
 inline constexpr llvm::StringLiteral TaskFrameMacro = "CA__TASK_FRAME";
 inline constexpr llvm::StringLiteral TaskAreaSizeMacro = "CA__TASK_AREA_SIZE";
 inline constexpr llvm::StringLiteral PoolSlotSizeMacro = "CA__POOL_SLOT_SIZE";

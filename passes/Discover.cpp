@@ -183,6 +183,8 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
                    M.Enclosing,
                    M.InsideStart,
                    isDiscarded(M.Marker, ParentOf(M.Marker, M.Enclosing))};
+    Site.Direct = M.Kind == MarkerKind::BlockOn && Site.Callee &&
+                  S.neverSuspends(Site.Callee);
     if (M.Kind == MarkerKind::SpawnIn) {
       Site.Pool = poolNamed(S.Pools, markerPool(M.Marker));
       assert(Site.Pool && "checked by the marker visitor");

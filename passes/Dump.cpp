@@ -179,6 +179,8 @@ void Printer::start(const StartSite &St) {
     OS << ", nested";
   if (St.Discarded)
     OS << ", discarded";
+  if (St.Direct)
+    OS << ", direct";
   OS << "\n";
 }
 

@@ -112,14 +112,25 @@ std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
     return Text + Init + "ca__task_start_joinable(ca__t); })";
   }
   QualType R = St.Callee->getReturnType();
+  bool Void = R->isVoidType();
   std::string Text = "__extension__({ " + Frame + " ca__b; " + N +
                      "__init(&ca__b" + Args + "); ";
-  if (R->isVoidType())
-    return Text + "ca__block_on(&ca__b, " + N +
-           "__erased_poll, (void *)0); (void)0; })";
-  return Text + declare(R.getUnqualifiedType(), "ca__v") +
-         "; ca__block_on(&ca__b, " + N + "__erased_poll, &ca__v); " +
-         (St.Discarded ? "(void)ca__v; })" : "ca__v; })");
+  std::string Out = Void ? "(void *)0" : "&ca__v";
+  if (!Void)
+    Text += declare(R.getUnqualifiedType(), "ca__v") + "; ";
+  if (St.Direct)
+    // Its poll completes at once: run it in place (the C compiler inlines
+    // init, poll and f__sync into a call of the body), between the checks
+    // and the scope of tasks that ca__block_on would have.
+    Text += contract::BlockOnSyncEnter.str() + "(); " +
+            contract::BlockOnSyncLeave.str() + "(" + N + "__poll(&ca__b, (" +
+            contract::ContextType.str() + " *)0, " + Out + ")); ";
+  else
+    Text += contract::BlockOnFunction.str() + "(&ca__b, " + N +
+            "__erased_poll, " + Out + "); ";
+  if (Void)
+    return Text + "(void)0; })";
+  return Text + (St.Discarded ? "(void)ca__v; })" : "ca__v; })");
 }
 
 } // namespace cawait

@@ -159,6 +159,10 @@ struct StartSite {
   /// there and no thunks exist for it; only its type counts.
   bool Unevaluated = false;
   const TaskPool *Pool = nullptr; ///< of a ca_spawn_in
+  /// A ca_block_on of a function of this file that never suspends: its
+  /// f__sync runs in place between ca__block_on_sync_enter and
+  /// ca__block_on_sync_leave, with no executor round.
+  bool Direct = false;
 };
 
 /// A `ca_for (T v, g(args)) body` over the generator g. In the analysis AST

@@ -617,6 +617,23 @@ done:
   ex->running = 0;
 }
 
+void ca__block_on_sync_enter(void) {
+  ca__executor *ex = ca__executor_get();
+  ca__executor_enter(ex, "ca_block_on");
+  ex->in_block_on = 1;
+}
+
+void ca__block_on_sync_leave(ca_poll polled) {
+  ca__executor *ex = &ca__exec;
+  if (polled != CA_READY)
+    ca__die("ca_block_on: a future the plugin found never suspends is "
+            "pending (a cawait bug: please report it)");
+  ex->in_block_on = 0;
+  if (ex->ntasks)
+    ca__executor_drop_scoped(ex);
+  ex->running = 0;
+}
+
 void ca_run(void) {
   ca__executor *ex = ca__executor_get();
   if (ex->ntasks == 0)

@@ -179,6 +179,18 @@ typedef void (*ca_drop_fn)(void *frame);
  * I/O looked at again every 64 polls. */
 void ca__block_on(void *frame, ca_poll_fn poll, void *out);
 
+/* ca_block_on of a future the plugin proved never suspends (an async
+ * function of the same file that awaits only such functions): the lowering
+ * inits its frame, then calls
+ *   ca__block_on_sync_enter(); ca__block_on_sync_leave(f__poll(...));
+ * with no executor round, which is what ca__block_on does with a future
+ * whose first poll completes. Enter aborts as ca__block_on does when this
+ * thread's executor is running, and scopes the tasks spawned until leave to
+ * it; leave drops those still pending and aborts when the poll did not
+ * complete (a cawait bug). */
+void ca__block_on_sync_enter(void);
+void ca__block_on_sync_leave(ca_poll polled);
+
 /* Allocates a detached task holding a frame of `frame_size` bytes (aligned
  * for any type) and returns the frame; aborts when out of memory. The
  * caller inits the frame, then hands it to ca__task_start (exactly once),
