@@ -37,6 +37,6 @@ plain clang-19 -O2. Regenerate with \`bench/run.sh\`.
 | $row | $same |
 
 Before (\`ca__block_on\`, an executor round per call), measured in one
-session with main 38aa391's cawait-cc: 143.0 instructions per call,
-against 21.0 synchronous.
+session with main 38aa391's cawait-cc and this run's script: 120.0
+instructions per call, against 18.5 synchronous (101.5 more).
 DOC
