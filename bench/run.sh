@@ -26,6 +26,8 @@ out="$root/docs/performance.md"
   sh "$here/compile-time/run.sh"
   echo
   sh "$here/runtime/run.sh" --print
+  echo
+  sh "$here/servers/run.sh"
   # Bare metal, when the Arm toolchain is there (.ci/setup-debian.sh).
   if command -v arm-none-eabi-gcc >/dev/null; then
     echo
