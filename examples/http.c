@@ -60,6 +60,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 enum {
@@ -77,6 +78,22 @@ static const char page[] = "<!doctype html>\n"
                            "<title>cawait</title>\n"
                            "<p>Hello from an async C server.</p>\n";
 static const char not_found[] = "not found\n";
+#define SERVER_NAME "cawait-http"
+
+/* The Date header's value, RFC 9110's IMF-fixdate, formatted again only
+ * when the second changes (time(2) is a vDSO read). */
+static const char *http_date(void) {
+  static char text[32];
+  static time_t at = -1;
+  time_t now = time(NULL);
+  if (now != at) {
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    at = now;
+  }
+  return text;
+}
 
 static void close_io(ca_io *io) { ca_io_close(io); }
 
@@ -256,10 +273,12 @@ static size_t format_response(char *out, size_t cap, int status,
     reason = "HTTP Version Not Supported";
   int head = snprintf(out, cap,
                       "HTTP/1.1 %d %s\r\n"
+                      "Date: %s\r\n"
+                      "Server: " SERVER_NAME "\r\n"
                       "Content-Type: %s\r\n"
                       "Content-Length: %zu\r\n"
                       "Connection: %s\r\n\r\n",
-                      status, reason, type, len,
+                      status, reason, http_date(), type, len,
                       rq->keep_alive ? "keep-alive" : "close");
   if (strcmp(rq->method, "HEAD") == 0)
     len = 0;
@@ -306,7 +325,7 @@ async void http_conn(ca_owned(close) int fd, struct server *s) {
   }
   s->connections++;
   char storage[1024], out[512];
-  _Static_assert(sizeof page + 200 < sizeof out, "the page fits");
+  _Static_assert(sizeof page + 260 < sizeof out, "the page fits");
   ca_reader r;
   ca_reader_init(&r, &conn, storage, sizeof storage);
   for (;;) {
@@ -337,6 +356,7 @@ async void http_conn(ca_owned(close) int fd, struct server *s) {
  * that reads the request. */
 async void http_refuse(ca_owned(close) int fd, struct server *s) {
   static const char busy[] = "HTTP/1.1 503 Service Unavailable\r\n"
+                             "Server: " SERVER_NAME "\r\n"
                              "Content-Type: text/plain\r\n"
                              "Content-Length: 5\r\n"
                              "Retry-After: 1\r\n"

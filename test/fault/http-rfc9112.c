@@ -10,7 +10,8 @@
 // major version: 505. At the connection cap a new client gets 503 with
 // Connection: close, also once the refusing tasks are all busy (it waits
 // in the backlog): none is closed unanswered. Then SIGTERM: the server
-// stops and counts what it refused.
+// stops and counts what it refused. Every answer has a Date (an
+// IMF-fixdate of now) and a Server header.
 // RUN: %cawait-cc -O1 -Wall -Werror -gdwarf-4 %S/../../examples/http.c -o %t.server
 // RUN: %cawait-cc -O1 -fsanitize=address,undefined -fno-sanitize-recover=all %S/../../examples/http.c -o %t.server.san
 // RUN: %clang -std=gnu11 -O1 -Wall -Werror %s -o %t
@@ -19,6 +20,7 @@
 // RUN: %t valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible %t.server | FileCheck %s
 // CHECK:      server listening
 // CHECK-NEXT: valid GET: HTTP/1.1 200 OK, close, 1 answer, closed
+// CHECK-NEXT: headers: Date IMF-fixdate, now, Server cawait-http
 // CHECK-NEXT: Content-Length not a number: HTTP/1.1 400 Bad Request, close, 1 answer, closed
 // CHECK-NEXT: Content-Length negative: HTTP/1.1 400 Bad Request, close, 1 answer, closed
 // CHECK-NEXT: Content-Length with a sign: HTTP/1.1 400 Bad Request, close, 1 answer, closed
@@ -56,6 +58,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* examples/http.c's MAX_CONNS and MAX_REFUSING. */
@@ -82,7 +85,23 @@ struct answer {
   int close;       /* its head says Connection: close */
   int answers;     /* status lines at the start of a line */
   int closed;      /* end of stream (not a timeout or a reset) */
+  char date[64];   /* the first answer's Date value, or "" */
+  char server[64]; /* its Server value, or "" */
 };
+
+/* The value of header `name` in the head starting at buf, or "". */
+static void header_value(const char *buf, const char *name, char *out,
+                         size_t cap) {
+  const char *end = strstr(buf, "\r\n\r\n");
+  char key[64];
+  snprintf(key, sizeof key, "\r\n%s: ", name);
+  const char *at = strstr(buf, key);
+  out[0] = '\0';
+  if (at && (!end || at < end)) {
+    at += strlen(key);
+    snprintf(out, cap, "%.*s", (int)strcspn(at, "\r\n"), at);
+  }
+}
 
 static void read_answer(int fd, struct answer *a) {
   static char buf[1 << 16];
@@ -102,6 +121,8 @@ static void read_answer(int fd, struct answer *a) {
   char *end = strstr(buf, "\r\n\r\n");
   char *conn = strstr(buf, "\r\nConnection: close\r\n");
   a->close = conn && (!end || conn < end);
+  header_value(buf, "Date", a->date, sizeof a->date);
+  header_value(buf, "Server", a->server, sizeof a->server);
 }
 
 /* Sends n bytes on a new connection and reads the answer. */
@@ -130,6 +151,19 @@ static void check(const char *what, const char *req, size_t n) {
   report(what, &a);
 }
 #define CHECK(what, req) check(what, req, sizeof req - 1)
+
+/* The headers every answer carries (RFC 9110): Date, an IMF-fixdate
+ * within a few seconds of this clock, and Server. */
+static void check_headers(void) {
+  static const char req[] = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  struct answer a;
+  exchange(req, sizeof req - 1, &a);
+  struct tm tm = {0};
+  const char *end = strptime(a.date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  long skew = end && !*end ? (long)(timegm(&tm) - time(NULL)) : 9999;
+  printf("headers: Date %s, Server %s\n",
+         skew >= -5 && skew <= 5 ? "IMF-fixdate, now" : a.date, a.server);
+}
 
 /* GET of a target of n bytes ("/aaa..."). */
 static void target_sweep(void) {
@@ -226,6 +260,7 @@ int main(int argc, char **argv) {
 
 #define H "Host: x\r\n"
   CHECK("valid GET", "GET / HTTP/1.1\r\n" H "Connection: close\r\n\r\n");
+  check_headers();
   CHECK("Content-Length not a number",
         "GET / HTTP/1.1\r\n" H "Content-Length: abc\r\n\r\n"
         "GET /smuggled HTTP/1.1\r\n" H "\r\n");
