@@ -155,7 +155,8 @@ static void check(const char *what, const char *req, size_t n) {
 /* The headers every answer carries (RFC 9110): Date, an IMF-fixdate
  * within a few seconds of this clock, and Server. */
 static void check_headers(void) {
-  static const char req[] = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  static const char req[] =
+      "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   struct answer a;
   exchange(req, sizeof req - 1, &a);
   struct tm tm = {0};
