@@ -264,6 +264,8 @@ static void ca__task_release(ca__task *t) {
   }
 }
 
+static const ca_wake_ops ca__main_wake_ops;
+
 static ca__task *ca__task_queue_new(void *frame, uintptr_t detached) {
   ca__executor *ex = ca__executor_get();
   ca__task *t = ca__task_of(frame);
@@ -277,6 +279,8 @@ static ca__task *ca__task_queue_new(void *frame, uintptr_t detached) {
   ca__list_push_back(&ex->runq, t);
   ca__task_set_queued(t, 1);
   ex->ntasks++;
+  /* A ca__block_on future woken from now on may have to queue behind t. */
+  ex->main.ops = &ca__main_wake_ops;
   return t;
 }
 
@@ -429,6 +433,24 @@ static void ca__main_wake(ca_waker waker) {
 
 static const ca_wake_ops ca__main_wake_ops = {ca__main_wake};
 
+/* The ca__block_on future's wake while the executor has no task: then
+ * the run queue is empty and the future is not queued, so a wake only
+ * sets the flag (ca__main_wake_at's first case, in one store: the await
+ * chain's hot path). ca__block_on installs it when no task exists, and a
+ * task's start puts ca__main_wake_ops back before anything can queue. */
+static void ca__main_flag_wake(ca_waker waker) {
+  CA__CONTAINER_OF(waker, ca__executor, main.ops)->main_woken = 1;
+}
+
+static const ca_wake_ops ca__main_flag_wake_ops = {ca__main_flag_wake};
+
+/* The future's wake for what the executor holds now (see above). */
+static void ca__main_wake_choose(ca__executor *ex) {
+  ex->main.ops = ex->ntasks == 0 && !ca__task_queued(&ex->main)
+                     ? &ca__main_flag_wake_ops
+                     : &ca__main_wake_ops;
+}
+
 static void ca__noop_wake(ca_waker waker) { (void)waker; }
 static const ca_wake_ops ca__noop_wake_ops = {ca__noop_wake};
 static const ca_wake_ops *const ca__noop_slot = &ca__noop_wake_ops;
@@ -574,7 +596,7 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
   ex->main_woken = 0;
   ex->in_block_on = 1;
   ca__list_init(&ex->main);
-  ex->main.ops = &ca__main_wake_ops;
+  ca__main_wake_choose(ex);
   ca__main_wake_at(ex);
   ca_context cx = {.waker = &ex->main.ops};
   int io_taken = 0; /* the park just took the ready I/O */
@@ -600,6 +622,7 @@ void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
       ca__executor_round(ex);
       if (ex->main_done)
         break;
+      ca__main_wake_choose(ex);
     }
     io_taken = ca__executor_park(ex, 1);
     if (!io_taken)
