@@ -76,7 +76,7 @@ Regenerate with \`bench/run.sh\`.
 | program | instr/iter | heap allocs/iter | frame bytes | ns/iter | acc |
 |---|---|---|---|---|---|
 $rows
-cawait / hand-written C: $ratio (goal: at most 1.05).
+cawait / hand-written C: $ratio (goal: at most 1.02, issue 18 item 3).
 Machine: $(uname -srm), $(nproc) cores; $(clang-19 --version | head -1);
 $(rustc --version); cawait $(git -C "$root" rev-parse --short HEAD).
 
@@ -96,10 +96,19 @@ with the whole chain inlined (middle, inner and ca_yield, as the
 hand-written outer_poll inlines its children) costs 49 per iteration, two
 more than the hand-written one (a waker is one pointer into the task, so
 waking loads the slot, then the operations; and a register copy, below);
-the executor costs 19 (the
-block_on loop 11, the waker 7, the type-erased poll trampoline's jump 1)
-against 13 for the anchor's minimal block_on, which has no timers or
-tasks to look after. Before wakers became one word (issue 8) this was 63
+the executor costs 14 (the
+block_on loop 11, the waker 2, the type-erased poll trampoline's jump 1)
+against 13 for the anchor's minimal block_on (its loop 11, its waker 2),
+which has no timers or tasks to look after. The waker's 2: while the
+executor has no task, the block_on future's wake operations are a single
+store of its woken flag (\`ca__main_flag_wake_ops\`, installed by
+ca__block_on when no task exists, replaced by the full wake at a task's
+start); the full wake, which checks the run queue and whether the future
+is already queued, costs 7 (68 per iteration before this, issue 18 item
+3). What is left against the hand-written C (63 against 60): the
+trampoline's jump, and the two stores of a completed callee's done state
+(middle's and inner's, \`movb \$2\`) that the C compiler keeps because
+the loop's exit path returns with them. Before wakers became one word (issue 8) this was 63
 instructions: 47 and 16; the waker's 2 more check that the future is not
 already queued in the round being run (a review found it polled twice).
 What made the difference (issue 9):
