@@ -11,13 +11,15 @@
 #include <stdio.h>
 
 static ca_cancel_token stop;
-static int cleanups, steps;
+static int cleanups, steps, stepped_once[3];
 
 static void cleanup(int *id) { cleanups++, (void)id; }
 
 async int step(int id) {
   await(ca_sleep_ms((uint64_t)(1 + id)));
   steps++;
+  if (id < 3)
+    stepped_once[id] = 1;
   return id;
 }
 
@@ -47,7 +49,12 @@ async int run(void) {
     t[i] = ca_spawn(worker(i));
   for (int i = 0; i < 2; i++)
     idlers[i] = ca_spawn(idle());
-  await(ca_sleep_ms(20));
+  // Until each worker has stepped (a fixed sleep is not enough on a loaded
+  // machine, where every timer may expire in the same round), 5 s at most.
+  for (int ms = 0; ms < 5000 && !(stepped_once[0] && stepped_once[1] &&
+                                  stepped_once[2]);
+       ms++)
+    await(ca_sleep_ms(1));
   ca_cancel_token_cancel(&stop);
   int stepped = 0;
   for (int i = 0; i < 3; i++) {
