@@ -148,6 +148,11 @@ std::string frameSizeName(StringRef F) { return generated(F, "frame_size"); }
 std::string budgetCheckName(StringRef F) {
   return generated(F, "budget_check");
 }
+std::string frameDescName(StringRef F) { return generated(F, "desc"); }
+std::string awaitDescsName(StringRef F) { return generated(F, "awaits"); }
+std::string branchDescsName(StringRef F, unsigned State) {
+  return generated(F, "branches" + Twine(State));
+}
 std::string combinatorStorageType(StringRef F, unsigned State) {
   return "struct " + generated(F, "aw" + Twine(State));
 }

@@ -118,6 +118,18 @@ inline constexpr llvm::StringLiteral BlockOnSyncEnter =
     "ca__block_on_sync_enter";
 inline constexpr llvm::StringLiteral BlockOnSyncLeave =
     "ca__block_on_sync_leave";
+/// ca__block_on with the future's frame description (ca_dump_tasks).
+inline constexpr llvm::StringLiteral BlockOnDescFunction = "ca__block_on_desc";
+/// The static descriptions of frames (async backtraces, cawait/abi.h):
+/// a frame's, one suspend point's, and the values of their `kind` field.
+inline constexpr llvm::StringLiteral FrameDescType = "ca__frame_desc";
+inline constexpr llvm::StringLiteral AwaitDescType = "ca__await_desc";
+inline constexpr llvm::StringLiteral AwaitCallKind = "CA__AWAIT_CALL";
+inline constexpr llvm::StringLiteral AwaitInPlaceKind = "CA__AWAIT_IN_PLACE";
+inline constexpr llvm::StringLiteral AwaitBoxedKind = "CA__AWAIT_BOXED";
+inline constexpr llvm::StringLiteral AwaitJoinKind = "CA__AWAIT_JOIN";
+inline constexpr llvm::StringLiteral AwaitSelectKind = "CA__AWAIT_SELECT";
+inline constexpr llvm::StringLiteral AwaitYieldKind = "CA__AWAIT_YIELD";
 inline constexpr llvm::StringLiteral TaskFrameMacro = "CA__TASK_FRAME";
 inline constexpr llvm::StringLiteral TaskAreaSizeMacro = "CA__TASK_AREA_SIZE";
 inline constexpr llvm::StringLiteral PoolSlotSizeMacro = "CA__POOL_SLOT_SIZE";
@@ -185,6 +197,12 @@ inline constexpr llvm::StringLiteral GeneratedInfix = "__ca__";
 std::string frameSizeName(llvm::StringRef F);
 /// `f__ca__budget_check`: the constructor checking a budget at start-up.
 std::string budgetCheckName(llvm::StringRef F);
+/// `f__ca__desc`: the description of f's frame (async backtraces), defined
+/// beside f__init; `f__ca__awaits`, its suspend points; `f__ca__branchesK`,
+/// the branches of the combinator awaited at state K.
+std::string frameDescName(llvm::StringRef F);
+std::string awaitDescsName(llvm::StringRef F);
+std::string branchDescsName(llvm::StringRef F, unsigned State);
 /// `struct f__ca__awK`: the storage of the combinator awaited at state K.
 std::string combinatorStorageType(llvm::StringRef F, unsigned State);
 /// `f__ca__wakeK_I`: the waker of branch I of the combinator at state K

@@ -259,7 +259,8 @@ void Emitter::pointerTarget(CEmitter &Out, const AsyncFunction &F) {
            Frame + " *)ca__f); }");
   Out.line("static const ca__frame_ops " + N + "__ops = {" + N +
            "__ops_poll, " + N + "__ops_drop, sizeof(" + Frame + "), _Alignof(" +
-           Frame + "), " + quoteC(N) + "};");
+           Frame + "), " + quoteC(N) + ", &" + contract::frameDescName(N) +
+           "};");
   QualType R = F.Decl->getReturnType().getUnqualifiedType();
   std::string Params, Args;
   unsigned I = 0;

@@ -91,6 +91,12 @@ public:
   /// `const unsigned long f__ca__frame_size = sizeof(struct f__frame);`
   /// after an externally visible definition, for other files' checks.
   std::string frameSizeExport(const AsyncFunction &F);
+  /// The description of F's frame for async backtraces, `f__ca__desc`, and
+  /// its tables (EmitDescs.cpp); none for a generator.
+  std::string frameDesc(const AsyncFunction &F);
+  /// The declaration of FD's `f__ca__desc`: of a function defined here
+  /// with its linkage, of any other a weak one (it may have none).
+  std::string frameDescDecl(const clang::FunctionDecl *FD);
 
 private:
   /// declare() of a type in a signature: with VisibleAt set, only

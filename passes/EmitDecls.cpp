@@ -114,7 +114,8 @@ std::string Emitter::prototypes(const AsyncFunction &F, SourceLocation At) {
   return printedAt(At, [&] {
     return frameType(F.Decl) + ";\n" + signature(F, "init") + ";\n" +
            signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n" +
-           (F.MaySuspend ? "" : syncSignature(F) + ";\n");
+           (F.MaySuspend ? "" : syncSignature(F) + ";\n") +
+           (F.IsGenerator ? "" : frameDescDecl(F.Decl));
   });
 }
 

@@ -27,7 +27,11 @@ std::string Emitter::thunks(const FunctionDecl *Callee) {
   std::string Frame = frameType(Callee);
   QualType R = Callee->getReturnType().getUnqualifiedType();
   bool Void = R->isVoidType();
-  std::string Out;
+  std::string Desc = contract::frameDescName(N);
+  // A function not defined here: its description, if it has one.
+  std::string Out = Sh.FunctionIndex.count(Callee->getCanonicalDecl())
+                        ? ""
+                        : frameDescDecl(Callee);
   Out += "static inline __attribute__((unused)) ca_poll " + N +
          "__erased_poll(void *ca__f, ca_context *ca__cx, void *ca__out) { "
          "return " +
@@ -57,7 +61,8 @@ std::string Emitter::thunks(const FunctionDecl *Callee) {
          "__task_drop, .result_size = " + resultSize(*this, Callee) +
          ", .name = \"" + N +
          "\", .pool = (ca_task_pool *)0, "
-         ".drop_completed = 0};\n";
+         ".drop_completed = 0, .desc = &" +
+         Desc + "};\n";
   return Out;
 }
 
@@ -83,7 +88,7 @@ std::string Emitter::pool(const TaskPool &P) {
          Fn + "__task_poll, .drop = " + Fn +
          "__task_drop, .result_size = " + resultSize(*this, P.Function) +
          ", .name = \"" + Fn + "\", .pool = &" + Name +
-         ", .drop_completed = 0}";
+         ", .drop_completed = 0, .desc = &" + contract::frameDescName(Fn) + "}";
 }
 
 std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
@@ -126,8 +131,9 @@ std::string Emitter::startExpr(const StartSite &St, const AsyncFunction *In) {
             contract::BlockOnSyncLeave.str() + "(" + N + "__poll(&ca__b, (" +
             contract::ContextType.str() + " *)0, " + Out + ")); ";
   else
-    Text += contract::BlockOnFunction.str() + "(&ca__b, " + N +
-            "__erased_poll, " + Out + "); ";
+    Text += contract::BlockOnDescFunction.str() + "(&ca__b, " + N +
+            "__erased_poll, " + Out + ", &" + contract::frameDescName(N) +
+            "); ";
   if (Void)
     return Text + "(void)0; })";
   return Text + (St.Discarded ? "(void)ca__v; })" : "ca__v; })");

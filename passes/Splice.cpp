@@ -179,7 +179,8 @@ void spliceLowering(const Shape &S, const Placement &P,
     unsigned Begin = Sp.declBegin(FD);
     unsigned End = Sp.endOffset(FD->getBody()->getEndLoc());
     Sp.add(Begin, End, RankDefinition,
-           withFrameSizeExport(E.definition(F), E.frameSizeExport(F)) +
+           withFrameSizeExport(E.definition(F),
+                               E.frameSizeExport(F) + E.frameDesc(F)) +
                Sp.macroDirectives(Begin, End));
   }
   // A static async function's own prototypes name a function the lowered

@@ -131,6 +131,8 @@ void ca__chan_send__init(struct ca__chan_send__frame *f, ca_chan *c,
   ca__waiter_init(&f->w);
 }
 
+CA__LEAF_DESC(ca__chan_send, "ca_chan_send", CA__WAIT_CHAN, c);
+
 ca_poll ca__chan_send__poll(struct ca__chan_send__frame *f, ca_context *cx,
                             int *out) {
   ca__chan_check(f->c, f->size, "ca_chan_send");
@@ -148,6 +150,8 @@ void ca__chan_recv__init(struct ca__chan_recv__frame *f, ca_chan *c, void *v,
   f->size = size;
   ca__waiter_init(&f->w);
 }
+
+CA__LEAF_DESC(ca__chan_recv, "ca_chan_recv", CA__WAIT_CHAN, c);
 
 ca_poll ca__chan_recv__poll(struct ca__chan_recv__frame *f, ca_context *cx,
                             int *out) {

@@ -136,6 +136,8 @@ void ca_event_wait__init(struct ca_event_wait__frame *f, ca_event *e) {
   f->waiting = 0;
 }
 
+CA__LEAF_DESC(ca_event_wait, "ca_event_wait", CA__WAIT_EVENT, e);
+
 ca_poll ca_event_wait__poll(struct ca_event_wait__frame *f, ca_context *cx,
                             void *out) {
   (void)out;

@@ -102,6 +102,9 @@ typedef struct ca__executor {
   unsigned char in_block_on; /* tasks spawned now are scoped */
   size_t ntasks;             /* started and not yet finished */
   ca__task *current;         /* the task being polled, or NULL */
+  ca__task round;            /* sentinel: the tasks left to poll in the
+                              * round being run (ca_dump_tasks finds them) */
+  const ca__frame_desc *main_desc; /* the future's description, or NULL */
 } ca__executor;
 
 static CA__THREAD_LOCAL ca__executor ca__exec;
@@ -168,6 +171,7 @@ static ca__executor *ca__executor_get(void) {
   if (!ex->runq.next) {
     ca__list_init(&ex->runq);
     ca__list_init(&ex->waiting);
+    ca__list_init(&ex->round);
   }
   return ex;
 }
@@ -372,6 +376,8 @@ void ca__task_join__init(struct ca__task_join__frame *f, ca_task *task,
   f->waker = CA_WAKER_NONE;
 }
 
+CA__LEAF_DESC(ca__task_join, "ca_task_join", CA__WAIT_TASK, task);
+
 ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
                             int *out) {
   ca__task *t = ca__handle_get(f->task, "ca_task_join");
@@ -402,6 +408,8 @@ ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
   ca__task_release(t);
   return CA_READY;
 }
+
+CA__LEAF_DESC(ca_yield, "ca_yield", CA__WAIT_NONE, yielded);
 
 void ca__task_join__drop(struct ca__task_join__frame *f) {
   ca__task *t = ca__handle_peek(f->task);
@@ -517,11 +525,11 @@ static inline void ca__executor_poll_io(void) {
  * later in this round, so a long round delays an event's task by at most
  * that many polls, not by the whole round. */
 static void ca__executor_round(ca__executor *ex) {
-  ca__task round;
+  ca__task *round = &ex->round;
   unsigned polls = 0;
-  ca__list_take(&round, &ex->runq);
-  while (!ca__list_empty(&round)) {
-    ca__task_poll(ex, round.next);
+  ca__list_take(round, &ex->runq);
+  while (!ca__list_empty(round)) {
+    ca__task_poll(ex, round->next);
     if (__builtin_expect(++polls == CA__POLLS_PER_EVENT_CHECK, 0)) {
       polls = 0;
       ca__timer_fire_due();
@@ -587,8 +595,14 @@ static void ca__executor_drop_scoped(ca__executor *ex) {
 }
 
 void ca__block_on(void *frame, ca_poll_fn poll, void *out) {
+  ca__block_on_desc(frame, poll, out, NULL);
+}
+
+void ca__block_on_desc(void *frame, ca_poll_fn poll, void *out,
+                       const ca__frame_desc *desc) {
   ca__executor *ex = ca__executor_get();
   ca__executor_enter(ex, "ca_block_on");
+  ex->main_desc = desc;
   ex->main_poll = poll;
   ex->main_frame = frame;
   ex->main_out = out;
@@ -635,6 +649,7 @@ done:
   ca__task_set_queued(&ex->main, 0);
   ex->main_woken = 0;
   ex->in_block_on = 0;
+  ex->main_desc = NULL;
   if (ex->ntasks)
     ca__executor_drop_scoped(ex);
   ex->running = 0;
@@ -702,4 +717,47 @@ int ca_executor_shutdown(void) {
 
 int ca__task_done(ca_task *task, const char *who) {
   return ca__task_finished(ca__handle_get(task, who));
+}
+
+/* --------------------------------------------------------- ca_dump_tasks */
+
+static void ca__visit_list(ca__executor *ex, ca__task *list,
+                           ca__task_visit_fn *fn, void *arg) {
+  for (ca__task *t = list->next; t != list; t = t->next) {
+    if (t == &ex->main)
+      continue;
+    const ca__task_vtable *vt = ca__vt(t);
+    const ca__frame_desc *desc = vt->desc;
+    uintptr_t area = (uintptr_t)ca__task_frame(t);
+    size_t align = desc && desc->align > _Alignof(max_align_t)
+                       ? desc->align
+                       : _Alignof(max_align_t);
+    int status = t == ex->current       ? CA__TASK_RUNNING
+                 : list == &ex->waiting ? CA__TASK_WAITING
+                                        : CA__TASK_RUNNABLE;
+    fn(arg, t, vt->name, (const void *)(area + (-area & (align - 1))), desc,
+       status);
+  }
+}
+
+void ca__tasks_visit(ca__task_visit_fn *fn, void *arg) {
+  ca__executor *ex = ca__executor_get();
+  if (ex->in_block_on) {
+    /* User code runs in a poll or a drop: with no task being polled, the
+     * caller is the future's own poll (or a drop it caused). */
+    int status = !ex->current ? CA__TASK_RUNNING
+                 : ex->main_woken || ca__task_queued(&ex->main)
+                     ? CA__TASK_RUNNABLE
+                     : CA__TASK_WAITING;
+    const ca__frame_desc *desc = ex->main_desc;
+    fn(arg, NULL, desc ? desc->name : "future", ex->main_frame, desc, status);
+  }
+  ca__visit_list(ex, &ex->round, fn, arg);
+  ca__visit_list(ex, &ex->runq, fn, arg);
+  ca__visit_list(ex, &ex->waiting, fn, arg);
+}
+
+const char *ca__task_name(ca_task *handle) {
+  ca__task *t = ca__handle_peek(handle);
+  return t ? ca__vt(t)->name : NULL;
 }

@@ -99,6 +99,8 @@ void ca_task_group_wait__init(struct ca_task_group_wait__frame *f,
   f->joining = 0;
 }
 
+CA__LEAF_DESC(ca_task_group_wait, "ca_task_group_wait", CA__WAIT_GROUP, g);
+
 ca_poll ca_task_group_wait__poll(struct ca_task_group_wait__frame *f,
                                  ca_context *cx, int *out) {
   ca_task_group *g = f->g;

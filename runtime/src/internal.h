@@ -16,6 +16,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* ------------------------------------------------------ async backtraces */
+
+/* The description of the leaf future f (cawait/abi.h): called `label` in
+ * the user's code, it waits on `wait` (CA__WAIT_*) at member `member` of its
+ * frame. Defined beside f__init, which every program awaiting f links:
+ * the plugin's tables refer to it weakly. */
+#define CA__LEAF_DESC(f, label, wait_kind, member)                             \
+  const ca__frame_desc f##__ca__desc = {                                       \
+      .name = label,                                                           \
+      .align = _Alignof(struct f##__frame),                                    \
+      .wait = wait_kind,                                                       \
+      .wait_offset = offsetof(struct f##__frame, member)}
+
 /* ------------------------------------------------------------ executor.c */
 
 /* Flushes stdout (so a program's last lines are not lost), prints
@@ -30,6 +43,21 @@ int ca__task_done(ca_task *task, const char *who);
 
 /* ca_task_abort, with `who` naming the call for the messages. */
 void ca__task_abort_as(ca_task *task, const char *who);
+
+/* For ca_dump_tasks (dump.c): how a task stands. */
+enum { CA__TASK_RUNNING, CA__TASK_RUNNABLE, CA__TASK_WAITING };
+/* Calls fn for the ca_block_on future running on this thread, if any
+ * (task NULL), then for every pending task, in the order they would next
+ * be polled (runnable ones first): its function's name, its frame (placed
+ * in the task's area at the frame's alignment: desc->align) and the
+ * frame's description (NULL when none: a task of ca__task_alloc, a
+ * ca__block_on called by hand). */
+typedef void ca__task_visit_fn(void *arg, const void *task, const char *name,
+                               const void *frame, const ca__frame_desc *desc,
+                               int status);
+void ca__tasks_visit(ca__task_visit_fn *fn, void *arg);
+/* The name of the function a live handle's task runs, or NULL. */
+const char *ca__task_name(ca_task *handle);
 
 /* ------------------------------------------------------------- handle.c
  * Task handles: an index into this thread's handle table and a

@@ -193,6 +193,8 @@ int ca_io_port(const ca_io *io) {
 void ca_io_readable__init(struct ca_io_readable__frame *f, ca_io *io) {
   f->io = io;
 }
+
+CA__LEAF_DESC(ca_io_readable, "ca_io_readable", CA__WAIT_READ, io);
 ca_poll ca_io_readable__poll(struct ca_io_readable__frame *f, ca_context *cx,
                              void *out) {
   (void)out;
@@ -210,6 +212,8 @@ void ca_io_readable__drop(struct ca_io_readable__frame *f) {
 void ca_io_writable__init(struct ca_io_writable__frame *f, ca_io *io) {
   f->io = io;
 }
+
+CA__LEAF_DESC(ca_io_writable, "ca_io_writable", CA__WAIT_WRITE, io);
 ca_poll ca_io_writable__poll(struct ca_io_writable__frame *f, ca_context *cx,
                              void *out) {
   (void)out;
@@ -260,6 +264,8 @@ void ca_fd_readable__init(struct ca_fd_readable__frame *f, int fd) {
   f->fd = fd;
   f->io.fd = -1;
 }
+
+CA__LEAF_DESC(ca_fd_readable, "ca_fd_readable", CA__WAIT_READ_FD, fd);
 ca_poll ca_fd_readable__poll(struct ca_fd_readable__frame *f, ca_context *cx,
                              int *out) {
   return ca__fd_ready_poll(&f->io, f->fd, cx, out, CA__IO_READABLE | CA__IO_HUP,
@@ -273,6 +279,8 @@ void ca_fd_writable__init(struct ca_fd_writable__frame *f, int fd) {
   f->fd = fd;
   f->io.fd = -1;
 }
+
+CA__LEAF_DESC(ca_fd_writable, "ca_fd_writable", CA__WAIT_WRITE_FD, fd);
 ca_poll ca_fd_writable__poll(struct ca_fd_writable__frame *f, ca_context *cx,
                              int *out) {
   return ca__fd_ready_poll(&f->io, f->fd, cx, out, CA__IO_WRITABLE | CA__IO_HUP,
@@ -327,6 +335,8 @@ void ca_read__init(struct ca_read__frame *f, ca_io *io, void *buf, size_t n) {
   f->buf = buf;
   f->n = n;
 }
+
+CA__LEAF_DESC(ca_read, "ca_read", CA__WAIT_READ, io);
 ca_poll ca_read__poll(struct ca_read__frame *f, ca_context *cx, long *out) {
   CA__IO_POLL(f->io, CA__IO_READABLE, &f->io->ca__private.reader, cx, out,
               "ca_read", read(f->io->fd, f->buf, f->n));
@@ -341,6 +351,8 @@ void ca_write__init(struct ca_write__frame *f, ca_io *io, const void *buf,
   f->buf = buf;
   f->n = n;
 }
+
+CA__LEAF_DESC(ca_write, "ca_write", CA__WAIT_WRITE, io);
 ca_poll ca_write__poll(struct ca_write__frame *f, ca_context *cx, long *out) {
   CA__IO_POLL(f->io, CA__IO_WRITABLE, &f->io->ca__private.writer, cx, out,
               "ca_write", ca__send(f->io->fd, f->buf, f->n));
@@ -355,6 +367,8 @@ void ca_accept__init(struct ca_accept__frame *f, ca_io *listener) {
   f->listener = listener;
   f->backoff = (ca_timer){0};
 }
+
+CA__LEAF_DESC(ca_accept, "ca_accept", CA__WAIT_READ, listener);
 ca_poll ca_accept__poll(struct ca_accept__frame *f, ca_context *cx,
                         int *out) {
   if (ca__timer_is_armed(&f->backoff)) {
@@ -405,6 +419,8 @@ void ca_tcp_connect__init(struct ca_tcp_connect__frame *f, ca_io *out,
   f->port = port;
   f->started = 0;
 }
+
+CA__LEAF_DESC(ca_tcp_connect, "ca_tcp_connect", CA__WAIT_WRITE, out);
 ca_poll ca_tcp_connect__poll(struct ca_tcp_connect__frame *f, ca_context *cx,
                              int *out) {
   ca_io *io = f->out;
@@ -496,6 +512,8 @@ void ca_send_to__init(struct ca_send_to__frame *f, ca_io *io, const void *buf,
   f->host = host;
   f->port = port;
 }
+
+CA__LEAF_DESC(ca_send_to, "ca_send_to", CA__WAIT_WRITE, io);
 ca_poll ca_send_to__poll(struct ca_send_to__frame *f, ca_context *cx,
                          long *out) {
   struct sockaddr_in sa;
@@ -520,6 +538,8 @@ void ca_recv_from__init(struct ca_recv_from__frame *f, ca_io *io, void *buf,
   f->n = n;
   f->from_port = from_port;
 }
+
+CA__LEAF_DESC(ca_recv_from, "ca_recv_from", CA__WAIT_READ, io);
 ca_poll ca_recv_from__poll(struct ca_recv_from__frame *f, ca_context *cx,
                            long *out) {
   struct sockaddr_in sa;
@@ -586,6 +606,8 @@ void ca_signal__init(struct ca_signal__frame *f, int signo) {
   f->signo = signo;
   f->open = 0;
 }
+
+CA__LEAF_DESC(ca_signal, "ca_signal", CA__WAIT_SIGNAL, signo);
 
 ca_poll ca_signal__poll(struct ca_signal__frame *f, ca_context *cx,
                         int *out) {

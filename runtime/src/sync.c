@@ -145,6 +145,8 @@ void ca__oneshot_recv__init(struct ca__oneshot_recv__frame *f, ca_oneshot *o,
   ca__waiter_init(&f->w);
 }
 
+CA__LEAF_DESC(ca__oneshot_recv, "ca_oneshot_recv", CA__WAIT_ONESHOT, o);
+
 ca_poll ca__oneshot_recv__poll(struct ca__oneshot_recv__frame *f,
                                ca_context *cx, int *out) {
   ca_oneshot *o = f->o;
@@ -205,6 +207,8 @@ void ca_notified__init(struct ca_notified__frame *f, ca_notify *n) {
   f->n = n;
   ca__waiter_init(&f->w);
 }
+
+CA__LEAF_DESC(ca_notified, "ca_notified", CA__WAIT_NOTIFY, n);
 
 ca_poll ca_notified__poll(struct ca_notified__frame *f, ca_context *cx,
                           void *out) {
@@ -270,6 +274,8 @@ void ca_sem_acquire__init(struct ca_sem_acquire__frame *f, ca_sem *s) {
   ca__waiter_init(&f->w);
 }
 
+CA__LEAF_DESC(ca_sem_acquire, "ca_sem_acquire", CA__WAIT_SEM, s);
+
 ca_poll ca_sem_acquire__poll(struct ca_sem_acquire__frame *f, ca_context *cx,
                              int *out) {
   ca_sem *s = f->s;
@@ -318,6 +324,8 @@ void ca_cancel_token_wait__init(struct ca_cancel_token_wait__frame *f,
   f->t = t;
   ca__waiter_init(&f->w);
 }
+
+CA__LEAF_DESC(ca_cancel_token_wait, "ca_cancel_token_wait", CA__WAIT_CANCEL, t);
 
 ca_poll ca_cancel_token_wait__poll(struct ca_cancel_token_wait__frame *f,
                                    ca_context *cx, void *out) {

@@ -223,6 +223,8 @@ void ca_sleep_ms__init(struct ca_sleep_ms__frame *f, uint64_t ms) {
   f->timer.deadline_ms = ms;
 }
 
+CA__LEAF_DESC(ca_sleep_ms, "ca_sleep_ms", CA__WAIT_TIMER, timer);
+
 /* A poll after the first: done once the deadline passed. */
 static ca_poll ca__sleep_repoll(ca_timer *t, ca_context *cx) {
   if (!ca__timer_is_armed(t))
@@ -257,6 +259,8 @@ void ca_sleep_until__init(struct ca_sleep_until__frame *f,
   f->timer = (ca_timer){0};
   f->timer.deadline_ms = deadline_ms;
 }
+
+CA__LEAF_DESC(ca_sleep_until, "ca_sleep_until", CA__WAIT_TIMER, timer);
 
 ca_poll ca_sleep_until__poll(struct ca_sleep_until__frame *f, ca_context *cx,
                              void *out) {

@@ -148,6 +148,82 @@ static inline void ca__branch_woken(ca_waker slot, size_t slot_offset,
 typedef ca_poll (*ca_poll_fn)(void *frame, ca_context *cx, void *out);
 typedef void (*ca_drop_fn)(void *frame);
 
+/* ------------------------------------------------------- async backtraces
+ * Static descriptions of frames (docs/design.md, "Async backtraces"): from
+ * a frame, its state and these, ca_dump_tasks (or a debugger reading the
+ * stopped process's memory) finds the await it is suspended in and the
+ * callee's frame there, down to the leaf future. The plugin emits one
+ * `const ca__frame_desc f__ca__desc` per lowered async function (its
+ * awaits' table before it), the runtime one per leaf future. They are
+ * read-only data: a task reaches its function's through its vtable, the
+ * ca_block_on future through the executor, a call through an async
+ * function pointer through its ops; no poll, wake or spawn reads them.
+ * All offsets are bytes from the start of the frame that holds them. */
+
+/* What the await at a state holds at `offset`. */
+enum {
+  CA__AWAIT_CALL = 0,     /* the callee's frame */
+  CA__AWAIT_IN_PLACE = 1, /* through a pointer: the callee's frame; its
+                           * `const ca__frame_ops *` at ops_offset */
+  CA__AWAIT_BOXED = 2,    /* through a pointer: a pointer to the callee's
+                           * frame; its ops at ops_offset */
+  CA__AWAIT_JOIN = 3,     /* a ca_join's storage (a ca__combinator first) */
+  CA__AWAIT_SELECT = 4,   /* a ca_select's (ca_timeout_ms is one) */
+  CA__AWAIT_YIELD = 5     /* a generator's yield: nothing */
+};
+
+struct ca__frame_desc;
+
+/* One suspend point of a lowered function: entry s - 1 of its table
+ * describes state s. A combinator's branches are entries too (kind
+ * CA__AWAIT_CALL, at their own frames' offsets, in branch order: branch i
+ * runs while bit i of the head's `pending` is set). */
+typedef struct ca__await_desc {
+  const struct ca__frame_desc *callee; /* NULL: not described (a pointer's
+                                        * callee is found by its ops; a
+                                        * leaf written by hand has none) */
+  const char *callee_name;             /* as called; NULL through a pointer */
+  const char *file;    /* the await's presumed file, as __FILE__ */
+  uint32_t line;       /* and line */
+  uint32_t offset;     /* what it holds (CA__AWAIT_*) */
+  uint32_t ops_offset; /* CA__AWAIT_IN_PLACE, _BOXED: the ops pointer */
+  uint16_t kind;       /* CA__AWAIT_* */
+  uint16_t nbranches;  /* a combinator's */
+  const struct ca__await_desc *branches; /* [nbranches] */
+} ca__await_desc;
+
+/* What a leaf future waits on: the object at wait_offset of its frame. */
+enum {
+  CA__WAIT_NONE = 0,
+  CA__WAIT_TIMER = 1,    /* a ca_timer */
+  CA__WAIT_READ = 2,     /* a ca_io *: to read */
+  CA__WAIT_WRITE = 3,    /* a ca_io *: to write */
+  CA__WAIT_READ_FD = 4,  /* an int, a descriptor: to read */
+  CA__WAIT_WRITE_FD = 5, /* an int, a descriptor: to write */
+  CA__WAIT_SIGNAL = 6,   /* an int, the signal number */
+  CA__WAIT_CHAN = 7,     /* a ca_chan * */
+  CA__WAIT_ONESHOT = 8,  /* a ca_oneshot * */
+  CA__WAIT_NOTIFY = 9,   /* a ca_notify * */
+  CA__WAIT_SEM = 10,     /* a ca_sem * */
+  CA__WAIT_CANCEL = 11,  /* a ca_cancel_token * */
+  CA__WAIT_EVENT = 12,   /* a ca_event * */
+  CA__WAIT_GROUP = 13,   /* a ca_task_group * */
+  CA__WAIT_TASK = 14     /* a ca_task * (a handle) */
+};
+
+/* An async function's frame (or a leaf future's: no state). */
+typedef struct ca__frame_desc {
+  const char *name;             /* the function, as the user calls it */
+  const ca__await_desc *awaits; /* [nawaits]: state s is awaits[s - 1] */
+  uint32_t nawaits;             /* states 1..nawaits suspend; 0 has not
+                                 * started, nawaits + 1 is finished */
+  uint32_t state_offset;        /* the state, an unsigned integer */
+  uint32_t align;               /* _Alignof the frame */
+  uint32_t wait_offset;         /* a leaf: what it waits on */
+  uint8_t state_size;           /* bytes of the state; 0: a leaf */
+  uint8_t wait;                 /* a leaf: CA__WAIT_* */
+} ca__frame_desc;
+
 /* --------------------------------------------------- runtime entry points
  * Called by the code the plugin generates; not meant to be called by hand. */
 
@@ -178,6 +254,10 @@ typedef void (*ca_drop_fn)(void *frame);
  * (tasks woken during the round wait for the next one), with timers and
  * I/O looked at again every 64 polls. */
 void ca__block_on(void *frame, ca_poll_fn poll, void *out);
+/* ca__block_on, with the frame's description for ca_dump_tasks (what the
+ * plugin's ca_block_on calls). */
+void ca__block_on_desc(void *frame, ca_poll_fn poll, void *out,
+                       const ca__frame_desc *desc);
 
 /* ca_block_on of a future the plugin proved never suspends (an async
  * function of the same file that awaits only such functions): the lowering
@@ -249,6 +329,7 @@ typedef struct ca__task_vtable {
   const char *name;   /* the async function, for messages */
   ca_task_pool *pool; /* the slots it lives in, or NULL: malloc */
   int drop_completed; /* also drop a completed frame (ca__task_alloc) */
+  const ca__frame_desc *desc; /* the frame's, for ca_dump_tasks, or NULL */
 } ca__task_vtable;
 
 /* The wake operation of a task's waker, which points at the header's
@@ -302,6 +383,7 @@ typedef struct ca__frame_ops {
   size_t size;      /* sizeof the frame */
   size_t align;     /* _Alignof the frame */
   const char *name; /* the async function, for messages */
+  const ca__frame_desc *desc; /* the frame's, for ca_dump_tasks, or NULL */
 } ca__frame_ops;
 
 typedef struct ca__indirect_call {
