@@ -10,6 +10,8 @@
 // RUN: cd %S && %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all depths.c -o %t.san
 // RUN: %t.san | FileCheck %s --match-full-lines --strict-whitespace
 // RUN: %valgrind %t | FileCheck %s --match-full-lines --strict-whitespace
+// RUN: cd %S && %cawait-gcc -std=gnu11 -O2 -Wall -Werror depths.c -o %t.gcc
+// RUN: %t.gcc | FileCheck %s --match-full-lines --strict-whitespace
 #include <cawait.h>
 #include <stdio.h>
 
@@ -65,36 +67,36 @@ int main(void) {
 // CHECK:notify [[DONE:0x[0-9a-f]+]]
 // CHECK-NEXT:cawait tasks:
 // CHECK-NEXT:ca_block_on run, waiting
-// CHECK-NEXT:  run at depths.c:51 → ca_select
+// CHECK-NEXT:  run at depths.c:53 → ca_select
 // CHECK-NEXT:    [0] ca_notified (notify [[DONE]])
-// CHECK-NEXT:    [1] middle at depths.c:24 → leaf_wait at depths.c:19 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:    [1] middle at depths.c:26 → leaf_wait at depths.c:21 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:task 1 shallow, runnable
 // CHECK-NEXT:  shallow (not started)
 // CHECK-NEXT:task 2 deep, waiting
-// CHECK-NEXT:  deep at depths.c:28 → middle at depths.c:24 → leaf_wait at depths.c:19 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:  deep at depths.c:30 → middle at depths.c:26 → leaf_wait at depths.c:21 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:task 3 shallow, waiting
-// CHECK-NEXT:  shallow at depths.c:30 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:  shallow at depths.c:32 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:task 4 two, waiting
-// CHECK-NEXT:  two at depths.c:32 → leaf_wait at depths.c:19 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:  two at depths.c:34 → leaf_wait at depths.c:21 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:task 5 joiner, waiting
-// CHECK-NEXT:  joiner at depths.c:35 → ca_join
-// CHECK-NEXT:    [1] middle at depths.c:24 → leaf_wait at depths.c:19 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:  joiner at depths.c:37 → ca_join
+// CHECK-NEXT:    [1] middle at depths.c:26 → leaf_wait at depths.c:21 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:task 6 dumper, running
 // The future, from its own poll: the tasks as they were, and the new one
 // started and waiting; the dumper finished.
 // CHECK-NEXT:cawait tasks:
 // CHECK-NEXT:ca_block_on run, running
 // CHECK-NEXT:task 1 deep, waiting
-// CHECK-NEXT:  deep at depths.c:28 → middle at depths.c:24 → leaf_wait at depths.c:19 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:  deep at depths.c:30 → middle at depths.c:26 → leaf_wait at depths.c:21 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:task 2 shallow, waiting
-// CHECK-NEXT:  shallow at depths.c:30 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:  shallow at depths.c:32 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:task 3 two, waiting
-// CHECK-NEXT:  two at depths.c:32 → leaf_wait at depths.c:19 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:  two at depths.c:34 → leaf_wait at depths.c:21 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:task 4 joiner, waiting
-// CHECK-NEXT:  joiner at depths.c:35 → ca_join
-// CHECK-NEXT:    [1] middle at depths.c:24 → leaf_wait at depths.c:19 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:  joiner at depths.c:37 → ca_join
+// CHECK-NEXT:    [1] middle at depths.c:26 → leaf_wait at depths.c:21 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:task 5 shallow, waiting
-// CHECK-NEXT:  shallow at depths.c:30 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
+// CHECK-NEXT:  shallow at depths.c:32 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]|600000}} ms)
 // CHECK-NEXT:select: branch 0
 // CHECK-NEXT:cawait tasks:
 // CHECK-NEXT:none
