@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "EmitBody.h"
 #include "SourceText.h"
+#include "clang/Lex/Preprocessor.h"
 
 using namespace clang;
 
@@ -27,14 +28,18 @@ using namespace emit;
 
 namespace {
 
-/// `.file = "f.c", .line = N` of where L is presumed to be (as __FILE__ and
-/// __LINE__ there).
-std::string fileLine(const SourceManager &SM, SourceLocation L) {
+/// `.file = "f.c", .line = N` of where L is presumed to be, as __FILE__
+/// and __LINE__ there (-fmacro-prefix-map, -ffile-prefix-map and
+/// -ffile-reproducible apply).
+std::string fileLine(const ASTContext &Ctx, SourceLocation L) {
+  const SourceManager &SM = Ctx.getSourceManager();
   PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
   if (P.isInvalid())
     return ".file = \"?\", .line = 0";
-  return ".file = " + quoteC(P.getFilename()) +
-         ", .line = " + std::to_string(P.getLine());
+  SmallString<256> File(P.getFilename());
+  Preprocessor::processPathForFileMacro(File, Ctx.getLangOpts(),
+                                        Ctx.getTargetInfo());
+  return ".file = " + quoteC(File) + ", .line = " + std::to_string(P.getLine());
 }
 
 } // namespace
@@ -53,7 +58,6 @@ std::string Emitter::frameDescDecl(const FunctionDecl *FD) {
 std::string Emitter::frameDesc(const AsyncFunction &F) {
   if (F.IsGenerator)
     return "";
-  const SourceManager &SM = Ctx.getSourceManager();
   std::string Decls, Tables, Awaits;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Declared;
   // `.callee = &g__ca__desc, .callee_name = "g"`, declaring g's description
@@ -71,16 +75,16 @@ std::string Emitter::frameDesc(const AsyncFunction &F) {
     std::string Offset = ", .offset = " + std::to_string(F.SubFrameOffset[K]);
     std::string Entry;
     if (A.Yield) {
-      Entry = fileLine(SM, A.location()) +
+      Entry = fileLine(Ctx, A.location()) +
               ", .kind = " + contract::AwaitYieldKind.str();
     } else if (A.Indirect) {
-      Entry = fileLine(SM, A.location()) + Offset +
+      Entry = fileLine(Ctx, A.location()) + Offset +
               ", .ops_offset = __builtin_offsetof(" + Frame + ", " +
               contract::subFrameField(A.State) + ".ops), .kind = " +
               (A.Boxed ? contract::AwaitBoxedKind : contract::AwaitInPlaceKind)
                   .str();
     } else if (A.Comb == Combinator::None) {
-      Entry = Callee(A.Callee) + ", " + fileLine(SM, A.location()) + Offset +
+      Entry = Callee(A.Callee) + ", " + fileLine(Ctx, A.location()) + Offset +
               ", .kind = " + contract::AwaitCallKind.str();
     } else {
       std::string Branches = contract::branchDescsName(F.Name, A.State);
@@ -88,7 +92,7 @@ std::string Emitter::frameDesc(const AsyncFunction &F) {
       for (unsigned I = 0; I != A.Branches.size(); ++I)
         Rows +=
             "  {" + Callee(A.Branches[I].Callee) + ", " +
-            fileLine(SM, A.Branches[I].Call->getBeginLoc()) + ", .offset = " +
+            fileLine(Ctx, A.Branches[I].Call->getBeginLoc()) + ", .offset = " +
             std::to_string(F.SubFrameOffset[K] + F.BranchFrameOffset[K][I]) +
             ", .kind = " + contract::AwaitCallKind.str() + "},\n";
       Tables += "static const " + contract::AwaitDescType.str() + " " +
@@ -97,7 +101,7 @@ std::string Emitter::frameDesc(const AsyncFunction &F) {
       bool Join = A.Comb == Combinator::Join;
       Entry =
           ".callee_name = " + quoteC(contract::combinatorMacro(A.Comb)) + ", " +
-          fileLine(SM, A.location()) + Offset + ", .kind = " +
+          fileLine(Ctx, A.location()) + Offset + ", .kind = " +
           (Join ? contract::AwaitJoinKind : contract::AwaitSelectKind).str() +
           ", .nbranches = " + std::to_string(A.Branches.size()) +
           ", .branches = " + Branches;

@@ -11,6 +11,11 @@
 // has no table.
 // RUN: %cawait-cc -fsyntax-only -fplugin-arg-cawait-emit=%t.c %s
 // RUN: grep -v -e '^//' -e '^#line' %t.c | FileCheck %s
+// The file is __FILE__'s: -fmacro-prefix-map applies.
+// RUN: %cawait-cc -fsyntax-only -fmacro-prefix-map=%S/=src/ -fplugin-arg-cawait-emit=%t.map.c %s
+// RUN: grep -v '^//' %t.map.c | grep -o '[.]file = "[^"]*"' | sort | uniq -c | FileCheck %s --check-prefix=MAP
+// MAP: 11 .file = "src/frame-desc.c"
+// MAP-EMPTY:
 #include <cawait.h>
 
 typedef async_budget(64) int get_fn(int x);
@@ -63,7 +68,7 @@ int main(void) {
 // CHECK:       const unsigned long leaf__ca__frame_size = sizeof(struct leaf__frame);
 // CHECK-NEXT:  extern const ca__frame_desc ca_sleep_ms__ca__desc __attribute__((weak));
 // CHECK-NEXT:  static const ca__await_desc leaf__ca__awaits[1] = {
-// CHECK-NEXT:    {.callee = &ca_sleep_ms__ca__desc, .callee_name = "ca_sleep_ms", .file = "{{.*}}frame-desc.c", .line = 20, .offset = 0, .kind = CA__AWAIT_CALL},
+// CHECK-NEXT:    {.callee = &ca_sleep_ms__ca__desc, .callee_name = "ca_sleep_ms", .file = "{{.*}}frame-desc.c", .line = 25, .offset = 0, .kind = CA__AWAIT_CALL},
 // CHECK-NEXT:  };
 // CHECK-NEXT:  const ca__frame_desc leaf__ca__desc = {.name = "leaf", .awaits = leaf__ca__awaits, .nawaits = 1, .state_offset = 36, .align = _Alignof(struct leaf__frame), .state_size = 1};
 // CHECK:       static void twice__drop(struct twice__frame *ca__f);
@@ -73,8 +78,8 @@ int main(void) {
 // CHECK-LABEL: void twice__drop(struct twice__frame *ca__f) {
 // CHECK:       extern const ca__frame_desc elsewhere__ca__desc __attribute__((weak));
 // CHECK-NEXT:  static const ca__await_desc twice__ca__awaits[2] = {
-// CHECK-NEXT:    {.callee = &leaf__ca__desc, .callee_name = "leaf", .file = "{{.*}}frame-desc.c", .line = 25, .offset = 0, .kind = CA__AWAIT_CALL},
-// CHECK-NEXT:    {.callee = &elsewhere__ca__desc, .callee_name = "elsewhere", .file = "{{.*}}frame-desc.c", .line = 26, .offset = 0, .kind = CA__AWAIT_CALL},
+// CHECK-NEXT:    {.callee = &leaf__ca__desc, .callee_name = "leaf", .file = "{{.*}}frame-desc.c", .line = 30, .offset = 0, .kind = CA__AWAIT_CALL},
+// CHECK-NEXT:    {.callee = &elsewhere__ca__desc, .callee_name = "elsewhere", .file = "{{.*}}frame-desc.c", .line = 31, .offset = 0, .kind = CA__AWAIT_CALL},
 // CHECK-NEXT:  };
 // CHECK-NEXT:  static const ca__frame_desc twice__ca__desc = {.name = "twice", .awaits = twice__ca__awaits, .nawaits = 2, .state_offset = 40, .align = _Alignof(struct twice__frame), .state_size = 1};
 
@@ -84,18 +89,18 @@ int main(void) {
 // CHECK:       const unsigned long both__ca__frame_size = sizeof(struct both__frame);
 // CHECK-NEXT:  extern const ca__frame_desc ca_sleep_ms__ca__desc __attribute__((weak));
 // CHECK-NEXT:  static const ca__await_desc both__ca__branches1[2] = {
-// CHECK-NEXT:    {.callee = &leaf__ca__desc, .callee_name = "leaf", .file = "{{.*}}frame-desc.c", .line = 31, .offset = 32, .kind = CA__AWAIT_CALL},
-// CHECK-NEXT:    {.callee = &twice__ca__desc, .callee_name = "twice", .file = "{{.*}}frame-desc.c", .line = 31, .offset = 80, .kind = CA__AWAIT_CALL},
+// CHECK-NEXT:    {.callee = &leaf__ca__desc, .callee_name = "leaf", .file = "{{.*}}frame-desc.c", .line = 36, .offset = 32, .kind = CA__AWAIT_CALL},
+// CHECK-NEXT:    {.callee = &twice__ca__desc, .callee_name = "twice", .file = "{{.*}}frame-desc.c", .line = 36, .offset = 80, .kind = CA__AWAIT_CALL},
 // CHECK-NEXT:  };
 // CHECK-NEXT:  static const ca__await_desc both__ca__branches2[2] = {
-// CHECK-NEXT:    {.callee = &leaf__ca__desc, .callee_name = "leaf", .file = "{{.*}}frame-desc.c", .line = 32, .offset = 32, .kind = CA__AWAIT_CALL},
-// CHECK-NEXT:    {.callee = &ca_sleep_ms__ca__desc, .callee_name = "ca_sleep_ms", .file = "{{.*}}frame-desc.c", .line = 32, .offset = 72, .kind = CA__AWAIT_CALL},
+// CHECK-NEXT:    {.callee = &leaf__ca__desc, .callee_name = "leaf", .file = "{{.*}}frame-desc.c", .line = 37, .offset = 32, .kind = CA__AWAIT_CALL},
+// CHECK-NEXT:    {.callee = &ca_sleep_ms__ca__desc, .callee_name = "ca_sleep_ms", .file = "{{.*}}frame-desc.c", .line = 37, .offset = 72, .kind = CA__AWAIT_CALL},
 // CHECK-NEXT:  };
 // CHECK-NEXT:  static const ca__await_desc both__ca__awaits[4] = {
-// CHECK-NEXT:    {.callee_name = "ca_join", .file = "{{.*}}frame-desc.c", .line = 31, .offset = 0, .kind = CA__AWAIT_JOIN, .nbranches = 2, .branches = both__ca__branches1},
-// CHECK-NEXT:    {.callee_name = "ca_select", .file = "{{.*}}frame-desc.c", .line = 32, .offset = 0, .kind = CA__AWAIT_SELECT, .nbranches = 2, .branches = both__ca__branches2},
-// CHECK-NEXT:    {.file = "{{.*}}frame-desc.c", .line = 33, .offset = 0, .ops_offset = __builtin_offsetof(struct both__frame, ca__aw3.ops), .kind = CA__AWAIT_IN_PLACE},
-// CHECK-NEXT:    {.file = "{{.*}}frame-desc.c", .line = 34, .offset = 0, .ops_offset = __builtin_offsetof(struct both__frame, ca__aw4.ops), .kind = CA__AWAIT_BOXED},
+// CHECK-NEXT:    {.callee_name = "ca_join", .file = "{{.*}}frame-desc.c", .line = 36, .offset = 0, .kind = CA__AWAIT_JOIN, .nbranches = 2, .branches = both__ca__branches1},
+// CHECK-NEXT:    {.callee_name = "ca_select", .file = "{{.*}}frame-desc.c", .line = 37, .offset = 0, .kind = CA__AWAIT_SELECT, .nbranches = 2, .branches = both__ca__branches2},
+// CHECK-NEXT:    {.file = "{{.*}}frame-desc.c", .line = 38, .offset = 0, .ops_offset = __builtin_offsetof(struct both__frame, ca__aw3.ops), .kind = CA__AWAIT_IN_PLACE},
+// CHECK-NEXT:    {.file = "{{.*}}frame-desc.c", .line = 39, .offset = 0, .ops_offset = __builtin_offsetof(struct both__frame, ca__aw4.ops), .kind = CA__AWAIT_BOXED},
 // CHECK-NEXT:  };
 // CHECK-NEXT:  const ca__frame_desc both__ca__desc = {.name = "both", .awaits = both__ca__awaits, .nawaits = 4, .state_offset = 152, .align = _Alignof(struct both__frame), .state_size = 1};
 
