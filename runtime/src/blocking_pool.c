@@ -184,6 +184,9 @@ void ca_blocking__init(struct ca_blocking__frame *f, long (*fn)(void *),
   ca_remote_waker_init(&f->done);
 }
 
+/* The function only: its job's state is the workers' (under the lock). */
+CA__LEAF_DESC(ca_blocking, "ca_blocking", CA__WAIT_BLOCKING, fn);
+
 static void ca__blocking_submit(struct ca_blocking__frame *f) {
   pthread_mutex_lock(&ca__pool.lock);
   if (ca__pool.stopping)

@@ -117,6 +117,9 @@ static void ca__dump_wait(FILE *out, const unsigned char *frame,
   case CA__WAIT_GROUP:
     fprintf(out, " (task group %p)", p);
     break;
+  case CA__WAIT_BLOCKING:
+    fprintf(out, " (function %p, a blocking job)", p);
+    break;
   default:
     break;
   }

@@ -208,7 +208,8 @@ enum {
   CA__WAIT_CANCEL = 11,  /* a ca_cancel_token * */
   CA__WAIT_EVENT = 12,   /* a ca_event * */
   CA__WAIT_GROUP = 13,   /* a ca_task_group * */
-  CA__WAIT_TASK = 14     /* a ca_task * (a handle) */
+  CA__WAIT_TASK = 14,    /* a ca_task * (a handle) */
+  CA__WAIT_BLOCKING = 15 /* a function pointer: ca_blocking's job */
 };
 
 /* An async function's frame (or a leaf future's: no state). */
