@@ -282,9 +282,16 @@ int ca__gen_next(const volatile void *frame);
 
 #include "cawait/abi.h"
 /* FILE, for ca_dump_tasks (hosted only: bare metal reads the same tables
- * from a debugger). */
-#if !CA_BARE_METAL
+ * from a debugger), when the C library is there (a cross compile for an
+ * OS may have no headers of its own). */
+#if !CA_BARE_METAL && defined(__has_include)
+#if __has_include(<stdio.h>)
 #include <stdio.h>
+#define CA__HAVE_STDIO 1
+#endif
+#elif !CA_BARE_METAL
+#include <stdio.h>
+#define CA__HAVE_STDIO 1
 #endif
 
 #ifdef __cplusplus
@@ -310,7 +317,7 @@ int ca_executor_shutdown(void);
 /* Milliseconds of CLOCK_MONOTONIC. */
 uint64_t ca_now_ms(void);
 
-#if !CA_BARE_METAL
+#ifdef CA__HAVE_STDIO
 /* Async backtraces: prints to `out` the ca_block_on future running on this
  * thread and every pending task of its executor, each with the chain of
  * awaits it is suspended in, from its function down to the leaf future,
