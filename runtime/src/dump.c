@@ -218,11 +218,15 @@ static void ca__dump_one(void *arg, const void *task, const char *name,
     fprintf(out, "task %u %s, %s\n", ++dump->ntasks, name,
             ca__status_names[status]);
   else
-    fprintf(out, "ca_block_on %s, %s\n", name, ca__status_names[status]);
+    fprintf(out, "ca_block_on%s%s, %s\n", name ? " " : "", name ? name : "",
+            ca__status_names[status]);
   if (status == CA__TASK_RUNNING)
     return; /* in transition: see the header */
   ca__indent(out, 1);
-  ca__dump_chain(out, frame, desc, name, 1);
+  if (!desc)
+    fputs("(no description)\n", out);
+  else
+    ca__dump_chain(out, frame, desc, name, 1);
 }
 
 void ca_dump_tasks(FILE *out) {

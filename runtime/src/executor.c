@@ -750,7 +750,7 @@ void ca__tasks_visit(ca__task_visit_fn *fn, void *arg) {
                      ? CA__TASK_RUNNABLE
                      : CA__TASK_WAITING;
     const ca__frame_desc *desc = ex->main_desc;
-    fn(arg, NULL, desc ? desc->name : "future", ex->main_frame, desc, status);
+    fn(arg, NULL, desc ? desc->name : NULL, ex->main_frame, desc, status);
   }
   ca__visit_list(ex, &ex->round, fn, arg);
   ca__visit_list(ex, &ex->runq, fn, arg);

@@ -51,7 +51,8 @@ enum { CA__TASK_RUNNING, CA__TASK_RUNNABLE, CA__TASK_WAITING };
  * be polled (runnable ones first): its function's name, its frame (placed
  * in the task's area at the frame's alignment: desc->align) and the
  * frame's description (NULL when none: a task of ca__task_alloc, a
- * ca__block_on called by hand). */
+ * ca__block_on called by hand; the future's name is then NULL too, as for
+ * a ca_block_on run in place, ca__block_on_sync_enter). */
 typedef void ca__task_visit_fn(void *arg, const void *task, const char *name,
                                const void *frame, const ca__frame_desc *desc,
                                int status);

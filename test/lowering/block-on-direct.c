@@ -20,5 +20,5 @@ int main(void) {
   ca_block_on(note(a));
   // CHECK-NEXT: __extension__({ struct note__frame ca__b; note__init(&ca__b, a); ca__block_on_sync_enter(); ca__block_on_sync_leave(note__poll(&ca__b, (ca_context *)0, (void *)0)); (void)0; });
   return ca_block_on(waits(a));
-  // CHECK-NEXT: return __extension__({ struct waits__frame ca__b; waits__init(&ca__b, a); int ca__v; ca__block_on(&ca__b, waits__erased_poll, &ca__v); ca__v; });
+  // CHECK-NEXT: return __extension__({ struct waits__frame ca__b; waits__init(&ca__b, a); int ca__v; ca__block_on_desc(&ca__b, waits__erased_poll, &ca__v, &waits__ca__desc); ca__v; });
 }
