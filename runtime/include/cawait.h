@@ -281,19 +281,6 @@ int ca__gen_next(const volatile void *frame);
 #endif
 
 #include "cawait/abi.h"
-/* FILE, for ca_dump_tasks (hosted only: bare metal reads the same tables
- * from a debugger), when the C library is there (a cross compile for an
- * OS may have no headers of its own). */
-#if !CA_BARE_METAL && defined(__has_include)
-#if __has_include(<stdio.h>)
-#include <stdio.h>
-#define CA__HAVE_STDIO 1
-#endif
-#elif !CA_BARE_METAL
-#include <stdio.h>
-#define CA__HAVE_STDIO 1
-#endif
-
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -317,24 +304,11 @@ int ca_executor_shutdown(void);
 /* Milliseconds of CLOCK_MONOTONIC. */
 uint64_t ca_now_ms(void);
 
-#ifdef CA__HAVE_STDIO
-/* Async backtraces: prints to `out` the ca_block_on future running on this
- * thread and every pending task of its executor, each with the chain of
- * awaits it is suspended in, from its function down to the leaf future,
- * one level per `function at file:line` of its await, and what the leaf
- * waits on where the runtime knows it (a timer's deadline, a descriptor
- * and its direction, a channel...): for example
- *
- *   task 1 worker, waiting
- *     worker at srv.c:18 -> middle at srv.c:13 -> ca_sleep_ms (deadline
- *     in 95 ms)
- *
- * (with a Unicode arrow). A pending branch of an awaited ca_join or
- * ca_select gets its own indented chain. Costs nothing until called: the
- * descriptions are static tables the plugin emits. Call it on the
- * executor's thread, from a task, the ca_block_on future or plain code;
- * not from a signal handler (it is not async-signal-safe: await
- * ca_signal in a task instead, docs/user-guide.md, "Debugging"). */
+/* Async backtraces, ca_dump_tasks: declared by <cawait/dump.h>, which
+ * includes <stdio.h> (cawait.h itself includes no C library header that
+ * declares functions, so it takes no name from the program); also here
+ * when <stdio.h> was included first. */
+#ifdef EOF
 void ca_dump_tasks(FILE *out);
 #endif
 

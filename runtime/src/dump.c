@@ -15,6 +15,7 @@
  * Hosted only (it prints to a FILE); portable otherwise: no OS header.
  */
 #include "internal.h"
+#include <cawait/dump.h>
 
 #include <stdio.h>
 #include <string.h>

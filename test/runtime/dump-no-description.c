@@ -5,7 +5,7 @@
 // RUN: %clang -std=c11 -I%cawait_include %s %cawait_lib -o %t && %t | FileCheck %s --match-full-lines --strict-whitespace
 // RUN: %clang -std=c11 -fsanitize=address,undefined -fno-sanitize-recover=all -I%cawait_include %s %cawait_san_lib -o %t.san && %t.san | FileCheck %s --match-full-lines --strict-whitespace
 
-#include <cawait.h>
+#include <cawait/dump.h>
 #include <stdio.h>
 
 static ca_poll pending__poll(void *p, ca_context *cx, void *out) {

@@ -5,7 +5,7 @@
 // RUN: %t | FileCheck %s --match-full-lines --strict-whitespace
 // RUN: cd %S && %cawait-cc %tsan_flags blocking.c -o %t.tsan
 // RUN: %t.tsan | FileCheck %s --match-full-lines --strict-whitespace
-#include <cawait.h>
+#include <cawait/dump.h>
 #include <stdio.h>
 #include <unistd.h>
 

@@ -3,7 +3,7 @@
 // (it has no description there); a task it spawned is runnable, not started.
 // RUN: cd %S && %cawait-cc -Wall -Werror -gdwarf-4 direct.c -o %t
 // RUN: %t | FileCheck %s --match-full-lines --strict-whitespace
-#include <cawait.h>
+#include <cawait/dump.h>
 #include <stdio.h>
 
 async void later(void) { await(ca_sleep_ms(5)); }

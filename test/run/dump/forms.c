@@ -12,7 +12,7 @@
 // RUN: %valgrind %t | FileCheck %s --match-full-lines --strict-whitespace
 // RUN: cd %S && %cawait-gcc -std=gnu11 -O2 -Wall -Werror forms.c -o %t.gcc
 // RUN: %t.gcc | FileCheck %s --match-full-lines --strict-whitespace
-#include <cawait.h>
+#include <cawait/dump.h>
 #include <stdio.h>
 #include <string.h>
 

@@ -6,7 +6,7 @@
 // RUN: %t 2>&1 | FileCheck %s --match-full-lines --strict-whitespace
 // RUN: cd %S && %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all sigquit.c -o %t.san
 // RUN: %t.san 2>&1 | FileCheck %s --match-full-lines --strict-whitespace
-#include <cawait.h>
+#include <cawait/dump.h>
 #include <signal.h>
 #include <stdio.h>
 

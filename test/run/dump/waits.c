@@ -9,7 +9,7 @@
 // RUN: cd %S && %cawait-cc -fsanitize=address,undefined -fno-sanitize-recover=all waits.c -o %t.san
 // RUN: %t.san | FileCheck %s --match-full-lines --strict-whitespace
 // RUN: %valgrind %t | FileCheck %s --match-full-lines --strict-whitespace
-#include <cawait.h>
+#include <cawait/dump.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* cross-tu-main.c - awaits and spawns the async functions of
  * cross-tu-callee.c, then dumps the tasks (test/run/dump/cross-tu.test). */
 #include "cross-tu.h"
-#include <stdio.h>
+#include <cawait/dump.h>
 
 async void worker(void) { (void)await(fetch(1, 600000)); }
 
