@@ -109,6 +109,20 @@ typedef struct ca__executor {
 
 static CA__THREAD_LOCAL ca__executor ca__exec;
 
+/* gdb's commands for this state (runtime/gdb/cawait.py: cawait tasks, bt,
+ * next, the frame printer), in gdb's inline form of .debug_gdb_scripts: a
+ * program that runs an executor links this file, so gdb loads them from
+ * the binary when its auto-load safe-path allows (docs/user-guide.md,
+ * "Debugging"). The section is not allocated: nothing is loaded at run
+ * time. CMake generates the bytes for the hosted libraries only. */
+#ifdef CA__GDB_SCRIPT_HEADER
+#include CA__GDB_SCRIPT_HEADER
+__asm__(".pushsection .debug_gdb_scripts, \"MS\", %progbits, 1\n"
+        ".byte 4\n" /* SECTION_SCRIPT_ID_PYTHON_TEXT */
+        ".ascii \"cawait-gdb\\n\"\n" CA__GDB_SCRIPT_BYTES ".byte 0\n"
+        ".popsection\n");
+#endif
+
 /* ----------------------------------------------------------------- lists */
 
 static ca__task *ca__task_prev(const ca__task *t) {
