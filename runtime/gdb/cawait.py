@@ -408,7 +408,6 @@ temporary breakpoint on the lines that follow, conditioned on the frame)."""
             gdb.execute("next " + arg, from_tty)
             return
         sal = frame.find_sal()
-        block = fn.value().address
         start, end = _function_range(frame)
         # Every line of the function after this one (and the same line in a
         # later statement: a loop) starts a breakpoint location; they stop
@@ -416,17 +415,19 @@ temporary breakpoint on the lines that follow, conditioned on the frame)."""
         bps = []
         lt = sal.symtab.linetable()
         seen = set()
-        for line in sorted(lt.source_lines()):
+        lines = sorted(
+            l for l in lt.source_lines() if any(start <= e.pc < end for e in lt.line(l) or ())
+        )
+        # The last line is the closing brace, which a suspend returns through.
+        for line in lines[:-1]:
             if line <= sal.line:
                 continue
             for e in lt.line(line) or ():
-                if start <= e.pc < end and e.is_stmt and line not in seen:
+                if start <= e.pc < end and line not in seen:
                     seen.add(line)
                     bp = gdb.Breakpoint("*0x%x" % e.pc, internal=True, temporary=False)
                     bp.condition = "ca__f == (void *)0x%x" % self_ptr
                     bps.append(bp)
-        # Also returning to the caller: `finish`-like stop when the
-        # function completes on this line.
         try:
             gdb.execute("continue", from_tty)
         finally:

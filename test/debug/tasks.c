@@ -98,3 +98,13 @@ int main(void) {
 
 // DECLINED: warning: File "{{.*}}" auto-loading has been declined by your `auto-load safe-path' set to "/nowhere".
 // DECLINED: Undefined command: "cawait".
+
+// `cawait next` over the suspending await of line 29 stops at line 30 of the
+// same frame after it resumes, not at `}` nor in the executor:
+// RUN: gdb -batch -nx -iex 'set auto-load safe-path /' \
+// RUN:   -ex 'break tasks.c:29 if ms == 1' -ex run -ex 'cawait next' \
+// RUN:   -ex 'print r' -ex kill %t 2>&1 | FileCheck %s --check-prefix=NEXT
+// NEXT: Breakpoint 1, middle__poll ({{.*}}) at tasks.c:29
+// NEXT: Breakpoint {{-?[0-9]+}}, middle__poll ({{.*}}) at tasks.c:30
+// NEXT-NEXT: 30 return r + 1; /* line 30 */
+// NEXT-NEXT: $1 = 1
