@@ -477,12 +477,16 @@ class FramePrinter:
         members = []
         _members(self.val, 0, members)
         busy = None
+        want = _str(a["callee_name"]) if live is not None else None
         for name, off, v in members:
+            tag = v.type.strip_typedefs().tag
             if live is not None and off == live and name.startswith("ca__aw"):
-                busy = (off, off + v.type.sizeof)
+                if want is None or tag == want + "__frame":
+                    busy = (off, off + v.type.sizeof, name)
+                    break
         for name, off, v in members:
             if name.startswith("ca__"):
-                if busy and off == busy[0]:
+                if busy and name == busy[2]:
                     yield ("await", v)
                 continue
             if busy and off < busy[1] and off + v.type.sizeof > busy[0]:
