@@ -33,6 +33,19 @@ bool isGenerator(const FunctionDecl *FD) {
   return false;
 }
 
+bool isAsyncGenerator(const FunctionDecl *FD) {
+  if (!isGenerator(FD))
+    return false;
+  for (const FunctionDecl *R : FD->redecls())
+    if (hasAnnotation(R, contract::AsyncAnnotation))
+      return true;
+  return false;
+}
+
+bool mayAwait(const FunctionDecl *FD) {
+  return isAsyncFunction(FD) && (!isGenerator(FD) || isAsyncGenerator(FD));
+}
+
 unsigned ownBudget(const Decl *D) {
   for (const auto *A : D->specific_attrs<AnnotateAttr>())
     if (std::optional<unsigned> Bytes =

@@ -24,6 +24,12 @@ namespace cawait {
 bool isAsyncFunction(const clang::FunctionDecl *FD);
 /// True for generators: `gen T f(...)`.
 bool isGenerator(const clang::FunctionDecl *FD);
+/// True for async generators (streams): `async gen T f(...)`, a generator
+/// that may also await.
+bool isAsyncGenerator(const clang::FunctionDecl *FD);
+/// True where await may stand: an async function that is not a generator,
+/// or an async generator.
+bool mayAwait(const clang::FunctionDecl *FD);
 
 /// The frame budget an `async(N)` declaration of FD gives (0: none).
 unsigned declaredBudget(const clang::FunctionDecl *FD);

@@ -82,7 +82,7 @@ void checkJoins(const AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   W.TraverseStmt(F.Decl->getBody());
 
   for (const AwaitSite &A : F.Awaits) {
-    if (A.Comb != Combinator::None || A.Indirect || A.Yield ||
+    if (A.Comb != Combinator::None || A.Indirect || !A.hasSubFrame() ||
         A.Callee->getName() != contract::TaskJoinFunction ||
         A.Call->getNumArgs() != 3)
       continue;
@@ -294,12 +294,13 @@ void checkGotoIntoFor(const ForStmt *Loop, const Stmt *Body, DiagSink &Diags) {
                   "of the generator; jump to before the ca_for instead");
 }
 
-/// Generators: where yield and ca_for may stand, what a generator may do.
-/// yield outside a generator, or inside an expression; a ca_for that does
-/// not declare one variable and call a generator by name, or is written
-/// inside a macro of its own in plain code, or awaits in its call; a
-/// generator of void items, that returns a value, or that awaits without
-/// being async.
+/// Generators: where yield, ca_for and ca_for_await may stand, what a
+/// generator may do. yield outside a generator, or inside an expression; a
+/// ca_for that does not declare one variable and call a generator by name,
+/// or is written inside a macro of its own in plain code, or awaits in its
+/// call; a ca_for over an async generator; a ca_for_await where await
+/// cannot stand; a generator of void items, that returns a value, or that
+/// awaits without being async.
 void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
   const SourceManager &SM = Ctx.getSourceManager();
   for (auto &[Marker, In] : S.YieldMarkers) {
@@ -322,9 +323,12 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
     ForParts P = forParts(Loop);
     SourceLocation At =
         SM.getImmediateExpansionRange(Loop->getForLoc()).getBegin();
+    bool Await = isForAwaitMarker(Loop, Ctx);
+    std::string Macro =
+        (Await ? contract::ForAwaitMacro : contract::ForMacro).str();
     if (!P.Var || P.Declared != 2) {
-      Diags.error(At, "ca_for declares one variable: ca_for (T v, g(x)) "
-                      "statement");
+      Diags.error(At, Macro + " declares one variable: " + Macro +
+                          " (T v, g(x)) statement");
       continue;
     }
     const FunctionDecl *Callee = P.Call ? P.Call->getDirectCallee() : nullptr;
@@ -333,19 +337,42 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
       if (const auto *Comma = dyn_cast<BinaryOperator>(What))
         What = Comma->getRHS()->IgnoreParens();
       Diags.error(What->getBeginLoc(),
-                  "ca_for iterates over a call of a generator (gen T g(...))" +
+                  Macro + " iterates over a call of a generator (" +
+                      (Await ? "async gen T s(...) or gen T g(...)"
+                             : "gen T g(...)") +
+                      ")" +
                       (Callee ? "; '" + Callee->getName().str() + "' is not one"
                               : std::string(", called by name")));
       continue;
     }
+    if (!Await && isAsyncGenerator(Callee))
+      Diags.error(P.Call->getBeginLoc(),
+                  "'" + Callee->getName() +
+                      "' is an async generator (a stream), which may wait "
+                      "for its items: iterate over it with ca_for_await (T "
+                      "v, " +
+                      Callee->getName() + "(...)) in an async function");
+    if (Await && (!In || !mayAwait(In)))
+      Diags.error(At,
+                  !In ? llvm::Twine("ca_for_await outside a function")
+                  : isGenerator(In)
+                      ? "ca_for_await in generator '" + In->getName() +
+                            "', which is not async: declare it async gen "
+                            "to wait for the items of another"
+                      : "ca_for_await outside an async function: '" +
+                            In->getName() +
+                            "' cannot wait for a stream's items; iterate in "
+                            "an async function (ca_block_on or ca_spawn it "
+                            "from here)");
     if (containsAwait(P.Call, Ctx))
       Diags.error(P.Call->getBeginLoc(),
-                  "await inside the call ca_for iterates over: await it in a "
-                  "statement before the loop and pass the value");
+                  "await inside the call " + Macro +
+                      " iterates over: await it in a statement before the "
+                      "loop and pass the value");
     if (At.isMacroID() || !SM.isInMainFile(At))
       Diags.error(SM.getExpansionLoc(At),
-                  "ca_for must be written in the .c file itself, not inside "
-                  "another macro");
+                  Macro + " must be written in the .c file itself, not "
+                          "inside another macro");
     if (In && In->getBody())
       checkGotoIntoFor(Loop, In->getBody(), Diags);
   }
@@ -373,8 +400,10 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
                   "generator '" + F.Name +
                       "' returns no value: `return;` "
                       "finishes it, and yield(e) hands out each item");
-    // Until `async gen`: a generator that awaits could not be iterated
-    // by a plain loop.
+    // A generator that awaits could not be iterated by a plain loop: it
+    // is an async generator, iterated by ca_for_await.
+    if (isAsyncGenerator(F.Decl))
+      continue;
     const Expr *Await = nullptr;
     for (const AwaitSite &A : F.Awaits)
       if (!A.Yield && !Await)
@@ -387,7 +416,8 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
                   "await in generator '" + F.Name +
                       "', which is not async: "
                       "a generator's items are asked for by a plain loop, "
-                      "which cannot wait");
+                      "which cannot wait; declare it async gen (a stream, "
+                      "iterated by ca_for_await)");
   }
 }
 

@@ -51,6 +51,7 @@ public:
     case Stmt::ForStmtClass:
       // The init clause runs once before the loop, like a statement.
       walk(cast<ForStmt>(S)->getInit());
+      streamLoop(cast<ForStmt>(S));
       walk(cast<ForStmt>(S)->getBody());
       return;
     case Stmt::SwitchStmtClass:
@@ -91,6 +92,25 @@ private:
         return;
       }
     accept(E, AwaitForm::ExprStmt, Statement);
+  }
+
+  /// `ca_for_await (T v, s(x))` over an async generator s, in a function
+  /// that may await: a suspend point at its condition, which polls the
+  /// stream (over a generator that is not async, a ca_for: none).
+  void streamLoop(const ForStmt *Loop) {
+    if (!isForAwaitMarker(Loop, Ctx) || !mayAwait(F.Decl))
+      return;
+    ForParts P = forParts(Loop);
+    if (!P.Call || P.Declared != 2 || !isAsyncGenerator(P.Call->getDirectCallee()))
+      return; // reported by Check
+    AwaitSite A;
+    A.Loop = Loop;
+    A.State = F.Awaits.size() + 1;
+    A.Marker = Loop->getCond();
+    A.Statement = Loop;
+    F.AwaitOfMarker[A.Marker] = F.Awaits.size();
+    F.AwaitOfStatement[Loop] = F.Awaits.size();
+    F.Awaits.push_back(A);
   }
 
   /// E is an await in Form if it is a marker; Where is the statement (or

@@ -62,7 +62,7 @@ ArrayRef<StringRef> cawaitIdentifiers() {
       "ca_block_on",  "ca_spawn",     "ca_spawn_in",     "CA_TASK_POOL",
       "ca_join",      "ca_select",    "ca_timeout_ms",   "ca_task_join",
       "ca_task_wait", "async_budget", "CA_ASYNC_BUDGET", "cawait",
-      "gen",          "CA_GEN",       "ca_for"};
+      "gen",          "CA_GEN",       "ca_for",          "ca_for_await"};
   return Names;
 }
 

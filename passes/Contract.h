@@ -52,6 +52,9 @@ std::optional<Combinator> combinatorOfMacro(llvm::StringRef Name);
 /// comes from ca_for, declaring v and ForSlotVar (the generator's frame).
 inline constexpr llvm::StringLiteral YieldMacro = "CA_YIELD";
 inline constexpr llvm::StringLiteral ForMacro = "ca_for";
+/// `ca_for_await (T v, s(x)) body`, the same text under its own name: over
+/// an async generator (a stream), a suspend point of the consumer.
+inline constexpr llvm::StringLiteral ForAwaitMacro = "ca_for_await";
 inline constexpr llvm::StringLiteral ForSlotVar = "ca__gen_frame";
 
 /// The attribute macros of cawait.h that are empty in the analysis parse

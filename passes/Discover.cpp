@@ -49,7 +49,7 @@ void forEachFrameUse(
     llvm::function_ref<void(const FunctionDecl *, SourceLocation)> Use) {
   for (const AsyncFunction &F : S.Functions) {
     for (const AwaitSite &A : F.Awaits) {
-      if (A.Comb == Combinator::None && !A.Indirect && !A.Yield)
+      if (A.Comb == Combinator::None && !A.Indirect && A.hasSubFrame())
         Use(A.Callee, A.Call->getBeginLoc());
       for (const Branch &B : A.Branches)
         Use(B.Callee, B.Call->getBeginLoc());
@@ -85,6 +85,7 @@ static void discoverFors(Shape &S, const MarkerScan &V, ASTContext &Ctx) {
     FS.Call = P.Call;
     FS.Callee = P.Call->getDirectCallee();
     FS.Enclosing = FF.Enclosing;
+    FS.Await = isForAwaitMarker(FF.Loop, Ctx);
     if (AsyncFunction *F = FF.Enclosing ? S.lookup(FF.Enclosing) : nullptr) {
       FS.Index = F->Fors.size() + 1;
       F->Fors.push_back(FS);
@@ -119,7 +120,7 @@ Shape discover(ASTContext &Ctx, DiagSink &Diags) {
     S.FunctionIndex[FD->getCanonicalDecl()] = S.Functions.size();
     S.Functions.push_back(std::move(F));
   }
-  computeMaySuspend(S, V.Markers);
+  computeMaySuspend(S, V.Markers, V.Fors, Ctx);
   for (AsyncFunction &F : S.Functions)
     F.MaySuspend |= F.IsGenerator; // a yield suspends it
   for (AsyncFunction &F : S.Functions)

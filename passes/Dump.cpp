@@ -147,6 +147,11 @@ void Printer::await(const AwaitSite &A) {
        << "\n";
     return;
   }
+  if (A.Loop) {
+    OS << "  ca_for_await " << A.State << " at "
+       << where(A.Marker->getBeginLoc()) << "\n";
+    return;
+  }
   OS << "  await " << A.State << " at " << where(A.Marker->getBeginLoc())
      << ": ";
   if (A.Indirect)
@@ -185,7 +190,8 @@ void Printer::start(const StartSite &St) {
 }
 
 void Printer::loop(const ForSite &FS) {
-  OS << "ca_for at " << where(FS.Loop->getBeginLoc()) << ": "
+  OS << (FS.Await ? "ca_for_await at " : "ca_for at ")
+     << where(FS.Loop->getBeginLoc()) << ": "
      << callee(FS.Callee) << ", variable '" << FS.Var->getName() << "'";
   if (FS.Enclosing)
     OS << " in '" << FS.Enclosing->getNameAsString() << "'";
@@ -340,7 +346,7 @@ void Printer::layout() {
     }
     for (unsigned K = 0; K != F.Awaits.size(); ++K) {
       const AwaitSite &A = F.Awaits[K];
-      if (A.Yield)
+      if (!A.hasSubFrame())
         continue; // no storage of its own
       OS << "  await " << A.State << " ";
       if (A.Indirect)

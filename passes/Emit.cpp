@@ -95,7 +95,7 @@ std::string Emitter::definition(const AsyncFunction &F) {
                ".frame);");
       if (A.Boxed)
         Out.line("  ca__box_free(ca__f->ca__aw" + K + ".frame);");
-    } else if (A.Comb == Combinator::None && !A.Yield)
+    } else if (A.Comb == Combinator::None && A.hasSubFrame())
       Out.line("  " + A.Callee->getNameAsString() + "__drop(&ca__f->ca__aw" +
                K + ");");
     // A combinator: its running branches, last first.
@@ -138,6 +138,10 @@ Emitter::pollBody(CEmitter &Out, const AsyncFunction &F) {
     std::string K = std::to_string(A.State);
     if (A.Yield)
       continue; // its value goes through ca__out
+    if (A.Loop) { // what the stream's poll returned
+      Out.line(contract::PollType.str() + " ca__r" + K + NoDebug + ";");
+      continue;
+    }
     if (A.Comb == Combinator::None) {
       QualType R = A.Call->getType();
       if (!R->isVoidType())

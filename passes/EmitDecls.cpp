@@ -215,8 +215,8 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
     Fields.push_back({SV.Offset, Text, SV.Field});
   }
   for (const AwaitSite &A : F.Awaits) {
-    if (A.Yield)
-      continue; // no sub-frame
+    if (!A.hasSubFrame())
+      continue; // a yield, a ca_for_await (its stream is a saved slot)
     std::string Name = "ca__aw" + std::to_string(A.State);
     std::string Type =
         A.Indirect

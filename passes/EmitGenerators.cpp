@@ -77,8 +77,29 @@ void BodyEmitter::generatorLoop(const ForSite &FS) {
   // that is not async never uses it.
   std::string Cx = F.BodyInSync ? "(" + contract::ContextType.str() + " *)0"
                                 : contract::ContextParam.str();
-  Out.line("if (" + contract::pollName(G) + "(&" + Frame + ", " + Cx + ", &" +
-           Target + ") != " + contract::Item.str() + ")");
+  std::string Poll = contract::pollName(G) + "(&" + Frame + ", " + Cx + ", &" +
+                     Target + ")";
+  if (const AwaitSite *A = F.awaitAt(FS.Loop)) {
+    // ca_for_await over a stream: its poll is this function's suspend
+    // point, returning CA_PENDING while the stream waits.
+    if (!Slot)
+      E.reports().internalError(FS.Loop, FS.Loop->getForLoc(),
+                                "the stream of this ca_for_await is not kept "
+                                "in the frame of '" +
+                                    F.Name + "'");
+    std::string K = std::to_string(A->State);
+    recordDropCleanups(*A);
+    Out.line("ca__f->ca__state = " + K + ";");
+    storeHeld(*A, /*WrittenByCall=*/true); // no call: all
+    resumeLabel(*A, /*OnlyForDebuggers=*/true);
+    Out.line("if ((ca__r" + K + " = " + Poll + ") == " +
+             contract::Pending.str() + ")");
+    Out.line("  return " + contract::Pending.str() + ";");
+    loadHeld(*A);
+    Out.line("if (ca__r" + K + " != " + contract::Item.str() + ")");
+  } else {
+    Out.line("if (" + Poll + " != " + contract::Item.str() + ")");
+  }
   Out.line("  break;");
   if (!Same)
     Out.line(Var + " = " + Target + ";");

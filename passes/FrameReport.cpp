@@ -56,8 +56,8 @@ std::vector<FrameSummary> summarizeFrames(const Shape &S, ASTContext &Ctx,
           A + 1, Sp.offset(F.Awaits[A].Marker->getBeginLoc()),
           SlotsOf(F.HeldAcross[A])};
       const AwaitSite &Site = F.Awaits[A];
-      if (Site.Yield)
-        ; // holds only what the generator keeps
+      if (!Site.hasSubFrame())
+        ; // a yield, a ca_for_await: holds only the kept slots
       else if (Site.Indirect)
         SP.Slots.push_back({(Site.Boxed ? "boxed frame called through '"
                                         : "frame budget of '") +

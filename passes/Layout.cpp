@@ -155,8 +155,8 @@ public:
         F.SubFrameAlign[K] = Align;
         continue;
       }
-      if (A.Yield)
-        continue; // nothing of its own while suspended there
+      if (!A.hasSubFrame())
+        continue; // a yield, or a stream in the loop's slot: nothing more
       if (A.Comb == Combinator::None) {
         auto [Size, Align] = calleeFrameSize(S, A.Callee, Ctx);
         F.SubFrameSize[K] = Size;

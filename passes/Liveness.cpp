@@ -382,11 +382,14 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   llvm::DenseMap<const Stmt *, unsigned> AwaitOfCall;
   // (A combinator: right after its whole expression, all branches done.)
   // (A yield: right after its expression, the item handed out.)
+  // (A ca_for_await: right after its condition, less the loop's variable,
+  // which the stream's poll writes when it has an item.)
   for (unsigned I = 0; I != F.Awaits.size(); ++I)
     AwaitOfCall[F.Awaits[I].Call ? (const Stmt *)F.Awaits[I].Call
                 : F.Awaits[I].Yield
                     ? cast<ParenExpr>(F.Awaits[I].Marker)->getSubExpr()
-                    : F.Awaits[I].CombExpr] = I;
+                : F.Awaits[I].Loop ? F.Awaits[I].Marker
+                                   : F.Awaits[I].CombExpr] = I;
   std::vector<llvm::BitVector> Held(F.Awaits.size(), llvm::BitVector(N));
   llvm::BitVector Anchored(F.Awaits.size());
   DF.forEachElement([&](const Stmt *S, const llvm::BitVector &LiveAfter) {
@@ -397,8 +400,12 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     }
   });
   for (unsigned I = 0; I != F.Awaits.size(); ++I)
+    if (const ForStmt *Loop = F.Awaits[I].Loop)
+      if (auto It = VC.Index.find(F.forAt(Loop)->Var); It != VC.Index.end())
+        Held[I].reset(It->second);
+  for (unsigned I = 0; I != F.Awaits.size(); ++I)
     if (!Anchored.test(I) &&
-        (F.Awaits[I].Comb != Combinator::None || F.Awaits[I].Yield))
+        (F.Awaits[I].Comb != Combinator::None || !F.Awaits[I].hasSubFrame()))
       Diags.internalError(F.Awaits[I].location(),
                           "this suspend point is not in the control-flow "
                           "graph of '" +

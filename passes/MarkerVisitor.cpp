@@ -185,7 +185,8 @@ public:
     } else if (isGenerator(Callee)) {
       Diags.error(Call->getBeginLoc(), "'" + Callee->getName() +
                                            "' is a generator: iterate over "
-                                           "it with ca_for (T v, " +
+                                           "it with " +
+                                           forMacroOf(Callee) + " (T v, " +
                                            Callee->getName() + "(...)), not " +
                                            contract::markerMacro(*K));
       Consumed.insert(Call);
@@ -376,8 +377,9 @@ public:
     if (isGenerator(Callee) && !Consumed.count(CE) && !Unevaluated) {
       AllowedRefs.insert(CE->getCallee()->IgnoreParenImpCasts());
       Diags.error(CE->getBeginLoc(), "call of generator '" + Callee->getName() +
-                                         "' outside ca_for: iterate over it "
-                                         "with ca_for (T v, " +
+                                         "' outside " + forMacroOf(Callee) +
+                                         ": iterate over it with " +
+                                         forMacroOf(Callee) + " (T v, " +
                                          Callee->getName() + "(...))");
     } else if (isAsyncFunction(Callee) && !Consumed.count(CE) && !Unevaluated) {
       AllowedRefs.insert(CE->getCallee()->IgnoreParenImpCasts());

@@ -49,13 +49,27 @@ const Expr *yieldedValue(const Expr *Marker) {
   return cast<ParenExpr>(Cast->getSubExpr()->IgnoreImpCasts())->getSubExpr();
 }
 
-bool isForMarker(const ForStmt *S, const ASTContext &Ctx) {
+/// The macro the `for` keyword of S is the first token of, if any.
+static StringRef forMacro(const ForStmt *S, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation L = S->getForLoc();
-  return L.isMacroID() && SM.isMacroBodyExpansion(L) &&
-         SM.isAtStartOfImmediateMacroExpansion(L) &&
-         Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts()) ==
-             contract::ForMacro;
+  if (!L.isMacroID() || !SM.isMacroBodyExpansion(L) ||
+      !SM.isAtStartOfImmediateMacroExpansion(L))
+    return {};
+  return Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts());
+}
+
+bool isForMarker(const ForStmt *S, const ASTContext &Ctx) {
+  StringRef M = forMacro(S, Ctx);
+  return M == contract::ForMacro || M == contract::ForAwaitMacro;
+}
+
+bool isForAwaitMarker(const ForStmt *S, const ASTContext &Ctx) {
+  return forMacro(S, Ctx) == contract::ForAwaitMacro;
+}
+
+StringRef forMacroOf(const FunctionDecl *G) {
+  return isAsyncGenerator(G) ? contract::ForAwaitMacro : contract::ForMacro;
 }
 
 ForParts forParts(const ForStmt *S) {

@@ -61,8 +61,13 @@ std::string pointerName(const clang::CallExpr *Call);
 bool isYieldMarker(const clang::Expr *E, const clang::ASTContext &Ctx);
 /// The e of a yield marker, as written.
 const clang::Expr *yieldedValue(const clang::Expr *Marker);
-/// Whether the `for` keyword of S comes from ca_for.
+/// Whether the `for` keyword of S comes from ca_for or ca_for_await.
 bool isForMarker(const clang::ForStmt *S, const clang::ASTContext &Ctx);
+/// Whether it comes from ca_for_await.
+bool isForAwaitMarker(const clang::ForStmt *S, const clang::ASTContext &Ctx);
+/// The loop that iterates over generator G, for messages: ca_for_await
+/// for an async generator, else ca_for.
+llvm::StringRef forMacroOf(const clang::FunctionDecl *G);
 /// What a ca_for declares and calls: `ca_for (T v, g(x))` is
 /// `for (T v = (..., (g(x))), ca__gen_frame = ...; ...;)`. Call is null
 /// when the second operand is not a call of a function by name.

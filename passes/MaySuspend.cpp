@@ -1,14 +1,24 @@
 //===- MaySuspend.cpp - Which async functions can suspend -----------------===//
 #include "MaySuspend.h"
+#include "Markers.h"
 
 using namespace clang;
 
 namespace cawait {
 
-void computeMaySuspend(Shape &S, const std::vector<FoundMarker> &Markers) {
+void computeMaySuspend(Shape &S, const std::vector<FoundMarker> &Markers,
+                       const std::vector<FoundFor> &Fors,
+                       const ASTContext &Ctx) {
   unsigned N = S.Functions.size();
   std::vector<bool> Suspends(N, false);
   std::vector<std::vector<unsigned>> CalledBy(N);
+  // A ca_for_await over a stream waits whenever the stream does.
+  for (const FoundFor &FF : Fors)
+    if (AsyncFunction *F = FF.Enclosing ? S.lookup(FF.Enclosing) : nullptr)
+      if (const CallExpr *Call = forParts(FF.Loop).Call)
+        if (isForAwaitMarker(FF.Loop, Ctx) &&
+            isAsyncGenerator(Call->getDirectCallee()))
+          Suspends[F - S.Functions.data()] = true;
   for (const FoundMarker &M : Markers) {
     if (M.Kind != MarkerKind::Await || !M.Enclosing)
       continue;

@@ -4,7 +4,7 @@
 // visitor found. Gives AsyncFunction::MaySuspend, a fixpoint over "awaits":
 // a function can suspend when it awaits a combinator, a call through a
 // pointer, a function not defined here (a leaf future, a body in another
-// file) or one that can suspend. The rest run to completion in their first
+// file) or one that can suspend, or holds a ca_for_await over a stream. The rest run to completion in their first
 // poll, whoever awaits them: their awaiters call their f__sync.
 //
 //===----------------------------------------------------------------------===//
@@ -17,7 +17,9 @@
 
 namespace cawait {
 
-void computeMaySuspend(Shape &S, const std::vector<FoundMarker> &Markers);
+void computeMaySuspend(Shape &S, const std::vector<FoundMarker> &Markers,
+                       const std::vector<FoundFor> &Fors,
+                       const clang::ASTContext &Ctx);
 
 } // namespace cawait
 

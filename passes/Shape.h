@@ -72,10 +72,17 @@ struct AwaitSite {
   /// ca__out before the poll returns CA_ITEM. Embeds no frame.
   bool Yield = false;
   const clang::Expr *Value = nullptr;
+  /// A `ca_for_await` over an async generator (Call and Callee null): the
+  /// loop, whose condition (Marker) polls the stream's frame, the loop's
+  /// slot in this frame, and suspends while it waits. Embeds no frame.
+  const clang::ForStmt *Loop = nullptr;
 
+  /// Whether the suspend point has a sub-frame of its own (`ca__awK`): all
+  /// but yields and ca_for_await loops.
+  bool hasSubFrame() const { return !Yield && !Loop; }
   /// Every async function whose frame this suspend point embeds.
   std::vector<const clang::FunctionDecl *> callees() const {
-    if (Indirect || Yield)
+    if (Indirect || !hasSubFrame())
       return {};
     if (Comb == Combinator::None)
       return {Callee};
@@ -178,6 +185,10 @@ struct ForSite {
   const clang::FunctionDecl *Callee = nullptr;    ///< g, a generator
   const clang::FunctionDecl *Enclosing = nullptr; ///< null: file scope
   unsigned Index = 0; ///< N of the names ca__genN, ca__itemN (per function)
+  /// Written `ca_for_await`. Over an async generator its condition is a
+  /// suspend point of the consumer (AwaitSite::Loop, found by
+  /// AsyncFunction::awaitAt(Loop)); over a generator it is a ca_for.
+  bool Await = false;
 };
 
 /// Everything the passes know about one async function defined in the main

@@ -241,13 +241,27 @@ typedef struct ca_task_pool ca_task_pool;
  *                                    or goto out of the loop drops the
  *                                    generator (its cleanups run)
  *
+ *   async gen int ticks(int n) {     an async generator (a stream): it
+ *     for (int i = 0; i < n; i++) {  may await between its items
+ *       await(ca_sleep_ms(10));
+ *       yield(i);
+ *     }
+ *   }
+ *
+ *   ca_for_await (int v, ticks(3))   in an async function: the loop waits
+ *     printf("%d\n", v);             (the function suspends) while the
+ *                                    stream waits for its next item
+ *
  * With the plugin the generator's frame is in the caller's stack (or in
- * its frame, when the loop's body awaits or yields): nothing is allocated.
- * A generator may ca_for over another. Without the plugin a generator has
- * no synchronous meaning: the program compiles, and ca_for (or a yield
- * reached by calling the function) aborts with a message naming the
- * generator. Define CA_NO_GEN_KEYWORDS to keep the names `gen` and `yield`
- * for yourself: CA_GEN and CA_YIELD(e) are the same. */
+ * its frame, when the loop's body awaits or yields, and always for a
+ * stream): nothing is allocated. A generator may ca_for over another, an
+ * async generator ca_for_await over a stream. ca_for_await also takes a
+ * generator that is not async (it never waits: the loop is a ca_for).
+ * Without the plugin a generator has no synchronous meaning: the program
+ * compiles, and ca_for, ca_for_await (or a yield reached by calling the
+ * function) abort with a message naming the generator. Define
+ * CA_NO_GEN_KEYWORDS to keep the names `gen` and `yield` for yourself:
+ * CA_GEN and CA_YIELD(e) are the same. */
 #ifdef CA__ASYNC_ATTR
 #define CA_GEN __attribute__((__async__("gen")))
 #else
@@ -261,6 +275,12 @@ typedef struct ca_task_pool ca_task_pool;
   for (decl = (ca__for_unlowered(#call), (call)),                              \
       ca__gen_frame = *(__typeof__(call) *)ca__gen_slot();                     \
        ca__gen_next(&ca__gen_frame);)
+/* The same text under its own name: the plugin tells the two apart by the
+ * macro the `for` comes from. */
+#define ca_for_await(decl, call)                                               \
+  for (decl = (ca__for_unlowered(#call), (call)),                              \
+      ca__gen_frame = *(__typeof__(call) *)ca__gen_slot();                     \
+       ca__gen_next(&ca__gen_frame);)
 #ifndef CA_NO_GEN_KEYWORDS
 #define gen CA_GEN
 #define yield(e) CA_YIELD(e)
@@ -269,8 +289,8 @@ typedef struct ca_task_pool ca_task_pool;
 extern "C" {
 #endif
 /* Without the plugin: "cawait: generator 'count' run without the cawait
- * plugin ..." and abort() (named by the call ca_for iterates over, or by
- * the function a yield is in). */
+ * plugin ..." and abort() (named by the call ca_for or ca_for_await
+ * iterates over, or by the function a yield is in). */
 void ca__for_unlowered(const char *call);
 void ca__gen_unlowered(const char *function);
 /* Never reached: they stand for the loop in the text the plugin reads. */
