@@ -78,7 +78,10 @@ private:
   void start(const StartSite &St);
   void loop(const ForSite &FS);
   void function(const AsyncFunction &F) {
-    OS << (F.IsGenerator ? "gen '" : "async '") << F.Name << "' at "
+    OS << (!F.IsGenerator               ? "async '"
+           : isAsyncGenerator(F.Decl) ? "async gen '"
+                                      : "gen '")
+       << F.Name << "' at "
        << where(F.Decl->getLocation());
   }
   /// The frame field of saved variable V, and the user's name if it

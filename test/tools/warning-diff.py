@@ -77,11 +77,11 @@ def by_line_and_flag(text):
     return out
 
 
-# A generator (`gen T f(...)`) has no synchronous meaning: to plain clang
+# A generator (`gen T f(...)`, `async gen T s(...)`) has no synchronous meaning: to plain clang
 # it returns T, so its `return;` is an error and its end a -Wreturn-type
 # warning, which cawait-cc does not give inside a generator (plugin/
 # GenReturns.h). Files that define one are compared without those two.
-GENERATOR = re.compile(r"^\s*(static\s+)?gen\s", re.M)
+GENERATOR = re.compile(r"^\s*(static\s+)?(async\s+)?gen\s", re.M)
 NO_GEN_RETURNS = ["-Wno-return-type", "-Wno-return-mismatch"]
 
 
