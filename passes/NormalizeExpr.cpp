@@ -61,6 +61,8 @@ std::string FunctionNormalizer::norm(const Expr *E, Prelude &P) {
     P.add("__auto_type " + T + " = await(" + CallText + "); ", At);
     return T;
   }
+  if (isYieldMarker(E, Ctx)) // `yield(await(f()));` of an async generator
+    return contract::YieldMacro.str() + "(" + norm(yieldedValue(E), P) + ")";
   if (std::optional<MarkerKind> K = markerKind(E, Ctx)) {
     // A start inside async code: its arguments' awaits run before it.
     std::string Op = norm(markerOperand(E), P);

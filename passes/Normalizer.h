@@ -65,7 +65,8 @@ public:
     for (const Expr *M : F.Pending)
       Pending.insert(M);
     for (const AwaitSite &A : F.Awaits)
-      Evaluated.insert(A.Marker);
+      if (A.hasSubFrame()) // not a yield (its value may await), nor a loop
+        Evaluated.insert(A.Marker);
     for (const Expr *M : F.Pending)
       Evaluated.insert(M);
   }
