@@ -364,6 +364,16 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
                             "' cannot wait for a stream's items; iterate in "
                             "an async function (ca_block_on or ca_spawn it "
                             "from here)");
+    // Classify makes a suspend point of every ca_for_await over a stream
+    // that statements reach; not of one inside an expression.
+    auto It = In ? S.FunctionIndex.find(In->getCanonicalDecl())
+                 : S.FunctionIndex.end();
+    if (Await && It != S.FunctionIndex.end() && mayAwait(In) &&
+        isAsyncGenerator(Callee) &&
+        !S.Functions[It->second].awaitAt(Loop))
+      Diags.error(At, "ca_for_await inside an expression (a statement "
+                      "expression) cannot wait for the stream; write the "
+                      "loop as a statement of the function");
     if (containsAwait(P.Call, Ctx))
       Diags.error(P.Call->getBeginLoc(),
                   "await inside the call " + Macro +

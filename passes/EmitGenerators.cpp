@@ -12,6 +12,11 @@
 //               suspend point is in the loop (liveness kept the slot), a
 //               field of the consumer's frame dropped on every way out and
 //               by the consumer's f__drop;
+//   ca_for_await (T v, s(x)) body   over a stream (an AwaitSite with Loop
+//               set): the same loop, its frame always that field, and the
+//               poll at the top of each pass is a suspend point: the state,
+//               what it holds stored, the resume label, `return
+//               CA_PENDING` while the stream waits, what it holds loaded;
 //   in a plain function, the `ca_for (T v, g(x))` that heads the loop is
 //               replaced by two `for` heads (the body is left as written):
 //               the outer declares the frame, with g__drop as its cleanup,

@@ -1,10 +1,11 @@
 // Misuses of async generators (streams) and ca_for_await, each an error
 // where it is written, with what to write instead: a stream iterated by
 // ca_for; ca_for_await in a plain function, in a generator that is not
-// async, at file scope; over something that is not a generator; a stream
-// awaited, started or called outside a loop; an await in the call the loop
-// iterates over. ca_for_await over a generator that is not async is
-// allowed (it is a ca_for), and so is await in an async generator.
+// async, inside a statement expression; over something that is not a
+// generator; a stream awaited, started or called outside a loop; an await
+// in the call the loop iterates over. ca_for_await over a generator that
+// is not async is allowed (it is a ca_for), and so is await in an async
+// generator.
 // RUN: not %cawait-cc -fsyntax-only %s 2>&1 | FileCheck %s
 #include <cawait.h>
 
@@ -62,6 +63,12 @@ async int not_generators(void) {
   // CHECK-DAG: gen-stream-misuse.c:[[@LINE+1]]:24: error: await inside the call ca_for_await iterates over: await it in a statement before the loop and pass the value
   ca_for_await (int v, ticks(await(value(2))))
     s += v;
+  return s;
+}
+
+async int in_statement_expression(int n) {
+  // CHECK-DAG: gen-stream-misuse.c:[[@LINE+1]]:25: error: ca_for_await inside an expression (a statement expression) cannot wait for the stream; write the loop as a statement of the function
+  int s = ({ int t = 0; ca_for_await (int v, ticks(n)) t += v; t; });
   return s;
 }
 
