@@ -336,13 +336,13 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
       const Expr *What = P.Var->getInit()->IgnoreParenImpCasts();
       if (const auto *Comma = dyn_cast<BinaryOperator>(What))
         What = Comma->getRHS()->IgnoreParens();
-      Diags.error(What->getBeginLoc(),
-                  Macro + " iterates over a call of a generator (" +
-                      (Await ? "async gen T s(...) or gen T g(...)"
-                             : "gen T g(...)") +
-                      ")" +
-                      (Callee ? "; '" + Callee->getName().str() + "' is not one"
-                              : std::string(", called by name")));
+      Diags.error(
+          What->getBeginLoc(),
+          Macro + " iterates over a call of a generator (" +
+              (Await ? "async gen T s(...) or gen T g(...)" : "gen T g(...)") +
+              ")" +
+              (Callee ? "; '" + Callee->getName().str() + "' is not one"
+                      : std::string(", called by name")));
       continue;
     }
     if (!Await && isAsyncGenerator(Callee))
@@ -369,8 +369,7 @@ void checkGenerators(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
     auto It = In ? S.FunctionIndex.find(In->getCanonicalDecl())
                  : S.FunctionIndex.end();
     if (Await && It != S.FunctionIndex.end() && mayAwait(In) &&
-        isAsyncGenerator(Callee) &&
-        !S.Functions[It->second].awaitAt(Loop))
+        isAsyncGenerator(Callee) && !S.Functions[It->second].awaitAt(Loop))
       Diags.error(At, "ca_for_await inside an expression (a statement "
                       "expression) cannot wait for the stream; write the "
                       "loop as a statement of the function");

@@ -101,7 +101,8 @@ private:
     if (!isForAwaitMarker(Loop, Ctx) || !mayAwait(F.Decl))
       return;
     ForParts P = forParts(Loop);
-    if (!P.Call || P.Declared != 2 || !isAsyncGenerator(P.Call->getDirectCallee()))
+    if (!P.Call || P.Declared != 2 ||
+        !isAsyncGenerator(P.Call->getDirectCallee()))
       return; // reported by Check
     AwaitSite A;
     A.Loop = Loop;

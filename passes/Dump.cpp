@@ -78,11 +78,10 @@ private:
   void start(const StartSite &St);
   void loop(const ForSite &FS);
   void function(const AsyncFunction &F) {
-    OS << (!F.IsGenerator               ? "async '"
+    OS << (!F.IsGenerator             ? "async '"
            : isAsyncGenerator(F.Decl) ? "async gen '"
                                       : "gen '")
-       << F.Name << "' at "
-       << where(F.Decl->getLocation());
+       << F.Name << "' at " << where(F.Decl->getLocation());
   }
   /// The frame field of saved variable V, and the user's name if it
   /// differs.
@@ -194,8 +193,8 @@ void Printer::start(const StartSite &St) {
 
 void Printer::loop(const ForSite &FS) {
   OS << (FS.Await ? "ca_for_await at " : "ca_for at ")
-     << where(FS.Loop->getBeginLoc()) << ": "
-     << callee(FS.Callee) << ", variable '" << FS.Var->getName() << "'";
+     << where(FS.Loop->getBeginLoc()) << ": " << callee(FS.Callee)
+     << ", variable '" << FS.Var->getName() << "'";
   if (FS.Enclosing)
     OS << " in '" << FS.Enclosing->getNameAsString() << "'";
   OS << "\n";

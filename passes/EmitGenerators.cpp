@@ -82,8 +82,8 @@ void BodyEmitter::generatorLoop(const ForSite &FS) {
   // that is not async never uses it.
   std::string Cx = F.BodyInSync ? "(" + contract::ContextType.str() + " *)0"
                                 : contract::ContextParam.str();
-  std::string Poll = contract::pollName(G) + "(&" + Frame + ", " + Cx + ", &" +
-                     Target + ")";
+  std::string Poll =
+      contract::pollName(G) + "(&" + Frame + ", " + Cx + ", &" + Target + ")";
   if (const AwaitSite *A = F.awaitAt(FS.Loop)) {
     // ca_for_await over a stream: its poll is this function's suspend
     // point, returning CA_PENDING while the stream waits.
@@ -97,8 +97,8 @@ void BodyEmitter::generatorLoop(const ForSite &FS) {
     Out.line("ca__f->ca__state = " + K + ";");
     storeHeld(*A, /*WrittenByCall=*/true); // no call: all
     resumeLabel(*A, /*OnlyForDebuggers=*/true);
-    Out.line("if ((ca__r" + K + " = " + Poll + ") == " +
-             contract::Pending.str() + ")");
+    Out.line("if ((ca__r" + K + " = " + Poll +
+             ") == " + contract::Pending.str() + ")");
     Out.line("  return " + contract::Pending.str() + ";");
     loadHeld(*A);
     Out.line("if (ca__r" + K + " != " + contract::Item.str() + ")");

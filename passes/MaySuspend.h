@@ -4,8 +4,9 @@
 // visitor found. Gives AsyncFunction::MaySuspend, a fixpoint over "awaits":
 // a function can suspend when it awaits a combinator, a call through a
 // pointer, a function not defined here (a leaf future, a body in another
-// file) or one that can suspend, or holds a ca_for_await over a stream. The rest run to completion in their first
-// poll, whoever awaits them: their awaiters call their f__sync.
+// file) or one that can suspend, or holds a ca_for_await over a stream. The
+// rest run to completion in their first poll, whoever awaits them: their
+// awaiters call their f__sync.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CAWAIT_PASSES_MAYSUSPEND_H
