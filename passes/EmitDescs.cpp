@@ -48,7 +48,7 @@ std::string Emitter::frameDescDecl(const FunctionDecl *FD) {
   std::string Name = contract::frameDescName(FD->getName());
   std::string Type = "const " + contract::FrameDescType.str() + " ";
   if (Sh.FunctionIndex.count(FD->getCanonicalDecl()))
-    return (FD->isExternallyVisible()
+    return (FD->isExternallyVisible() && !isGenerator(FD)
                 ? "extern " + Type
                 : "static " + Type + "__attribute__((unused)) ") +
            Name + ";\n";
@@ -56,8 +56,8 @@ std::string Emitter::frameDescDecl(const FunctionDecl *FD) {
 }
 
 std::string Emitter::frameDesc(const AsyncFunction &F) {
-  if (F.IsGenerator)
-    return "";
+  if (F.IsGenerator && !isAsyncGenerator(F.Decl))
+    return ""; // never waits: no chain goes through a plain generator
   std::string Decls, Tables, Awaits;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Declared;
   // `.callee = &g__ca__desc, .callee_name = "g"`, declaring g's description
@@ -77,6 +77,12 @@ std::string Emitter::frameDesc(const AsyncFunction &F) {
     if (A.Yield) {
       Entry = fileLine(Ctx, A.location()) +
               ", .kind = " + contract::AwaitYieldKind.str();
+    } else if (A.Loop) {
+      // A ca_for_await: the stream's frame is the loop's slot.
+      const ForSite *FS = F.forAt(A.Loop);
+      Entry = Callee(FS->Callee) + ", " + fileLine(Ctx, A.location()) +
+              ", .offset = " + std::to_string(F.savedFor(FS->Slot)->Offset) +
+              ", .kind = " + contract::AwaitCallKind.str();
     } else if (A.Indirect) {
       Entry = fileLine(Ctx, A.location()) + Offset +
               ", .ops_offset = __builtin_offsetof(" + Frame + ", " +
@@ -113,7 +119,8 @@ std::string Emitter::frameDesc(const AsyncFunction &F) {
     Tables += "static const " + contract::AwaitDescType.str() + " " + Table +
               "[" + std::to_string(F.Awaits.size()) + "] = {\n" + Awaits +
               "};\n";
-  std::string Static = F.Decl->isExternallyVisible() ? "" : "static ";
+  std::string Static =
+      F.Decl->isExternallyVisible() && !F.IsGenerator ? "" : "static ";
   return Decls + Tables + Static + "const " + contract::FrameDescType.str() +
          " " + contract::frameDescName(F.Name) +
          " = {.name = " + quoteC(F.Name) +
