@@ -115,9 +115,8 @@ std::string Emitter::prototypes(const AsyncFunction &F, SourceLocation At) {
     return frameType(F.Decl) + ";\n" + signature(F, "init") + ";\n" +
            signature(F, "poll") + ";\n" + signature(F, "drop") + ";\n" +
            (F.MaySuspend ? "" : syncSignature(F) + ";\n") +
-           (F.IsGenerator && !isAsyncGenerator(F.Decl)
-                ? ""
-                : frameDescDecl(F.Decl));
+           (F.IsGenerator && !isAsyncGenerator(F.Decl) ? ""
+                                                       : frameDescDecl(F.Decl));
   });
 }
 
