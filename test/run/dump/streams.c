@@ -9,6 +9,7 @@
 // RUN: cd %S && %cawait-gcc -std=gnu11 -O2 -Wall -Werror streams.c -o %t.gcc
 // RUN: %t.gcc | FileCheck %s --match-full-lines --strict-whitespace
 #include <cawait.h>
+#include <cawait/dump.h>
 #include <stdio.h>
 
 async gen int ticks(int n, int ms) {
@@ -55,9 +56,9 @@ int main(void) {
 // CHECK:cawait tasks:
 // CHECK-NEXT:ca_block_on run, running
 // CHECK-NEXT:task 1 in_stream, waiting
-// CHECK-NEXT:  in_stream at streams.c:28 → ticks at streams.c:16 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]}} ms)
+// CHECK-NEXT:  in_stream at streams.c:29 → ticks at streams.c:17 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]}} ms)
 // CHECK-NEXT:task 2 nested, waiting
-// CHECK-NEXT:  nested at streams.c:33 → evens at streams.c:22 → ticks at streams.c:16 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]}} ms)
+// CHECK-NEXT:  nested at streams.c:34 → evens at streams.c:23 → ticks at streams.c:17 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]}} ms)
 // CHECK-NEXT:task 3 in_body, waiting
-// CHECK-NEXT:  in_body at streams.c:39 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]}} ms)
+// CHECK-NEXT:  in_body at streams.c:40 → ca_sleep_ms (deadline in {{59[0-9][0-9][0-9][0-9]}} ms)
 // CHECK-EMPTY:
