@@ -181,8 +181,9 @@ listen:
   port: $port_h2o
 num-threads: 1
 user: nobody
-pid-file: $tmp/h2o.pid
 error-log: $tmp/h2o.err
+# (no pid-file: h2o writes it after dropping to user nobody, who cannot
+# write in this root-owned directory)
 hosts:
   default:
     paths:
