@@ -729,6 +729,10 @@ int ca_executor_shutdown(void) {
 
 /* ---------------------------------------------- queries for the runtime */
 
+int ca__executor_running(void) { return ca__exec.running; }
+
+const void *ca__executor_id(void) { return &ca__exec; }
+
 int ca__task_done(ca_task *task, const char *who) {
   return ca__task_finished(ca__handle_get(task, who));
 }

@@ -60,6 +60,14 @@ void ca__tasks_visit(ca__task_visit_fn *fn, void *arg);
 /* The name of the function a live handle's task runs, or NULL. */
 const char *ca__task_name(ca_task *handle);
 
+/* Whether this thread's executor is running (inside ca_block_on, ca_run,
+ * a poll or a drop). */
+int ca__executor_running(void);
+
+/* This thread's executor, as an identity to compare (never followed by
+ * another thread). */
+const void *ca__executor_id(void);
+
 /* ------------------------------------------------------------- handle.c
  * Task handles: an index into this thread's handle table and a
  * generation, never a pointer into the task (docs/design.md). */

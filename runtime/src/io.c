@@ -162,7 +162,9 @@ int ca__ipv4(struct sockaddr_in *sa, const char *host, int port) {
   return 0;
 }
 
-int ca_tcp_listen(ca_io *io, const char *host, int port, int backlog) {
+/* ca_tcp_listen, with SO_REUSEPORT when `reuseport`. */
+static int ca__tcp_listen(ca_io *io, const char *host, int port, int backlog,
+                          int reuseport) {
   struct sockaddr_in sa;
   int rc = ca__ipv4(&sa, host, port), one = 1;
   if (rc < 0)
@@ -171,13 +173,24 @@ int ca_tcp_listen(ca_io *io, const char *host, int port, int backlog) {
   if (fd < 0)
     return -errno;
   setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 ||
+  if ((reuseport &&
+       setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one) < 0) ||
+      bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 ||
       listen(fd, backlog) < 0 || (rc = ca_io_open(io, fd)) < 0) {
     rc = rc < 0 ? rc : -errno;
     close(fd);
     return rc;
   }
   return 0;
+}
+
+int ca_tcp_listen(ca_io *io, const char *host, int port, int backlog) {
+  return ca__tcp_listen(io, host, port, backlog, 0);
+}
+
+int ca_tcp_listen_reuseport(ca_io *io, const char *host, int port,
+                            int backlog) {
+  return ca__tcp_listen(io, host, port, backlog, 1);
 }
 
 int ca_io_port(const ca_io *io) {

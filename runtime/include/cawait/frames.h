@@ -299,6 +299,31 @@ ca_poll ca_blocking__poll(struct ca_blocking__frame *f, ca_context *cx,
 void ca_blocking__drop(struct ca_blocking__frame *f);
 #endif
 
+/* ------------------------------------------------------ ca_remote_chan */
+
+#if !CA_BARE_METAL
+CA_ASYNC int ca__remote_chan_recv(ca_remote_chan *c, void *v, size_t size);
+/* The waker senders wake is in the frame: the channel points at it while
+ * the frame waits, and the frame leaves under the channel's lock
+ * (runtime/src/remote_chan.c). */
+struct ca__remote_chan_recv__frame {
+  ca_remote_chan *c;
+  void *v;
+  size_t size;
+  ca_remote_waker rw;     /* c->receiver points here while waiting */
+  unsigned char waiting;  /* rw is armed and c->receiver is &rw */
+};
+void ca__remote_chan_recv__init(struct ca__remote_chan_recv__frame *f,
+                                ca_remote_chan *c, void *v, size_t size);
+ca_poll ca__remote_chan_recv__poll(struct ca__remote_chan_recv__frame *f,
+                                   ca_context *cx, int *out);
+void ca__remote_chan_recv__drop(struct ca__remote_chan_recv__frame *f);
+
+int ca__remote_chan_try_send(ca_remote_chan *c, const void *v, size_t size);
+
+int ca__remote_chan_try_recv(ca_remote_chan *c, void *v, size_t size);
+#endif
+
 void ca__group_init(ca_task_group *g, ca_task **slots, unsigned capacity,
                     int lowered);
 

@@ -21,6 +21,7 @@
 #include "../platform.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,10 +159,36 @@ void ca__platform_park(uint64_t deadline_ms) {
 
 /* ----------------------------------------------------------- wake port */
 
+/* A thread that made a port closes it, and its epoll instance, as it ends
+ * (a thread of ca_threads_run, or any other): the port lives as long as
+ * its thread, and every wake aimed at it must come before the thread
+ * ends (cawait.h, ca_remote_waker). The main thread's stay until exit. */
+static pthread_key_t ca__port_key;
+static pthread_once_t ca__port_once = PTHREAD_ONCE_INIT;
+static int ca__port_key_made;
+
+static void ca__port_thread_end(void *reactor) {
+  ca__reactor *r = reactor;
+  if (r->has_port)
+    close(r->port.fd);
+  r->has_port = 0;
+  if (r->init && r->epfd >= 0) {
+    close(r->epfd); /* any ca_io still registered is the program's leak */
+    r->epfd = -1;
+  }
+}
+
+static void ca__port_key_create(void) {
+  ca__port_key_made = pthread_key_create(&ca__port_key, ca__port_thread_end) == 0;
+}
+
 struct ca__wake_port *ca__platform_port(void) {
   ca__reactor *r = &ca__io_reactor;
   if (r->has_port)
     return &r->port;
+  pthread_once(&ca__port_once, ca__port_key_create);
+  if (!ca__port_key_made || pthread_setspecific(ca__port_key, r) != 0)
+    return NULL;
   int fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (fd < 0)
     return NULL;
