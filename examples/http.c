@@ -11,6 +11,11 @@
  *                   serves http://127.0.0.1:8080/ until SIGINT or SIGTERM
  *                   (try `curl -v http://127.0.0.1:8080/`), then stops the
  *                   same way.
+ *   ./http --threads N [8080 [127.0.0.1]]
+ *                   the same on N threads, thread-per-core (without a
+ *                   port: the self-test, its clients on thread 0, and 32
+ *                   more connections that the kernel spreads over the
+ *                   threads); at the stop, the count of each thread.
  *
  * The server (http_serve): an accept loop raced against a ca_cancel_token
  * with ca_select, and a task per connection (http_conn) in a
@@ -45,6 +50,16 @@
  * (the token is a branch of that select), one that has read a whole
  * request answers it first; the group is waited for, and aborted after
  * DRAIN_MS.
+ *
+ * Threads (--threads N, serve_threads): ca_threads_run runs a server per
+ * thread, each with its own executor and its own SO_REUSEPORT listener on
+ * the one port (the kernel spreads connections over them); nothing is
+ * shared but the messages. Thread 0 (main's thread, which opened its
+ * listener first to learn the port) waits for a READY from every other
+ * thread through its ca_remote_chan inbox, then serves and takes SIGINT
+ * and SIGTERM (the other threads block them); it stops the others by
+ * closing their inboxes, and a thread whose server stops by itself asks
+ * thread 0 to stop all. The counts are read once ca_threads_run returned.
  *
  * The client (http_get, over http_exchange): one request on an open
  * connection; the response's status line, headers (Content-Length,
@@ -614,15 +629,20 @@ async int self_test(struct server *s, int port) {
   return failed + (hung || n != 0);
 }
 
-/* Open descriptors (entries of /proc/self/fd), to compare before and
- * after. */
-static int open_fds(void) {
+/* Open descriptors (entries of /proc/self/fd), or only the sockets among
+ * them, to compare before and after. */
+static int open_fds(int sockets_only) {
   int n = 0;
   DIR *d = opendir("/proc/self/fd");
+  struct dirent *e;
+  char path[64], target[64];
   if (!d)
     return -1;
-  while (readdir(d))
-    n++;
+  while ((e = readdir(d))) {
+    snprintf(path, sizeof path, "/proc/self/fd/%s", e->d_name);
+    ssize_t len = sockets_only ? readlink(path, target, sizeof target - 1) : 0;
+    n += !sockets_only || (len > 7 && strncmp(target, "socket:", 7) == 0);
+  }
   closedir(d);
   return n;
 }
@@ -671,14 +691,192 @@ async int serve_until_signal(const char *host, int port) {
   return 0;
 }
 
+/* ------------------------------------------------------ thread-per-core */
+
+enum {
+  MAX_THREADS = 64,
+  SPREAD = 32,     /* the threaded self-test's extra connections */
+  MSG_READY = 1,   /* to thread 0: listening */
+  MSG_FAILED = 2,  /* to thread 0: could not listen, ended */
+  MSG_STOP_ALL = 3 /* to thread 0: this thread's server stopped, stop all */
+};
+
+struct worker {
+  struct server s;      /* this thread's: its listener shares the port */
+  ca_remote_chan inbox; /* from the other threads; closed: stop */
+  int inbox_buf[2 * MAX_THREADS]; /* room for every message to thread 0 */
+  int aborted;                    /* http_serve's result */
+};
+
+struct pool {
+  struct worker *w; /* n of them, w[i] used by thread i only */
+  int n;
+  const char *host;
+  int port;      /* resolved by thread 0's listener */
+  int self_test; /* thread 0 also runs the clients */
+  int failed;    /* set by thread 0 */
+};
+
+/* Stops every thread: thread 0's token, the others' inboxes. */
+static void stop_all(struct pool *p) {
+  ca_cancel_token_cancel(&p->w[0].s.stop);
+  for (int i = 1; i < p->n; i++)
+    ca_remote_chan_close(&p->w[i].inbox);
+}
+
+/* Thread 0: a READY or FAILED from every other thread: 0 when all are
+ * ready. */
+async int wait_ready(struct pool *p) {
+  int failed = 0, msg = 0;
+  for (int i = 1; i < p->n; i++) {
+    if (await(ca_remote_chan_recv(&p->w[0].inbox, &msg)) != 0)
+      return 1;
+    failed |= msg != MSG_READY;
+  }
+  return failed;
+}
+
+/* Until a stop: thread 0 stops all at a signal, a message, or when its own
+ * server stops; another thread stops when its inbox closes (or says
+ * anything), and asks thread 0 to stop all when its server stops first. */
+async void control(struct pool *p, int index) {
+  struct worker *w = &p->w[index];
+  int msg = 0, signo = 0;
+  if (index == 0) {
+    await(ca_select(signo = ca_signal(SIGINT), signo = ca_signal(SIGTERM),
+                    ca_remote_chan_recv(&w->inbox, &msg),
+                    ca_cancel_token_wait(&w->s.stop)));
+    if (signo > 0)
+      printf("%s: stopping\n", signo == SIGINT ? "SIGINT" : "SIGTERM");
+    stop_all(p);
+    return;
+  }
+  if (await(ca_select(ca_remote_chan_recv(&w->inbox, &msg),
+                      ca_cancel_token_wait(&w->s.stop))) == 1) {
+    msg = MSG_STOP_ALL;
+    ca_remote_chan_try_send(&p->w[0].inbox, &msg);
+  }
+  ca_cancel_token_cancel(&w->s.stop);
+}
+
+/* One connection, one GET /: 0 when it was answered 200. */
+async int one_get(int port) {
+  __attribute__((cleanup(http_client_close))) struct http_client c;
+  char body[256];
+  if (await(http_connect(&c, port)) < 0)
+    return 1;
+  return await(http_get(&c.conn, &c.r, "/", body, sizeof body)) != 200;
+}
+
+/* The threaded self-test: SPREAD connections one after another, then the
+ * self-test, which ends by stopping thread 0's server (and so all). */
+async int threads_self_test(struct server *s, int port) {
+  int failed = 0;
+  for (int i = 0; i < SPREAD; i++)
+    failed += await(one_get(port));
+  printf("%d more connections, one GET / each: %d failed\n", SPREAD, failed);
+  return failed + await(self_test(s, port));
+}
+
+async void worker_serve(struct pool *p, int index) {
+  struct worker *w = &p->w[index];
+  if (index == 0 && await(wait_ready(p)) != 0) {
+    stop_all(p);
+    ca_io_close(&w->s.listener);
+    return;
+  }
+  if (index == 0 && !p->self_test) {
+    printf("serving http://%s:%d/ on %d threads until SIGINT or SIGTERM\n",
+           p->host, p->port, p->n);
+    fflush(stdout);
+  }
+  if (index == 0 && p->self_test)
+    await(ca_join(w->aborted = http_serve(&w->s), control(p, 0),
+                  p->failed = threads_self_test(&w->s, p->port)));
+  else
+    await(ca_join(w->aborted = http_serve(&w->s), control(p, index)));
+}
+
+/* ca_threads_run's function: thread 0's listener is open already (main's
+ * thread), the others open theirs here, on the same port. */
+static void worker_main(int index, void *arg) {
+  struct pool *p = arg;
+  struct worker *w = &p->w[index];
+  if (index > 0) {
+    int rc = ca_tcp_listen_reuseport(&w->s.listener, p->host, p->port, 128);
+    int msg = rc < 0 ? MSG_FAILED : MSG_READY;
+    if (rc < 0)
+      fprintf(stderr, "http: thread %d: listen on %s:%d: %s\n", index,
+              p->host, p->port, strerror(-rc));
+    ca_remote_chan_try_send(&p->w[0].inbox, &msg);
+    if (rc < 0)
+      return;
+  }
+  ca_block_on(worker_serve(p, index));
+}
+
+/* Serves on n threads (self_test: the threaded self-test on an ephemeral
+ * port); prints each thread's counts at the stop. */
+static int serve_threads(int n, const char *host, int port, int self_test) {
+  struct pool p = {.n = n, .host = host, .self_test = self_test, .failed = 1};
+  if (!(p.w = calloc((size_t)n, sizeof *p.w)))
+    return 1;
+  for (int i = 0; i < n; i++)
+    ca_remote_chan_init(&p.w[i].inbox, p.w[i].inbox_buf, sizeof(int),
+                        sizeof p.w[i].inbox_buf / sizeof(int));
+  int rc = ca_tcp_listen_reuseport(&p.w[0].s.listener, host, port, 128);
+  if (rc >= 0) {
+    p.port = ca_io_port(&p.w[0].s.listener);
+    rc = ca_threads_run(n, worker_main, &p);
+  }
+  if (rc < 0) {
+    fprintf(stderr, "http: %d threads on %s:%d: %s\n", n, host, port,
+            strerror(-rc));
+    ca_io_close(&p.w[0].s.listener);
+    free(p.w);
+    return 1;
+  }
+  unsigned conns = 0, reqs = 0, refused = 0, every = 1;
+  int aborted = 0;
+  for (int i = 0; i < n; i++) {
+    struct server *s = &p.w[i].s;
+    printf("thread %d: %u connections, %u requests, %u refused, %d "
+           "aborted\n",
+           i, s->connections, s->requests, s->refused, p.w[i].aborted);
+    conns += s->connections, reqs += s->requests, refused += s->refused;
+    aborted += p.w[i].aborted;
+    every &= s->requests > 0;
+  }
+  printf("%s: %u connections, %u requests, %u refused, %d aborted\n",
+         self_test ? "server stopped" : "stopped", conns, reqs, refused,
+         aborted);
+  printf("every thread served requests: %s\n", every ? "yes" : "NO");
+  free(p.w);
+  return self_test ? p.failed || aborted || !every : 0;
+}
+
 int main(int argc, char **argv) {
+  int threads = 0;
+  if (argc > 2 && strcmp(argv[1], "--threads") == 0) {
+    threads = atoi(argv[2]);
+    if (threads < 1 || threads > MAX_THREADS) {
+      fprintf(stderr, "http: --threads takes 1 to %d\n", MAX_THREADS);
+      return 2;
+    }
+    argc -= 2, argv += 2;
+  }
+  const char *host = argc > 2 ? argv[2] : "127.0.0.1";
+  if (argc > 1 && threads)
+    return serve_threads(threads, host, atoi(argv[1]), 0);
   if (argc > 1)
-    return ca_block_on(
-        serve_until_signal(argc > 2 ? argv[2] : "127.0.0.1", atoi(argv[1])));
-  int before = open_fds();
-  int failed = ca_block_on(run_self_test());
-  int left = open_fds() - before;
-  printf("descriptors left open: %d\n", left);
+    return ca_block_on(serve_until_signal(host, atoi(argv[1])));
+  /* The self-test. Threaded, thread 0's reactor and wake port stay open
+   * with main's thread: count the sockets only. */
+  int before = open_fds(threads > 0);
+  int failed = threads ? serve_threads(threads, "127.0.0.1", 0, 1)
+                       : ca_block_on(run_self_test());
+  int left = open_fds(threads > 0) - before;
+  printf("%s left open: %d\n", threads ? "sockets" : "descriptors", left);
   printf("http: %s\n", failed || left ? "FAILED" : "ok");
   return failed || left;
 }
