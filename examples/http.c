@@ -806,8 +806,8 @@ static void worker_main(int index, void *arg) {
     int rc = ca_tcp_listen_reuseport(&w->s.listener, p->host, p->port, 128);
     int msg = rc < 0 ? MSG_FAILED : MSG_READY;
     if (rc < 0)
-      fprintf(stderr, "http: thread %d: listen on %s:%d: %s\n", index,
-              p->host, p->port, strerror(-rc));
+      fprintf(stderr, "http: thread %d: listen on %s:%d: %s\n", index, p->host,
+              p->port, strerror(-rc));
     ca_remote_chan_try_send(&p->w[0].inbox, &msg);
     if (rc < 0)
       return;

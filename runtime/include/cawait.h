@@ -414,8 +414,7 @@ int ca_tcp_listen(ca_io *io, const char *host, int port, int backlog);
  * a hash of the addresses and ports). Every socket on the port must be
  * opened this way, by the same user; port 0 gives a free port: open the
  * first socket with it, then the others with ca_io_port's answer. */
-int ca_tcp_listen_reuseport(ca_io *io, const char *host, int port,
-                            int backlog);
+int ca_tcp_listen_reuseport(ca_io *io, const char *host, int port, int backlog);
 /* The local port of a socket, or a negative errno. */
 int ca_io_port(const ca_io *io);
 
@@ -902,12 +901,12 @@ int ca_threads_run(int n, void (*fn)(int index, void *arg), void *arg);
  */
 typedef struct ca_remote_chan {
   struct {
-    pthread_mutex_t lock; /* orders every field below across threads */
-    unsigned char *buf;   /* capacity * elem_size bytes, borrowed */
-    size_t elem_size;     /* bytes of one element */
-    size_t capacity;      /* elements the buffer holds */
-    size_t first;         /* index of the oldest element */
-    size_t len;           /* elements held */
+    pthread_mutex_t lock;      /* orders every field below across threads */
+    unsigned char *buf;        /* capacity * elem_size bytes, borrowed */
+    size_t elem_size;          /* bytes of one element */
+    size_t capacity;           /* elements the buffer holds */
+    size_t first;              /* index of the oldest element */
+    size_t len;                /* elements held */
     ca_remote_waker *receiver; /* in the waiting receive's frame, or NULL:
                                 * woken by senders under the lock */
     const void *owner;         /* the receiving executor, once bound */

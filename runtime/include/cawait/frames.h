@@ -310,8 +310,8 @@ struct ca__remote_chan_recv__frame {
   ca_remote_chan *c;
   void *v;
   size_t size;
-  ca_remote_waker rw;     /* c->receiver points here while waiting */
-  unsigned char waiting;  /* rw is armed and c->receiver is &rw */
+  ca_remote_waker rw;    /* c->receiver points here while waiting */
+  unsigned char waiting; /* rw is armed and c->receiver is &rw */
 };
 void ca__remote_chan_recv__init(struct ca__remote_chan_recv__frame *f,
                                 ca_remote_chan *c, void *v, size_t size);

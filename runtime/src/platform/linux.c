@@ -179,7 +179,8 @@ static void ca__port_thread_end(void *reactor) {
 }
 
 static void ca__port_key_create(void) {
-  ca__port_key_made = pthread_key_create(&ca__port_key, ca__port_thread_end) == 0;
+  ca__port_key_made =
+      pthread_key_create(&ca__port_key, ca__port_thread_end) == 0;
 }
 
 struct ca__wake_port *ca__platform_port(void) {

@@ -49,7 +49,8 @@ static int get(int port) {
   char buf[1024];
   size_t len = 0;
   long r;
-  while (len < sizeof buf - 1 && (r = read(fd, buf + len, sizeof buf - 1 - len)) > 0)
+  while (len < sizeof buf - 1 &&
+         (r = read(fd, buf + len, sizeof buf - 1 - len)) > 0)
     len += (size_t)r;
   buf[len] = '\0';
   close(fd);

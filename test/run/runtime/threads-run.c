@@ -18,8 +18,8 @@
 
 struct slot {
   long result;
-  int runs;          /* how often fn ran with this index */
-  int on_caller;     /* it ran on the thread that called ca_threads_run */
+  int runs;           /* how often fn ran with this index */
+  int on_caller;      /* it ran on the thread that called ca_threads_run */
   int sigint_blocked; /* SIGINT was blocked there */
 };
 
