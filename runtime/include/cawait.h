@@ -868,8 +868,8 @@ int ca_blocking_threads(unsigned n);
  *     writes (for example into arg's slot `index`) is visible to the
  *     caller once it returns.
  * Misuse aborts: n < 1 ("cawait: ca_threads_run: n is 0: at least one
- * thread"), a NULL fn, or a call from inside a poll or a drop. Also
- * without the plugin (each fn then runs its synchronous program). */
+ * thread"), a NULL fn, or a call from inside a poll or a drop. It works
+ * without the plugin too (each fn then runs its synchronous program). */
 int ca_threads_run(int n, void (*fn)(int index, void *arg), void *arg);
 
 /* A channel from any thread to the tasks of one executor: senders on any
@@ -901,7 +901,12 @@ int ca_threads_run(int n, void (*fn)(int index, void *arg), void *arg);
  */
 typedef struct ca_remote_chan {
   struct {
-    pthread_mutex_t lock;      /* orders every field below across threads */
+    union {
+      unsigned char bytes[48];
+      long aligned;
+    } lock; /* a pthread_mutex_t (runtime/src/remote_chan.c checks that it
+             * fits; <pthread.h> stays out of this header): orders every
+             * field below across threads */
     unsigned char *buf;        /* capacity * elem_size bytes, borrowed */
     size_t elem_size;          /* bytes of one element */
     size_t capacity;           /* elements the buffer holds */

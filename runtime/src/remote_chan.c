@@ -25,6 +25,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 
 #ifdef CA_LOWERED
@@ -33,10 +34,20 @@
 
 #define CA__RC(c) (&(c)->ca__private)
 
+/* The channel's lock, in storage cawait.h sizes without <pthread.h>. */
+#define CA__RC_LOCK(c) ((pthread_mutex_t *)(void *)CA__RC(c)->lock.bytes)
+_Static_assert(sizeof(pthread_mutex_t) <=
+                   sizeof(((ca_remote_chan *)0)->ca__private.lock),
+               "ca_remote_chan's lock storage holds a pthread_mutex_t");
+_Static_assert(
+    _Alignof(pthread_mutex_t) <=
+        _Alignof(__typeof__(((ca_remote_chan *)0)->ca__private.lock)),
+    "ca_remote_chan's lock storage is aligned for one");
+
 int ca_remote_chan_init(ca_remote_chan *c, void *buf, size_t elem_size,
                         size_t capacity) {
   memset(c, 0, sizeof *c);
-  pthread_mutex_init(&CA__RC(c)->lock, NULL);
+  pthread_mutex_init(CA__RC_LOCK(c), NULL);
   if (!buf || !elem_size || !capacity) {
     CA__RC(c)->closed = 1;
     return -EINVAL;
@@ -48,11 +59,11 @@ int ca_remote_chan_init(ca_remote_chan *c, void *buf, size_t elem_size,
 }
 
 static void ca__rc_lock(ca_remote_chan *c) {
-  pthread_mutex_lock(&CA__RC(c)->lock);
+  pthread_mutex_lock(CA__RC_LOCK(c));
 }
 
 static void ca__rc_unlock(ca_remote_chan *c) {
-  pthread_mutex_unlock(&CA__RC(c)->lock);
+  pthread_mutex_unlock(CA__RC_LOCK(c));
 }
 
 static void ca__rc_check(ca_remote_chan *c, size_t size, const char *op) {
