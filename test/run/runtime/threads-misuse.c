@@ -16,6 +16,7 @@
 // RUN: not --crash %t size 2>&1 | FileCheck %s --check-prefix=SIZE
 // RUN: not --crash %t.sync size 2>&1 | FileCheck %s --check-prefix=SIZE
 #include <cawait.h>
+#include <sched.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,8 +55,8 @@ static void two_receivers(int index, void *arg) {
     __atomic_store_n(&bound, 1, __ATOMIC_RELEASE);
     return;
   }
-  while (!__atomic_load_n(&bound, __ATOMIC_ACQUIRE)) {
-  }
+  while (!__atomic_load_n(&bound, __ATOMIC_ACQUIRE))
+    sched_yield();
   ca_block_on(receive_one());
 }
 
