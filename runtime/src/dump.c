@@ -121,6 +121,10 @@ static void ca__dump_wait(FILE *out, const unsigned char *frame,
   case CA__WAIT_BLOCKING:
     fprintf(out, " (function %p, a blocking job)", p);
     break;
+  case CA__WAIT_REMOTE_CHAN: /* its length is under a lock other threads
+                              * take: the address only */
+    fprintf(out, " (remote channel %p)", p);
+    break;
   default:
     break;
   }

@@ -195,6 +195,9 @@ ca_poll ca__remote_chan_recv__poll(struct ca__remote_chan_recv__frame *f,
   return CA_READY;
 }
 
+CA__LEAF_DESC(ca__remote_chan_recv, "ca_remote_chan_recv", CA__WAIT_REMOTE_CHAN,
+              c);
+
 void ca__remote_chan_recv__drop(struct ca__remote_chan_recv__frame *f) {
   if (!f->waiting)
     return; /* never waited, or completed: no sender can reach it */

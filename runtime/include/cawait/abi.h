@@ -195,21 +195,22 @@ typedef struct ca__await_desc {
 /* What a leaf future waits on: the object at wait_offset of its frame. */
 enum {
   CA__WAIT_NONE = 0,
-  CA__WAIT_TIMER = 1,    /* a ca_timer */
-  CA__WAIT_READ = 2,     /* a ca_io *: to read */
-  CA__WAIT_WRITE = 3,    /* a ca_io *: to write */
-  CA__WAIT_READ_FD = 4,  /* an int, a descriptor: to read */
-  CA__WAIT_WRITE_FD = 5, /* an int, a descriptor: to write */
-  CA__WAIT_SIGNAL = 6,   /* an int, the signal number */
-  CA__WAIT_CHAN = 7,     /* a ca_chan * */
-  CA__WAIT_ONESHOT = 8,  /* a ca_oneshot * */
-  CA__WAIT_NOTIFY = 9,   /* a ca_notify * */
-  CA__WAIT_SEM = 10,     /* a ca_sem * */
-  CA__WAIT_CANCEL = 11,  /* a ca_cancel_token * */
-  CA__WAIT_EVENT = 12,   /* a ca_event * */
-  CA__WAIT_GROUP = 13,   /* a ca_task_group * */
-  CA__WAIT_TASK = 14,    /* a ca_task * (a handle) */
-  CA__WAIT_BLOCKING = 15 /* a function pointer: ca_blocking's job */
+  CA__WAIT_TIMER = 1,       /* a ca_timer */
+  CA__WAIT_READ = 2,        /* a ca_io *: to read */
+  CA__WAIT_WRITE = 3,       /* a ca_io *: to write */
+  CA__WAIT_READ_FD = 4,     /* an int, a descriptor: to read */
+  CA__WAIT_WRITE_FD = 5,    /* an int, a descriptor: to write */
+  CA__WAIT_SIGNAL = 6,      /* an int, the signal number */
+  CA__WAIT_CHAN = 7,        /* a ca_chan * */
+  CA__WAIT_ONESHOT = 8,     /* a ca_oneshot * */
+  CA__WAIT_NOTIFY = 9,      /* a ca_notify * */
+  CA__WAIT_SEM = 10,        /* a ca_sem * */
+  CA__WAIT_CANCEL = 11,     /* a ca_cancel_token * */
+  CA__WAIT_EVENT = 12,      /* a ca_event * */
+  CA__WAIT_GROUP = 13,      /* a ca_task_group * */
+  CA__WAIT_TASK = 14,       /* a ca_task * (a handle) */
+  CA__WAIT_BLOCKING = 15,   /* a function pointer: ca_blocking's job */
+  CA__WAIT_REMOTE_CHAN = 16 /* a ca_remote_chan * */
 };
 
 /* An async function's frame (or a leaf future's: no state). */
