@@ -49,6 +49,7 @@ WAIT = {
     "GROUP": 13,
     "TASK": 14,
     "BLOCKING": 15,
+    "REMOTE_CHAN": 16,
 }
 # executor.c: the flags in a task's prev_flags; internal.h: handles.
 TASK_FLAGS = 7
@@ -183,6 +184,7 @@ def _wait(frame, desc):
         WAIT["CANCEL"]: "cancel token",
         WAIT["EVENT"]: "event",
         WAIT["GROUP"]: "task group",
+        WAIT["REMOTE_CHAN"]: "remote channel",
     }
     if w in what:
         return " (%s %s)" % (what[w], "0x%x" % p if p else "(nil)")

@@ -6,6 +6,7 @@
 // RUN: cd %S && %cawait-cc %tsan_flags remote-chan.c -o %t.tsan
 // RUN: %t.tsan | FileCheck %s --match-full-lines --strict-whitespace
 #include <cawait.h>
+#include <cawait/dump.h>
 #include <stdio.h>
 
 static int buf[4];
@@ -38,6 +39,6 @@ int main(void) {
 // CHECK-NEXT:cawait tasks:
 // CHECK-NEXT:ca_block_on run, running
 // CHECK-NEXT:task 1 receive, waiting
-// CHECK-NEXT:  receive at remote-chan.c:16 → ca_remote_chan_recv (remote channel [[C]])
+// CHECK-NEXT:  receive at remote-chan.c:17 → ca_remote_chan_recv (remote channel [[C]])
 // CHECK-NEXT:received: 7
 // CHECK-EMPTY:
