@@ -849,7 +849,6 @@ int ca_blocking_threads(unsigned n);
 /* Thread-per-core (Linux only): ca_threads_run, ca_remote_chan and their
  * rules are in cawait/threads.h, included at the end of this file. */
 
-
 /* A task group: owns task handles, kept in an array the user supplies. */
 typedef struct ca_task_group {
   struct {
@@ -919,9 +918,12 @@ _Noreturn void ca_cortex_m_halt(void);
 }
 #endif
 
-/* Threads of executors and the channel between them; the leaf frames need
- * the types above (ca_remote_chan's too); the deprecated names wrap them. */
+/* Threads of executors and the channel between them (hosted only); the
+ * leaf frames need the types above (ca_remote_chan's too); the deprecated
+ * names wrap them. */
+#if !CA_BARE_METAL
 #include "cawait/threads.h"
+#endif
 
 #include "cawait/frames.h"
 

@@ -1,7 +1,7 @@
 /* cawait/threads.h - thread-per-core: threads of executors
  * (ca_threads_run) and the channel between them (ca_remote_chan). Linux
- * only (hosted). Included by <cawait.h> (near its end); never include it
- * alone.
+ * only (hosted). Included by <cawait.h> (near its end) when not
+ * CA_BARE_METAL; never include it alone.
  *
  * Takes: the user API's types (cawait.h: ca_remote_waker). Gives: the
  * functions below, documented as cawait.h documents its own (ownership,
