@@ -182,23 +182,11 @@ bool writesIn(const Stmt *S, const VarDecl *VD) {
 
 bool writesVar(const Expr *E, const VarDecl *VD) { return writesIn(E, VD); }
 
-void markInLocals(AsyncFunction &F,
-                  const llvm::SmallPtrSetImpl<const VarDecl *> &Taken,
-                  const llvm::SmallPtrSetImpl<const VarDecl *> &Referenced,
-                  ParentMap &PM) {
+void markInLocals(
+    AsyncFunction &F, const llvm::SmallPtrSetImpl<const VarDecl *> &Taken,
+    const llvm::SmallPtrSetImpl<const VarDecl *> &Referenced, ParentMap &PM,
+    const llvm::DenseMap<const VarDecl *, const DeclStmt *> &DeclOf) {
   const ASTContext &Ctx = F.Decl->getASTContext();
-  llvm::DenseMap<const VarDecl *, const DeclStmt *> DeclOf;
-  struct DeclStmts : RecursiveASTVisitor<DeclStmts> {
-    llvm::DenseMap<const VarDecl *, const DeclStmt *> &Out;
-    explicit DeclStmts(decltype(Out) O) : Out(O) {}
-    bool VisitDeclStmt(DeclStmt *DS) {
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          Out[VD] = DS;
-      return true;
-    }
-  } Finder(DeclOf);
-  Finder.TraverseStmt(F.Decl->getBody());
   std::vector<Names> At(F.Awaits.size());
   std::vector<bool> Looked(F.Awaits.size());
   for (SavedVar &SV : F.Saved) {

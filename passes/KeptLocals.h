@@ -33,6 +33,7 @@
 
 #include "Shape.h"
 #include "clang/AST/ParentMap.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace cawait {
@@ -44,12 +45,15 @@ namespace cawait {
 bool writesVar(const clang::Expr *E, const clang::VarDecl *VD);
 
 /// Referenced: the variables the body names (a parameter kept only for
-/// ca_owned's release is not declared in poll).
+/// ca_owned's release is not declared in poll). DeclOf: the declaration
+/// statement of each local, as liveness found it.
 void markInLocals(
     AsyncFunction &F,
     const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Taken,
     const llvm::SmallPtrSetImpl<const clang::VarDecl *> &Referenced,
-    clang::ParentMap &PM);
+    clang::ParentMap &PM,
+    const llvm::DenseMap<const clang::VarDecl *, const clang::DeclStmt *>
+        &DeclOf);
 
 } // namespace cawait
 

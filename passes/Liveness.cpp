@@ -667,7 +667,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     for (const ScopedSlot &B : ScopedSlots)
       if (A.Scope == B.Scope || isInsideFrom(A.Scope, B.Scope, B.Start, PM))
         Conflict(A.Slot, B.Slot);
-  markInLocals(F, VC.Escaping, VC.Referenced, PM);
+  markInLocals(F, VC.Escaping, VC.Referenced, PM, DeclOf);
 }
 
 } // namespace cawait
