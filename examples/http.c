@@ -98,8 +98,9 @@ static const char not_found[] = "not found\n";
 /* The Date header's value, RFC 9110's IMF-fixdate, formatted again only
  * when the second changes (time(2) is a vDSO read). */
 static const char *http_date(void) {
-  static char text[32];
-  static time_t at = -1;
+  /* Per thread: the servers of --threads format their own. */
+  static _Thread_local char text[32];
+  static _Thread_local time_t at = -1;
   time_t now = time(NULL);
   if (now != at) {
     struct tm tm;
