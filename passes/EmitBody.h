@@ -133,7 +133,11 @@ private:
   }
   void expression(const Expr *X);
   void declStmt(const DeclStmt *DS);
-  void declare(const VarDecl *VD, const std::string &InitText);
+  /// Declares a local of poll as written; WithoutCleanup: without its
+  /// cleanup attribute, when poll calls the cleanup (callsOwnCleanup).
+  void declare(const VarDecl *VD, const std::string &InitText,
+               bool WithoutCleanup = false);
+  bool callsOwnCleanup(const VarDecl *VD) const;
   void initSaved(const VarDecl *VD);
   void returnStmt(const ReturnStmt *RS);
   void await(const AwaitSite &A);
@@ -166,9 +170,10 @@ private:
     Out.line("return CA_READY;");
   }
 
-  // Cleanup locals kept in the frame: C runs their cleanup when their
-  // block is left; the poll function must call it itself on every way out
-  // (end of block, break, continue, goto, return).
+  // Cleanup locals kept in the frame, and locals of poll declared in their
+  // scope (callsOwnCleanup): C runs their cleanup when their block is
+  // left; the poll function must call it itself on every way out (end of
+  // block, break, continue, goto, return), innermost first.
   struct Scope {
     const Stmt *Block;
     std::vector<const VarDecl *> Cleanups; ///< in declaration order
@@ -197,7 +202,9 @@ private:
                                    ->getFunctionDecl()
                                    ->getName()
                                    .str();
-        Calls.push_back(Fn + "(&" + field(*It) + ");");
+        std::string Object =
+            F.inFrame(*It) ? field(*It) : (*It)->getName().str();
+        Calls.push_back(Fn + "(&" + Object + ");");
       }
     return Calls;
   }

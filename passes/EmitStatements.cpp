@@ -345,24 +345,38 @@ void BodyEmitter::declStmt(const DeclStmt *DS) {
     if (const AwaitSite *A = F.awaitAt(VD)) {
       await(*A);
       std::string Result = "ca__r" + std::to_string(A->State);
+      bool Explicit = callsOwnCleanup(VD);
       if (F.inFrame(VD))
         Out.line(storeField(field(VD), Result, VD->getType(), Ctx));
       else
-        declare(VD, Result);
-      if (F.inFrame(VD) && VD->hasAttr<CleanupAttr>() && !Scopes.empty())
+        declare(VD, Result, Explicit);
+      if (Explicit)
         Scopes.back().Cleanups.push_back(VD);
       continue;
     }
+    bool Explicit = callsOwnCleanup(VD);
     if (F.inFrame(VD))
       initSaved(VD);
     else
-      declare(VD, Init ? expr(Init) : "");
-    if (F.inFrame(VD) && VD->hasAttr<CleanupAttr>() && !Scopes.empty())
+      declare(VD, Init ? expr(Init) : "", Explicit);
+    if (Explicit)
       Scopes.back().Cleanups.push_back(VD);
   }
 }
 
-void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
+bool BodyEmitter::callsOwnCleanup(const VarDecl *VD) const {
+  if (!VD->hasAttr<CleanupAttr>() || Scopes.empty())
+    return false;
+  // A kept local's cleanup is always called by poll. A local of poll
+  // declared while such a cleanup is pending must be too: C would run its
+  // cleanup when its block is left, after the calls poll makes for the
+  // kept ones on the same way out, the reverse of C's order (innermost
+  // first). Its declaration then drops the attribute.
+  return F.inFrame(VD) || hasCleanups();
+}
+
+void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText,
+                          bool WithoutCleanup) {
   std::string Text = storageText(VD);
   QualType T = VD->getType();
   if (GroupTag && !GroupTagPrinted) {
@@ -380,7 +394,7 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText) {
   } else {
     Text += E.declareIn(T, VD->getName().str(), &F);
   }
-  Text += attributeText(VD, E.policy());
+  Text += attributeText(VD, E.policy(), WithoutCleanup);
   if (contract::isNormalizeTemp(VD->getName()))
     Text += " " + contract::NoDebugMacro.str(); // generated: not in gdb
   if (!InitText.empty())

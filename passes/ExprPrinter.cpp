@@ -121,10 +121,11 @@ std::string storageText(const VarDecl *VD) {
   return Text;
 }
 
-std::string attributeText(const VarDecl *VD, const PrintingPolicy &Policy) {
+std::string attributeText(const VarDecl *VD, const PrintingPolicy &Policy,
+                          bool WithoutCleanup) {
   std::string Text;
   for (const Attr *A : VD->attrs()) {
-    if (A->isImplicit())
+    if (A->isImplicit() || (WithoutCleanup && isa<CleanupAttr>(A)))
       continue;
     std::string AttrText;
     llvm::raw_string_ostream OS(AttrText);

@@ -121,9 +121,10 @@ private:
 /// (`static _Thread_local `).
 std::string storageText(const clang::VarDecl *VD);
 /// VD's attributes, each after a space, for after its declarator; implicit
-/// ones are left out.
+/// ones are left out, and `cleanup` when WithoutCleanup.
 std::string attributeText(const clang::VarDecl *VD,
-                          const clang::PrintingPolicy &Policy);
+                          const clang::PrintingPolicy &Policy,
+                          bool WithoutCleanup = false);
 /// `_Static_assert(...);` and `__label__ l;`, which DeclPrinter prints the
 /// C++ way or not at all, with Print for their expressions; nullopt for
 /// other declarations.
