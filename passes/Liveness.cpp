@@ -9,6 +9,7 @@
 #include "Contract.h"
 #include "Escape.h"
 #include "KeptLocals.h"
+#include "Markers.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
@@ -245,8 +246,9 @@ namespace {
 /// (every subexpression an element).
 class Dataflow {
 public:
-  Dataflow(const CFG &G, const VariableCollector &VC)
-      : G(G), VC(VC), N(VC.Vars.size()),
+  Dataflow(const CFG &G, const VariableCollector &VC,
+           const llvm::SmallPtrSetImpl<const Stmt *> &SelectTails)
+      : G(G), VC(VC), SelectTails(SelectTails), N(VC.Vars.size()),
         LiveIn(G.getNumBlockIDs(), llvm::BitVector(VC.Vars.size())) {
     for (bool Changed = true; Changed;) {
       Changed = false;
@@ -265,8 +267,12 @@ public:
 
   llvm::BitVector liveOut(const CFGBlock &B) const {
     llvm::BitVector Out(N);
+    // The arm of a ca_select's `0 ?` holds the later branches: dead to
+    // clang, run by the lowered select, which reads their arguments.
+    bool SelectTail = SelectTails.count(B.getTerminatorStmt());
     for (const CFGBlock::AdjacentBlock &Succ : B.succs())
-      if (const CFGBlock *SB = Succ.getReachableBlock())
+      if (const CFGBlock *SB = SelectTail ? Succ.getPossiblyUnreachableBlock()
+                                          : Succ.getReachableBlock())
         Out |= LiveIn[SB->getBlockID()];
     return Out;
   }
@@ -324,6 +330,7 @@ private:
 
   const CFG &G;
   const VariableCollector &VC;
+  const llvm::SmallPtrSetImpl<const Stmt *> &SelectTails;
   unsigned N;
   std::vector<llvm::BitVector> LiveIn;
 };
@@ -336,11 +343,14 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
   ParentMap PM(Body);
   PointerEscapes Escapes(Ctx);
   VariableCollector VC(PM, Escapes);
+  llvm::SmallPtrSet<const Stmt *, 4> SelectTails;
   for (const AwaitSite &A : F.Awaits)
-    if (A.Comb == Combinator::Select)
+    if (A.Comb == Combinator::Select) {
       for (const Branch &B : A.Branches)
         if (B.Assignment)
           VC.MaybeAssigned.insert(B.Assignment);
+      SelectTails.insert(selectTail(A.CombExpr));
+    }
   for (const ParmVarDecl *P : FD->parameters())
     VC.add(P);
   VC.TraverseStmt(Body);
@@ -375,7 +385,7 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
                             F.Name + "'");
     return;
   }
-  Dataflow DF(*G, VC);
+  Dataflow DF(*G, VC, SelectTails);
   unsigned N = VC.Vars.size();
 
   // Held across each await: live right after the awaited call returns.

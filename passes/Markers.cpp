@@ -130,16 +130,43 @@ static void flattenCommas(const Expr *E, std::vector<const Expr *> &Out) {
   Out.push_back(E);
 }
 
-std::vector<const Expr *> combinatorBranches(const Expr *Comb) {
-  // ca_join: ((void)(B...)); ca_select: ((void)(B...), 0).
-  const Expr *Sub = cast<ParenExpr>(Comb)->getSubExpr();
-  if (const auto *BO = dyn_cast<BinaryOperator>(Sub))
-    if (BO->getOpcode() == BO_Comma)
-      Sub = BO->getLHS();
-  std::vector<const Expr *> Out;
-  if (const auto *Cast = dyn_cast<CStyleCastExpr>(Sub))
+/// The operands of `(void)(B...)`.
+static void voidCastOperands(const Expr *E, std::vector<const Expr *> &Out) {
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(E))
     if (const auto *Inner = dyn_cast<ParenExpr>(Cast->getSubExpr()))
       flattenCommas(Inner->getSubExpr(), Out);
+}
+
+const ConditionalOperator *selectTail(const Expr *Comb) {
+  // ca_select: ((void)(B1), 0 ? ((void)0, B2..., (void)0) : (void)0, 0).
+  if (const auto *PE = dyn_cast<ParenExpr>(Comb))
+    Comb = PE->getSubExpr();
+  const auto *Outer = dyn_cast<BinaryOperator>(Comb);
+  if (!Outer || Outer->getOpcode() != BO_Comma)
+    return nullptr;
+  const auto *Inner = dyn_cast<BinaryOperator>(Outer->getLHS());
+  if (!Inner || Inner->getOpcode() != BO_Comma)
+    return nullptr;
+  return dyn_cast<ConditionalOperator>(Inner->getRHS());
+}
+
+std::vector<const Expr *> combinatorBranches(const Expr *Comb) {
+  std::vector<const Expr *> Out;
+  const Expr *Sub = cast<ParenExpr>(Comb)->getSubExpr();
+  const ConditionalOperator *Tail = selectTail(Comb);
+  if (!Tail) {
+    // ca_join: ((void)(B...)).
+    voidCastOperands(Sub, Out);
+    return Out;
+  }
+  voidCastOperands(
+      cast<BinaryOperator>(cast<BinaryOperator>(Sub)->getLHS())->getLHS(), Out);
+  std::vector<const Expr *> Later;
+  if (const auto *Arm = dyn_cast<ParenExpr>(Tail->getTrueExpr()))
+    flattenCommas(Arm->getSubExpr(), Later);
+  // Less the (void)0 on either side.
+  for (size_t I = 1; I + 1 < Later.size(); ++I)
+    Out.push_back(Later[I]);
   return Out;
 }
 

@@ -34,6 +34,10 @@ std::optional<Combinator> combinatorKind(const clang::Expr *E,
 /// The combinator an await marker awaits (through parentheses), or null.
 const clang::Expr *awaitedCombinator(const clang::Expr *Await,
                                      const clang::ASTContext &Ctx);
+/// The `0 ? (later branches) : (void)0` of a ca_select expression (or of
+/// what is inside its outer parentheses), or null for a ca_join: the
+/// branches after the first, in the arm that runs only with the plugin.
+const clang::ConditionalOperator *selectTail(const clang::Expr *Comb);
 /// The branches of a combinator expression, as written.
 std::vector<const clang::Expr *> combinatorBranches(const clang::Expr *Comb);
 /// The async call of a branch (`f(x)` or `v = f(x)`, Assignment set for the
