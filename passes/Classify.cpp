@@ -145,6 +145,14 @@ private:
         if (!Br.Call)
           return; // already reported
         Br.Callee = Br.Call->getDirectCallee();
+        if (!Br.Callee) {
+          AsyncPointer P = asyncPointerOf(Br.Call->getCallee());
+          Br.Indirect = true;
+          Br.Boxed = P.Boxed;
+          Br.Budget = P.Budget;
+          if (!Br.Boxed && !Br.Budget)
+            return; // reported by the marker visitor
+        }
         A.Branches.push_back(Br);
       }
       if (A.Branches.empty() || A.Branches.size() > 32)

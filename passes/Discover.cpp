@@ -52,7 +52,8 @@ void forEachFrameUse(
       if (A.Comb == Combinator::None && !A.Indirect && A.hasSubFrame())
         Use(A.Callee, A.Call->getBeginLoc());
       for (const Branch &B : A.Branches)
-        Use(B.Callee, B.Call->getBeginLoc());
+        if (!B.Indirect)
+          Use(B.Callee, B.Call->getBeginLoc());
     }
     for (const StartSite &St : F.Spawns)
       Use(St.Callee, St.Call->getBeginLoc());

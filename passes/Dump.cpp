@@ -169,9 +169,15 @@ void Printer::await(const AwaitSite &A) {
   OS << ", " << formName(A.Form) << "\n";
   for (unsigned B = 0; B != A.Branches.size(); ++B) {
     const Branch &Br = A.Branches[B];
-    OS << "    branch " << B << " at " << where(Br.Call->getBeginLoc())
-       << ": call " << callee(Br.Callee) << (Br.Assignment ? ", assigned" : "")
-       << "\n";
+    OS << "    branch " << B << " at " << where(Br.Call->getBeginLoc()) << ": ";
+    if (Br.Indirect)
+      OS << "call through '" << pointerName(Br.Call) << "' ("
+         << (Br.Boxed ? std::string("boxed")
+                      : "in place, budget " + std::to_string(Br.Budget))
+         << ")";
+    else
+      OS << "call " << callee(Br.Callee);
+    OS << (Br.Assignment ? ", assigned" : "") << "\n";
   }
 }
 
@@ -362,9 +368,13 @@ void Printer::layout() {
       Slot(F.SubFrameOffset[K], F.SubFrameSize[K], F.SubFrameAlign[K]);
       for (unsigned B = 0; B != A.Branches.size(); ++B) {
         const Branch &Br = A.Branches[B];
-        auto [Size, Align] = calleeFrameSize(S, Br.Callee, Ctx);
-        OS << "    branch " << B << " frame of '" << Br.Callee->getName()
-           << "'";
+        auto [Size, Align] = branchStorageSize(S, Br, Ctx);
+        OS << "    branch " << B << " ";
+        if (Br.Indirect)
+          OS << (Br.Boxed ? "boxed call through '" : "in-place budget of '")
+             << pointerName(Br.Call) << "'";
+        else
+          OS << "frame of '" << Br.Callee->getName() << "'";
         Slot(F.SubFrameOffset[K] + F.BranchFrameOffset[K][B], Size, Align);
         QualType Result = Br.Call->getType();
         if (A.Comb == Combinator::Join && !Result->isVoidType()) {

@@ -102,9 +102,9 @@ std::string Emitter::definition(const AsyncFunction &F) {
     for (unsigned I = A.Branches.size(); I-- > 0;) {
       Out.line("  if (ca__f->ca__aw" + K + ".ca__h.pending & " +
                std::to_string(1u << I) + "u)");
-      Out.line("    " + A.Branches[I].Callee->getNameAsString() +
-               "__drop(&ca__f->ca__aw" + K + ".ca__b" + std::to_string(I) +
-               ");");
+      Out.line("    " +
+               dropBranch(A.Branches[I],
+                          "ca__f->ca__aw" + K + ".ca__b" + std::to_string(I)));
     }
     // Then what leaving the scopes open there would run.
     auto Cleanups = DropCleanups.find(A.State);

@@ -147,27 +147,33 @@ void BodyEmitter::indirect(const AwaitSite &A) {
   // storage (or a box) and inits it; its ops poll and drop it.
   std::string K = std::to_string(A.State);
   std::string Area = "ca__f->ca__aw" + K;
-  std::string Args;
-  for (const Expr *Arg : A.Call->arguments())
-    Args += (Args.empty() ? "" : ", ") + expr(Arg);
   storeHeld(A, /*WrittenByCall=*/false);
-  Out.line("{");
-  Out.indent();
-  Out.line("ca__indirect_call ca__ic " + contract::NoDebugMacro + " = {" +
-           (A.Boxed ? std::string("(void *)0, 0")
-                    : Area + ".frame, " + std::to_string(A.Budget)) +
-           ", (void *)0, (const ca__frame_ops *)0};");
-  Out.line("ca__indirect = &ca__ic;");
-  Out.line("(void)(" + expr(A.Call->getCallee()) + ")(" + Args + ");");
-  Out.line("ca__indirect_check(&ca__ic);");
-  if (A.Boxed)
-    Out.line(Area + ".frame = ca__ic.frame;");
-  Out.line(Area + ".ops = ca__ic.ops;");
-  Out.dedent();
-  Out.line("}");
+  startIndirect(A.Call, Area, A.Boxed, A.Budget);
   suspend(A, Area + ".ops->poll(" + Area + ".frame");
   if (A.Boxed)
     Out.line("ca__box_free(" + Area + ".frame);");
+}
+
+void BodyEmitter::startIndirect(const CallExpr *Call,
+                                const std::string &Storage, bool Boxed,
+                                unsigned Budget) {
+  std::string Args;
+  for (const Expr *Arg : Call->arguments())
+    Args += (Args.empty() ? "" : ", ") + expr(Arg);
+  Out.line("{");
+  Out.indent();
+  Out.line("ca__indirect_call ca__ic " + contract::NoDebugMacro + " = {" +
+           (Boxed ? std::string("(void *)0, 0")
+                  : Storage + ".frame, " + std::to_string(Budget)) +
+           ", (void *)0, (const ca__frame_ops *)0};");
+  Out.line("ca__indirect = &ca__ic;");
+  Out.line("(void)(" + expr(Call->getCallee()) + ")(" + Args + ");");
+  Out.line("ca__indirect_check(&ca__ic);");
+  if (Boxed)
+    Out.line(Storage + ".frame = ca__ic.frame;");
+  Out.line(Storage + ".ops = ca__ic.ops;");
+  Out.dedent();
+  Out.line("}");
 }
 
 void BodyEmitter::combinator(const AwaitSite &A) {
@@ -195,15 +201,20 @@ void BodyEmitter::combinator(const AwaitSite &A) {
   Out.line("ca_context ca__bcx " + contract::NoDebugMacro + ";");
   for (unsigned I = 0; I != A.Branches.size(); ++I) {
     const Branch &B = A.Branches[I];
-    std::string Callee = B.Callee->getNameAsString();
     std::string Bit = std::to_string(1u << I) + "u";
-    std::string Frame = "&" + Area + ".ca__b" + std::to_string(I);
-    std::string Init = Callee + "__init(" + Frame;
-    for (const Expr *Arg : B.Call->arguments())
-      Init += ", " + expr(Arg);
+    std::string Storage = Area + ".ca__b" + std::to_string(I);
     std::string Slot = Area + ".ca__w[" + std::to_string(I) + "]";
     Out.line("if (ca__fresh) {");
-    Out.line("  " + Init + ");");
+    Out.indent();
+    if (B.Indirect) {
+      startIndirect(B.Call, Storage, B.Boxed, B.Budget);
+    } else {
+      std::string Init = B.Callee->getNameAsString() + "__init(&" + Storage;
+      for (const Expr *Arg : B.Call->arguments())
+        Init += ", " + expr(Arg);
+      Out.line(Init + ");");
+    }
+    Out.dedent();
     Out.line("  " + Head + ".pending |= " + Bit + ";");
     Out.line("  " + Slot + " = &" + F.Name + "__ca__wake" + K + "_" +
              std::to_string(I) + ";");
@@ -218,17 +229,21 @@ void BodyEmitter::combinator(const AwaitSite &A) {
     if (!Void)
       Result = Select ? "&ca__r" + K + "_" + std::to_string(I)
                       : "&" + Area + ".ca__res" + std::to_string(I);
-    Out.line("if (" + Callee + "__poll(" + Frame + ", &ca__bcx, " + Result +
-             ") == CA_READY) {");
+    std::string Poll = B.Indirect
+                           ? Storage + ".ops->poll(" + Storage + ".frame"
+                           : B.Callee->getNameAsString() + "__poll(&" + Storage;
+    Out.line("if (" + Poll + ", &ca__bcx, " + Result + ") == CA_READY) {");
     Out.indent();
     Out.line(Head + ".pending &= ~" + Bit + ";");
+    if (B.Boxed)
+      Out.line("ca__box_free(" + Storage + ".frame);");
     if (Select) {
       // The winner: drop the others still running, then its assignment.
       for (unsigned J = A.Branches.size(); J-- > 0;)
         if (J != I)
-          Out.line("if (" + Head + ".pending & " + std::to_string(1u << J) +
-                   "u) " + A.Branches[J].Callee->getNameAsString() +
-                   "__drop(&" + Area + ".ca__b" + std::to_string(J) + ");");
+          Out.line(
+              "if (" + Head + ".pending & " + std::to_string(1u << J) + "u) " +
+              dropBranch(A.Branches[J], Area + ".ca__b" + std::to_string(J)));
       Out.line("ca__r" + K + " = " + std::to_string(I) + ";");
       if (B.Assignment)
         Out.line(expr(B.Assignment->getLHS()) + " " +

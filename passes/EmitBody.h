@@ -48,6 +48,13 @@ std::string storeField(const std::string &Field, const std::string &Value,
 QualType paramType(const ParmVarDecl *P);
 /// `struct f__frame`.
 std::string frameType(const FunctionDecl *FD);
+/// The storage of a call through an async function pointer:
+/// `CA__IN_PLACE(budget)` or `ca__boxed_call`.
+std::string indirectStorageType(bool Boxed, unsigned Budget);
+/// What a combinator branch's storage is: its callee's frame type, or that.
+std::string branchStorageType(const Branch &B);
+/// Drops what a branch's storage (an lvalue) holds, in any state.
+std::string dropBranch(const Branch &B, const std::string &Storage);
 
 class BodyEmitter;
 
@@ -143,6 +150,10 @@ private:
   void await(const AwaitSite &A);
   void combinator(const AwaitSite &A);
   void indirect(const AwaitSite &A);
+  /// Calls Call's pointer, which places its frame in Storage (an lvalue
+  /// of indirectStorageType), or in a box, and sets Storage's ops.
+  void startIndirect(const CallExpr *Call, const std::string &Storage,
+                     bool Boxed, unsigned Budget);
   /// Records the state, then the resume label and the poll (PollCall
   /// without its last two arguments) that returns while pending.
   void suspend(const AwaitSite &A, const std::string &PollCall);

@@ -48,6 +48,25 @@ std::string frameType(const FunctionDecl *FD) {
   return "struct " + FD->getNameAsString() + "__frame";
 }
 
+std::string indirectStorageType(bool Boxed, unsigned Budget) {
+  return Boxed ? std::string("ca__boxed_call")
+               : "CA__IN_PLACE(" + std::to_string(Budget) + ")";
+}
+
+std::string branchStorageType(const Branch &B) {
+  return B.Indirect ? indirectStorageType(B.Boxed, B.Budget)
+                    : frameType(B.Callee);
+}
+
+std::string dropBranch(const Branch &B, const std::string &Storage) {
+  if (!B.Indirect)
+    return B.Callee->getNameAsString() + "__drop(&" + Storage + ");";
+  std::string Drop = Storage + ".ops->drop(" + Storage + ".frame);";
+  if (B.Boxed)
+    Drop = "{ " + Drop + " ca__box_free(" + Storage + ".frame); }";
+  return Drop;
+}
+
 } // namespace emit
 
 std::string Emitter::declareInSignature(QualType T, llvm::StringRef Name) {
@@ -158,7 +177,7 @@ void Emitter::combinatorStruct(CEmitter &Out, const AsyncFunction &F,
   Out.line("const ca_wake_ops *ca__w[" + std::to_string(A.Branches.size()) +
            "];");
   for (unsigned I = 0; I != A.Branches.size(); ++I)
-    Out.line(frameType(A.Branches[I].Callee) + " ca__b" + std::to_string(I) +
+    Out.line(branchStorageType(A.Branches[I]) + " ca__b" + std::to_string(I) +
              ";");
   if (A.Comb == Combinator::Join)
     for (unsigned I = 0; I != A.Branches.size(); ++I) {
@@ -219,12 +238,9 @@ std::string Emitter::frameStruct(const AsyncFunction &F) {
     if (!A.hasSubFrame())
       continue; // a yield, a ca_for_await (its stream is a saved slot)
     std::string Name = "ca__aw" + std::to_string(A.State);
-    std::string Type =
-        A.Indirect
-            ? (A.Boxed ? std::string("ca__boxed_call")
-                       : "CA__IN_PLACE(" + std::to_string(A.Budget) + ")")
-        : A.Comb == Combinator::None ? frameType(A.Callee)
-                                     : combinatorType(F, A);
+    std::string Type = A.Indirect ? indirectStorageType(A.Boxed, A.Budget)
+                       : A.Comb == Combinator::None ? frameType(A.Callee)
+                                                    : combinatorType(F, A);
     Fields.push_back({F.SubFrameOffset[A.State - 1], Type + " " + Name, Name});
   }
   const char *StateType = F.StateSize == 1   ? "unsigned char"

@@ -95,12 +95,23 @@ std::string Emitter::frameDesc(const AsyncFunction &F) {
     } else {
       std::string Branches = contract::branchDescsName(F.Name, A.State);
       std::string Rows;
-      for (unsigned I = 0; I != A.Branches.size(); ++I)
-        Rows +=
-            "  {" + Callee(A.Branches[I].Callee) + ", " +
-            fileLine(Ctx, A.Branches[I].Call->getBeginLoc()) + ", .offset = " +
-            std::to_string(F.SubFrameOffset[K] + F.BranchFrameOffset[K][I]) +
-            ", .kind = " + contract::AwaitCallKind.str() + "},\n";
+      for (unsigned I = 0; I != A.Branches.size(); ++I) {
+        const Branch &B = A.Branches[I];
+        std::string At =
+            fileLine(Ctx, B.Call->getBeginLoc()) + ", .offset = " +
+            std::to_string(F.SubFrameOffset[K] + F.BranchFrameOffset[K][I]);
+        if (B.Indirect)
+          Rows +=
+              "  {" + At + ", .ops_offset = __builtin_offsetof(" + Frame +
+              ", " + contract::subFrameField(A.State) + ".ca__b" +
+              std::to_string(I) + ".ops), .kind = " +
+              (B.Boxed ? contract::AwaitBoxedKind : contract::AwaitInPlaceKind)
+                  .str() +
+              "},\n";
+        else
+          Rows += "  {" + Callee(B.Callee) + ", " + At +
+                  ", .kind = " + contract::AwaitCallKind.str() + "},\n";
+      }
       Tables += "static const " + contract::AwaitDescType.str() + " " +
                 Branches + "[" + std::to_string(A.Branches.size()) + "] = {\n" +
                 Rows + "};\n";

@@ -73,11 +73,15 @@ std::vector<FrameSummary> summarizeFrames(const Shape &S, ASTContext &Ctx,
                                 " branches",
                             F.SubFrameOffset[A], F.SubFrameSize[A]});
       for (unsigned B = 0; B != Site.Branches.size(); ++B) {
-        const FunctionDecl *Callee = Site.Branches[B].Callee;
-        SP.Slots.push_back({"branch " + std::to_string(B) + ": frame of '" +
-                                Callee->getNameAsString() + "'",
+        const Branch &Br = Site.Branches[B];
+        std::string What =
+            !Br.Indirect ? "frame of '" + Br.Callee->getNameAsString() + "'"
+            : Br.Boxed
+                ? "boxed frame called through '" + pointerName(Br.Call) + "'"
+                : "frame budget of '" + pointerName(Br.Call) + "'";
+        SP.Slots.push_back({"branch " + std::to_string(B) + ": " + What,
                             F.SubFrameOffset[A] + F.BranchFrameOffset[A][B],
-                            calleeFrameSize(S, Callee, Ctx).first});
+                            branchStorageSize(S, Br, Ctx).first});
       }
       FS.Points.push_back(std::move(SP));
     }

@@ -30,15 +30,22 @@ unsigned maxFrameAlign(ASTContext &Ctx) {
   return Ctx.getTargetInfo().getSuitableAlign() / Ctx.getCharWidth();
 }
 
-std::pair<unsigned, unsigned> indirectStorageSize(const AwaitSite &A,
+std::pair<unsigned, unsigned> indirectStorageSize(bool Boxed, unsigned Budget,
                                                   ASTContext &Ctx) {
   unsigned Ptr = Ctx.getTypeSize(Ctx.VoidPtrTy) / Ctx.getCharWidth();
-  if (A.Boxed) // ca__boxed_call: the frame's pointer and its ops
+  if (Boxed) // ca__boxed_call: the frame's pointer and its ops
     return {2 * Ptr, Ptr};
   // CA__IN_PLACE(N): the bytes, aligned for any type, then the ops.
   unsigned Align = maxFrameAlign(Ctx);
-  unsigned Ops = llvm::alignTo(A.Budget, Ptr);
+  unsigned Ops = llvm::alignTo(Budget, Ptr);
   return {(unsigned)llvm::alignTo(Ops + Ptr, Align), Align};
+}
+
+std::pair<unsigned, unsigned> branchStorageSize(const Shape &S, const Branch &B,
+                                                ASTContext &Ctx) {
+  if (B.Indirect)
+    return indirectStorageSize(B.Boxed, B.Budget, Ctx);
+  return calleeFrameSize(S, B.Callee, Ctx);
 }
 
 std::pair<unsigned, unsigned>
@@ -150,7 +157,7 @@ public:
     for (unsigned K = 0; K != NA; ++K) {
       const AwaitSite &A = F.Awaits[K];
       if (A.Indirect) {
-        auto [Size, Align] = indirectStorageSize(A, Ctx);
+        auto [Size, Align] = indirectStorageSize(A.Boxed, A.Budget, Ctx);
         F.SubFrameSize[K] = Size;
         F.SubFrameAlign[K] = Align;
         continue;
@@ -182,7 +189,7 @@ public:
       unsigned PtrAlign = Ctx.getTypeAlignInChars(Ctx.VoidPtrTy).getQuantity();
       Place(PtrSize * A.Branches.size(), PtrAlign);
       for (const Branch &B : A.Branches) {
-        auto [Size, BAlign] = calleeFrameSize(S, B.Callee, Ctx);
+        auto [Size, BAlign] = branchStorageSize(S, B, Ctx);
         F.BranchFrameOffset[K].push_back(Place(Size, BAlign));
       }
       for (const Branch &B : A.Branches) {

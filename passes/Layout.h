@@ -45,8 +45,11 @@ unsigned maxFrameAlign(clang::ASTContext &Ctx);
 
 /// Size and alignment of the storage an await through an async function
 /// pointer keeps (CA__IN_PLACE(budget) or ca__boxed_call).
-std::pair<unsigned, unsigned> indirectStorageSize(const AwaitSite &A,
+std::pair<unsigned, unsigned> indirectStorageSize(bool Boxed, unsigned Budget,
                                                   clang::ASTContext &Ctx);
+/// ... and of a combinator branch's: its callee's frame, or that storage.
+std::pair<unsigned, unsigned> branchStorageSize(const Shape &S, const Branch &B,
+                                                clang::ASTContext &Ctx);
 
 /// `ca__combinator` of cawait.h: the head of a combinator's storage.
 clang::QualType combinatorHeadType(clang::ASTContext &Ctx);

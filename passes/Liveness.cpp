@@ -463,9 +463,12 @@ void computeLiveness(AsyncFunction &F, ASTContext &Ctx, DiagSink &Diags) {
     // Branches start one after another, after the combinator's storage is
     // set up and earlier branches ran: what their arguments read must not
     // share bytes with that storage.
-    for (const Branch &B : A.Branches)
+    for (const Branch &B : A.Branches) {
       for (const Expr *Arg : B.Call->arguments())
         HoldReads(Arg, Held[I]);
+      if (B.Indirect) // the pointer is read when the branch starts too
+        HoldReads(B.Call->getCallee(), Held[I]);
+    }
     if (A.Assignment)
       HoldReadsOf(I, A.Assignment);
   }

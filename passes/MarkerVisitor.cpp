@@ -505,6 +505,18 @@ private:
       }
       Consumed.insert(Call);
       AllowedRefs.insert(Call->getCallee()->IgnoreParenImpCasts());
+      if (!Call->getDirectCallee()) {
+        AsyncPointer P = asyncPointerOf(Call->getCallee());
+        if (!P.Boxed && !P.Budget) {
+          Valid = false;
+          Diags.error(Call->getBeginLoc(),
+                      "a call through async function pointer '" +
+                          pointerName(Call) + "' in a branch of " + Name +
+                          " needs room for the callee's frame: declare the "
+                          "pointer (or its typedef) async_budget(N) to keep "
+                          "N bytes in this frame, or async_boxed");
+        }
+      }
       struct Reads : RecursiveASTVisitor<Reads> {
         std::vector<const DeclRefExpr *> Refs;
         bool VisitDeclRefExpr(DeclRefExpr *D) {

@@ -179,7 +179,11 @@ const CallExpr *branchCall(const Expr *B, const BinaryOperator **Assignment) {
       B = BO->getRHS();
     }
   const auto *Call = dyn_cast<CallExpr>(B->IgnoreParenImpCasts());
-  return Call && isAsyncFunction(Call->getDirectCallee()) ? Call : nullptr;
+  if (!Call)
+    return nullptr;
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    return isAsyncFunction(Callee) ? Call : nullptr;
+  return asyncPointerOf(Call->getCallee()).Async ? Call : nullptr;
 }
 
 const Expr *skipToMarker(const Expr *E, const ASTContext &Ctx) {

@@ -39,7 +39,11 @@ enum class AwaitForm {
 /// One branch of a combinator: an async call, optionally assigned.
 struct Branch {
   const clang::CallExpr *Call = nullptr;
-  const clang::FunctionDecl *Callee = nullptr;
+  const clang::FunctionDecl *Callee = nullptr; ///< null: through a pointer
+  /// A call through an async function pointer: the frame in Budget bytes
+  /// of the combinator's storage, or (Boxed) in one allocation per call.
+  bool Indirect = false, Boxed = false;
+  unsigned Budget = 0;
   /// `lhs op= f(x)`: done after the branch completes (join: after all do).
   const clang::BinaryOperator *Assignment = nullptr;
 };
@@ -88,7 +92,8 @@ struct AwaitSite {
       return {Callee};
     std::vector<const clang::FunctionDecl *> Out;
     for (const Branch &B : Branches)
-      Out.push_back(B.Callee);
+      if (!B.Indirect) // through a pointer: its frame is the callee's own
+        Out.push_back(B.Callee);
     return Out;
   }
   /// Where diagnostics about this suspend point go.

@@ -246,7 +246,16 @@ def _branches(text, kind, a, frame, pending, depth):
         if not pending & (1 << i):
             continue
         b = a["branches"][i]
-        sub = _chain(frame + int(b["offset"]), _desc(b["callee"]), _str(b["callee_name"]), depth + 1)
+        at, desc, name = frame + int(b["offset"]), _desc(b["callee"]), _str(b["callee_name"])
+        if int(b["kind"]) in (AWAIT["IN_PLACE"], AWAIT["BOXED"]):
+            # through an async function pointer: its ops say what it is
+            ops = _read_word(frame + int(b["ops_offset"]))
+            if int(b["kind"]) == AWAIT["BOXED"]:
+                at = _read_word(at)
+            ops = _at(ops, "ca__frame_ops") if ops else None
+            desc = _desc(ops["desc"]) if ops is not None else None
+            name = _str(ops["name"]) if ops is not None else None
+        sub = _chain(at, desc, name, depth + 1)
         out.append("  " * (depth + 1) + "[%d] " % i + sub[0])
         out += sub[1:]
     return out

@@ -187,10 +187,21 @@ static void ca__dump_chain(FILE *out, const unsigned char *frame,
         if (!(c->pending & (uint32_t)1 << i))
           continue;
         const ca__await_desc *b = &a->branches[i];
+        const unsigned char *sub = frame + b->offset;
+        const ca__frame_desc *bd = b->callee;
+        const char *bn = b->callee_name;
+        if (b->kind == CA__AWAIT_IN_PLACE || b->kind == CA__AWAIT_BOXED) {
+          /* through an async function pointer: its ops say what it is */
+          const ca__frame_ops *ops =
+              (const ca__frame_ops *)ca__read_ptr(frame + b->ops_offset);
+          if (b->kind == CA__AWAIT_BOXED)
+            sub = ca__read_ptr(sub);
+          bd = ops ? ops->desc : NULL;
+          bn = ops ? ops->name : NULL;
+        }
         ca__indent(out, depth + 1);
         fprintf(out, "[%u] ", i);
-        ca__dump_chain(out, frame + b->offset, b->callee, b->callee_name,
-                       depth + 1);
+        ca__dump_chain(out, sub, bd, bn, depth + 1);
       }
       return;
     }

@@ -36,6 +36,15 @@ async int calls(small_fn *s, plain_async_fn *p) {
   return a + b + c + d + await(table.roomy(6));
 }
 
+// A combinator's branch through a pointer needs the same room; the
+// pointer with a budget is a fine branch (no "never awaited" either).
+async int branches(small_fn *s, plain_async_fn *p) {
+  int a = 0, b = 0;
+  // CHECK-DAG: async-pointers.c:[[@LINE+1]]:31: error: a call through async function pointer 'p' in a branch of ca_join needs room for the callee's frame: declare the pointer (or its typedef) async_budget(N) to keep N bytes in this frame, or async_boxed
+  await(ca_join(a = s(1), b = p(2)));
+  return a + b;
+}
+
 int main(void) {
   // CHECK-DAG: async-pointers.c:[[@LINE+1]]:23: error: async function 'tiny' used as a value; store it in an async function pointer (declared async_budget(N) or async_boxed), or call it directly inside await(...)
   int (*plain)(int) = tiny;
