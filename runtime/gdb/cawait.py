@@ -129,7 +129,13 @@ def _now_ms():
 
 def _live():
     """Primitive: a running process (not a core file)."""
-    return bool(gdb.selected_inferior().pid)
+    inferior = gdb.selected_inferior()
+    # A core file's inferior has the dumped process's pid; gdb 12 and later
+    # name its connection "core".
+    connection = getattr(inferior, "connection", None)
+    if connection is not None and connection.type == "core":
+        return False
+    return bool(inferior.pid)
 
 
 def _task_name(handle):

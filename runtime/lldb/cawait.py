@@ -128,13 +128,13 @@ class Value:
         return self.v.GetValueAsUnsigned()
 
     def string(self):
-        err = lldb.SBError()
-        s = _target().GetProcess().ReadCStringFromMemory(
-            self.v.GetValueAsUnsigned(), 4096, err
-        )
-        if err.Fail():
-            raise Error("cawait: cannot read a string: %s" % err)
-        return s
+        addr = self.v.GetValueAsUnsigned()
+        out = b""
+        while True:
+            chunk = _read_bytes(addr + len(out), 64)
+            if b"\0" in chunk:
+                return (out + chunk[: chunk.index(b"\0")]).decode("utf-8", "replace")
+            out += chunk
 
     @property
     def address(self):
@@ -151,8 +151,11 @@ def _at(addr, typename):
 
 
 def _read_bytes(addr, size):
+    # The target's reading: a core file has no read-only sections, which it
+    # takes from the binary.
     err = lldb.SBError()
-    data = _target().GetProcess().ReadMemory(addr, size, err)
+    t = _target()
+    data = t.ReadMemory(lldb.SBAddress(addr, t), size, err)
     if err.Fail():
         raise Error("cawait: cannot read 0x%x: %s" % (addr, err))
     return data
