@@ -105,7 +105,7 @@ def _read_bytes(addr, size):
 
 
 def _little_endian():
-    """Primitive."""
+    """Primitive: whether the process is little-endian."""
     return "little" in gdb.execute("show endian", to_string=True)
 
 
@@ -154,7 +154,7 @@ def _task_name(handle):
 
 
 def _handle_table():
-    """Primitive: runtime/src/task.c's ca__handle_table."""
+    """Primitive: runtime/src/handle.c's ca__handle_table (thread-local)."""
     return gdb.parse_and_eval("ca__handle_table")
 
 
