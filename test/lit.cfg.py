@@ -18,6 +18,7 @@
 #   %cmake            the cmake that configured it
 #   %cawait_src       the source tree
 #   %picolibc_include picolibc's headers for arm-none-eabi
+#   %lldb             lldb-19 in batch mode without ~/.lldbinit (REQUIRES: lldb)
 #   %stmt_nodes       clang/AST/StmtNodes.inc of the Clang built against
 import os
 import lit.formats
@@ -84,3 +85,8 @@ config.environment["TSAN_OPTIONS"] = "halt_on_error=1:second_deadlock_stack=1"
 import shutil
 if shutil.which("gdb"):
     config.available_features.add("gdb")
+# ... and lldb 19 (REQUIRES: lldb), as %lldb: batch mode, no ~/.lldbinit,
+# cawait's lldb commands (runtime/lldb/cawait.py) loaded by the test itself.
+if shutil.which("lldb-19"):
+    config.available_features.add("lldb")
+config.substitutions.append(("%lldb", "lldb-19 --no-lldbinit --batch"))

@@ -14,7 +14,11 @@
 #   a pretty-printer for `struct f__frame`: the state, its await, and the
 #                 source-named slots that the live await does not overlap.
 # Nothing here calls into the inferior. Loaded by gdb from the binary's
-# .debug_gdb_scripts section (runtime/src/gdb_script.c) or by `source`.
+# .debug_gdb_scripts section (runtime/src/executor.c) or by `source`.
+#
+# lldb's commands (runtime/lldb/cawait.py) run this same walk: they load this
+# file under a stand-in `gdb` module and replace the functions marked
+# "primitive" below, the only ones that read the debugger.
 #
 # Run as a plain script (python3 cawait.py --constants), it prints the
 # CA__AWAIT_* and CA__WAIT_* values it assumes (test/debug/constants.test
@@ -71,15 +75,17 @@ except ImportError:  # a plain script: python3 cawait.py --constants
 
 
 def _type(name):
+    """Primitive: the type called `name` (sizeof, alignof)."""
     return gdb.lookup_type(name)
 
 
 def _ptr(v):
+    """Primitive: a pointer value as an integer."""
     return int(v.cast(_type("unsigned long")))
 
 
 def _at(addr, typename):
-    """The object of type `typename` at address addr."""
+    """Primitive: the object of type `typename` at address addr."""
     return gdb.Value(addr).cast(_type(typename).pointer()).dereference()
 
 
@@ -89,13 +95,17 @@ def _str(v):
 
 def _read_state(frame, desc):
     size = int(desc["state_size"])
-    data = bytes(
-        gdb.selected_inferior().read_memory(frame + int(desc["state_offset"]), size)
-    )
+    data = _read_bytes(frame + int(desc["state_offset"]), size)
     return int.from_bytes(data, "little" if _little_endian() else "big")
 
 
+def _read_bytes(addr, size):
+    """Primitive: size bytes of the process's memory at addr."""
+    return bytes(gdb.selected_inferior().read_memory(addr, size))
+
+
 def _little_endian():
+    """Primitive: whether the process is little-endian."""
     return "little" in gdb.execute("show endian", to_string=True)
 
 
@@ -112,9 +122,20 @@ def _max_align():
 
 def _now_ms():
     """ca_now_ms() as the process would read it, or None (a core file)."""
-    if not gdb.selected_inferior().pid:
+    if not _live():
         return None
     return int(time.clock_gettime(time.CLOCK_MONOTONIC) * 1000)
+
+
+def _live():
+    """Primitive: a running process (not a core file)."""
+    inferior = gdb.selected_inferior()
+    # A core file's inferior has the dumped process's pid; gdb 12 and later
+    # name its connection "core".
+    connection = getattr(inferior, "connection", None)
+    if connection is not None and connection.type == "core":
+        return False
+    return bool(inferior.pid)
 
 
 def _task_name(handle):
@@ -125,11 +146,16 @@ def _task_name(handle):
     index = (handle & ((1 << bits) - 1)) - 1
     if index < 0 or index >= HANDLE_SEG0:
         return None  # a later segment: not read here
-    table = gdb.parse_and_eval("ca__handle_table")
+    table = _handle_table()
     slot = table["seg0"][index]
     if int(slot["gen"]) != handle >> bits or not _ptr(slot["task"]):
         return None
     return _str(_vtable(_ptr(slot["task"]))["name"])
+
+
+def _handle_table():
+    """Primitive: runtime/src/handle.c's ca__handle_table (thread-local)."""
+    return gdb.parse_and_eval("ca__handle_table")
 
 
 def _vtable(task):
@@ -269,6 +295,7 @@ STATUS = ("running", "runnable", "waiting")
 
 
 def _executor():
+    """Primitive: the selected thread's executor, ca__exec."""
     sym = gdb.lookup_static_symbol("ca__exec")
     if sym is None:
         raise gdb.GdbError("cawait: no executor in this program (ca__exec)")
@@ -276,6 +303,8 @@ def _executor():
 
 
 def _stack_has(addresses, names):
+    """Primitive: whether a function of the selected thread's stack starts at
+    one of `addresses` or is called one of `names`."""
     f = gdb.newest_frame()
     while f is not None:
         fn = f.function()
@@ -349,6 +378,32 @@ def _entry_lines(entry, ntask, walk_running=False):
     return [head] + ["  " + l if i == 0 else l for i, l in enumerate(_chain(frame, desc, name, 1))]
 
 
+def _tasks_text():
+    """What `cawait tasks` prints."""
+    lines = ["cawait tasks:"]
+    n = 0
+    entries = _entries()
+    for e in entries:
+        if e[0]:
+            n += 1
+        lines += _entry_lines(e, n)
+    if not entries:
+        lines.append("none")
+    return "\n".join(lines) + "\n"
+
+
+def _async_bt_text():
+    """What `cawait bt` prints after the ordinary backtrace."""
+    n = 0
+    for e in _entries():
+        if e[0]:
+            n += 1
+        if e[4] == 0:
+            lines = _entry_lines(e, n, walk_running=True)
+            return "Async backtrace of %s:\n%s\n" % (lines[0], "\n".join(lines[1:]))
+    return "Async backtrace: no task is being polled\n"
+
+
 class CawaitPrefix(gdb.Command):
     """Async C built with cawait: cawait tasks, cawait bt, cawait next."""
 
@@ -365,16 +420,7 @@ ca_dump_tasks prints, read from memory: nothing runs in the program)."""
         super().__init__("cawait tasks", gdb.COMMAND_STACK)
 
     def invoke(self, arg, from_tty):
-        lines = ["cawait tasks:"]
-        n = 0
-        entries = _entries()
-        for e in entries:
-            if e[0]:
-                n += 1
-            lines += _entry_lines(e, n)
-        if not entries:
-            lines.append("none")
-        gdb.write("\n".join(lines) + "\n")
+        gdb.write(_tasks_text())
 
 
 class CawaitBt(gdb.Command):
@@ -387,16 +433,7 @@ function down to the leaf, as of the await it last suspended in."""
 
     def invoke(self, arg, from_tty):
         gdb.execute("backtrace " + arg, from_tty)
-        n = 0
-        for e in _entries():
-            if e[0]:
-                n += 1
-            if e[4] == 0:
-                lines = _entry_lines(e, n, walk_running=True)
-                gdb.write("Async backtrace of " + lines[0] + ":\n")
-                gdb.write("\n".join(lines[1:]) + "\n")
-                return
-        gdb.write("Async backtrace: no task is being polled\n")
+        gdb.write(_async_bt_text())
 
 
 class CawaitNext(gdb.Command):
@@ -420,30 +457,34 @@ temporary breakpoint on the lines that follow, conditioned on the frame)."""
             return
         sal = frame.find_sal()
         start, end = _function_range(frame)
-        # Every line of the function after this one (and the same line in a
-        # later statement: a loop) starts a breakpoint location; they stop
-        # only for this frame.
+        entries = [(e.line, e.pc) for e in sal.symtab.linetable() if start <= e.pc < end]
         bps = []
-        lt = sal.symtab.linetable()
-        seen = set()
-        lines = sorted(
-            l for l in lt.source_lines() if any(start <= e.pc < end for e in lt.line(l) or ())
-        )
-        # The last line is the closing brace, which a suspend returns through.
-        for line in lines[:-1]:
-            if line <= sal.line:
-                continue
-            for e in lt.line(line) or ():
-                if start <= e.pc < end and line not in seen:
-                    seen.add(line)
-                    bp = gdb.Breakpoint("*0x%x" % e.pc, internal=True, temporary=False)
-                    bp.condition = "ca__f == (void *)0x%x" % self_ptr
-                    bps.append(bp)
+        for pc in _next_stops(entries, sal.line):
+            bp = gdb.Breakpoint("*0x%x" % pc, internal=True, temporary=False)
+            bp.condition = "ca__f == (void *)0x%x" % self_ptr
+            bps.append(bp)
         try:
             gdb.execute("continue", from_tty)
         finally:
             for bp in bps:
                 bp.delete()
+
+
+def _next_stops(entries, line):
+    """Where `cawait next` stops: from the (line, pc) entries of an async
+    function's line table (in its order), the first address of every line
+    after `line` (and of the same line in a later statement: a loop), but
+    the function's last line, the closing brace, which a suspend returns
+    through. Breakpoints there, conditioned on the frame, stop only when
+    this frame resumes."""
+    lines = [l for l, _ in entries if l]
+    last = max(lines, default=0)
+    out, seen = [], set()
+    for l, pc in entries:
+        if line < l < last and l not in seen:
+            seen.add(l)
+            out.append(pc)
+    return out
 
 
 def _function_range(frame):
@@ -485,35 +526,48 @@ class FramePrinter:
         if 0 < s <= int(d["nawaits"]):
             a = d["awaits"][s - 1]
             live = int(a["offset"])
-        members = []
-        _members(self.val, 0, members)
+        members = _members(self.val)
         busy = None
         want = _str(a["callee_name"]) if live is not None else None
         for name, off, v in members:
-            tag = v.type.strip_typedefs().tag
+            tag = _tag(v)
             if live is not None and off == live and name.startswith("ca__aw"):
                 if want is None or tag == want + "__frame":
-                    busy = (off, off + v.type.sizeof, name)
+                    busy = (off, off + _sizeof(v), name)
                     break
         for name, off, v in members:
             if name.startswith("ca__"):
                 if busy and name == busy[2]:
                     yield ("await", v)
                 continue
-            if busy and off < busy[1] and off + v.type.sizeof > busy[0]:
+            if busy and off < busy[1] and off + _sizeof(v) > busy[0]:
                 continue
             if s > int(d["nawaits"]) or s == 0 and name.startswith("ca__"):
                 continue
             yield (name, v)
 
 
-def _members(val, base, out):
+def _members(val, base=0, out=None):
+    """Primitive: (name, offset, value) of each named member of a struct,
+    those of anonymous structs and unions included, in order."""
+    out = [] if out is None else out
     for f in val.type.strip_typedefs().fields():
         off = base + f.bitpos // 8
         if f.name is None or f.name == "":
             _members(val[f], off, out)
         else:
             out.append((f.name, off, val[f.name]))
+    return out
+
+
+def _sizeof(v):
+    """Primitive: a value's size in bytes."""
+    return v.type.sizeof
+
+
+def _tag(v):
+    """Primitive: the struct tag of a value's type, or None."""
+    return v.type.strip_typedefs().tag
 
 
 def _lookup(val):

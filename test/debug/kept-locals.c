@@ -82,3 +82,14 @@ int main(void) {
 // UP-NEXT: at = {x = 12, y = 20}
 // UP-NEXT: steps = 4
 // UP-NEXT: start = {x = 10, y = 20}
+
+// The frame printer (runtime/gdb/cawait.py): `print *ca__f` shows the state,
+// its await and the source-named slots, without `start`, which the await on
+// tick overlaps (dead: print/r, the raw layout, shows it holding tick's k, 6,
+// beside the ca__pad_ members):
+// RUN: gdb -batch -nx -iex 'set auto-load safe-path /' \
+// RUN:   -ex 'break kept-locals.c:37 if i == 2' -ex run -ex 'print *ca__f' \
+// RUN:   -ex 'print/r *ca__f' -ex kill %t 2>&1 | FileCheck %s --check-prefix=FRAME
+// FRAME: Breakpoint 1, walk__poll
+// FRAME: $1 = walk, state 1 at {{.*}}kept-locals.c:36 = {await = tick, finished, at = {x = 12, y = 20}, steps = 4, total = 3, seen = 102, i = 2}
+// FRAME-NEXT: $2 = {{[{][{][{]}}start = {x = 6, y = {{[0-9]+}}}}, {ca__aw1 = {{.*}}, {ca__pad_at = {{.*}}, at = {x = 12, y = 20}}, {{.*}}, seen = 102}, {{.*}}, i = 2}, {{.*}}

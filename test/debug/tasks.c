@@ -108,3 +108,16 @@ int main(void) {
 // NEXT: Breakpoint {{-?[0-9]+}}, middle__poll ({{.*}}) at tasks.c:30
 // NEXT-NEXT: 30 return r + 1; /* line 30 */
 // NEXT-NEXT: $1 = 1
+
+// On a core file (gcore at stop_here), `cawait tasks` lists the same, the
+// deadlines as absolute ca_now_ms() values (no clock to subtract from):
+// RUN: gdb -batch -nx -iex 'set auto-load safe-path /' -ex 'break stop_here' \
+// RUN:   -ex run -ex 'gcore %t.core' -ex kill %t > /dev/null 2>&1
+// RUN: gdb -batch -nx -iex 'set auto-load safe-path /' -ex 'cawait tasks' \
+// RUN:   %t %t.core 2>&1 | FileCheck %s --check-prefix=CORE
+// CORE: cawait tasks:
+// CORE-NEXT: ca_block_on run, waiting
+// CORE-NEXT:   run at tasks.c:49 → ca_select
+// CORE-NEXT:     [0] ca_notified (notify {{0x[0-9a-f]+}})
+// CORE-NEXT:     [1] middle at tasks.c:29 → leaf_wait at tasks.c:24 → ca_sleep_ms (deadline at {{[0-9]+}} ms)
+// CORE:      task 4 dumper, running
