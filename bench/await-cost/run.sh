@@ -101,7 +101,7 @@ block_on loop 11, the waker 2, the type-erased poll trampoline's jump 1)
 against 13 for the anchor's minimal block_on (its loop 11, its waker 2),
 which has no timers or tasks to look after. The waker's 2: while the
 executor has no task, the block_on future's wake operations are a single
-store of its woken flag (\`ca__main_flag_wake_ops\`, installed by
+store of its woken flag (\`ca__main_flag_wake\`, installed by
 ca__block_on when no task exists, replaced by the full wake at a task's
 start); the full wake, which checks the run queue and whether the future
 is already queued, costs 7 (68 per iteration before this, issue 18 item

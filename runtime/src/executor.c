@@ -125,8 +125,9 @@ __asm__(".pushsection .debug_gdb_scripts, \"MS\", %progbits, 1\n"
 
 /* ----------------------------------------------------------------- lists */
 
-static ca__task *ca__task_prev(const ca__task *t) {
-  return (ca__task *)(t->prev_flags & ~CA__TASK_FLAGS);
+/* The previous task in the list, from a task's prev_flags. */
+static ca__task *ca__prev_of(uintptr_t prev_flags) {
+  return (ca__task *)(prev_flags & ~CA__TASK_FLAGS);
 }
 
 static void ca__task_set_prev(ca__task *t, ca__task *prev) {
@@ -135,11 +136,6 @@ static void ca__task_set_prev(ca__task *t, ca__task *prev) {
 
 static int ca__task_queued(const ca__task *t) {
   return (t->prev_flags & CA__TASK_QUEUED) != 0;
-}
-
-static void ca__task_set_queued(ca__task *t, int queued) {
-  t->prev_flags =
-      (t->prev_flags & ~CA__TASK_QUEUED) | (queued ? CA__TASK_QUEUED : 0);
 }
 
 static void ca__list_init(ca__task *sentinel) {
@@ -151,33 +147,43 @@ static int ca__list_empty(const ca__task *sentinel) {
   return sentinel->next == sentinel;
 }
 
-/* Unlinks t from whatever list holds it; t is left linked to itself. */
-static void ca__list_remove(ca__task *t) {
-  ca__task *prev = ca__task_prev(t);
-  prev->next = t->next;
-  ca__task_set_prev(t->next, prev);
+/* The prev_flags of a task whose links were `old` (its flags kept) now
+ * linked after prev, its queued flag `queued` (0 or CA__TASK_QUEUED). */
+static uintptr_t ca__task_relinked(uintptr_t old, ca__task *prev,
+                                   uintptr_t queued) {
+  return (uintptr_t)prev | (old & (CA__TASK_FLAGS & ~CA__TASK_QUEUED)) | queued;
+}
+
+/* Unlinks t from whatever list holds it; t is left linked to itself, its
+ * queued flag set to `queued` (0 or CA__TASK_QUEUED). Each field is read
+ * once (clang would read them again after every store). */
+CA__SIZE_NOINLINE static void ca__list_remove(ca__task *t, uintptr_t queued) {
+  uintptr_t old = t->prev_flags;
+  ca__task *prev = ca__prev_of(old), *next = t->next;
+  prev->next = next;
+  ca__task_set_prev(next, prev);
   t->next = t;
-  ca__task_set_prev(t, t);
+  t->prev_flags = ca__task_relinked(old, t, queued);
 }
 
-static void ca__list_push_back(ca__task *sentinel, ca__task *t) {
-  ca__task *last = ca__task_prev(sentinel);
+/* Links t (unlinked) at the tail of `sentinel`'s list, its queued flag set
+ * to `queued`. */
+CA__SIZE_NOINLINE static void
+ca__list_push_back(ca__task *sentinel, ca__task *t, uintptr_t queued) {
+  uintptr_t tail = sentinel->prev_flags;
+  ca__task *last = ca__prev_of(tail);
   t->next = sentinel;
-  ca__task_set_prev(t, last);
+  t->prev_flags = ca__task_relinked(t->prev_flags, last, queued);
   last->next = t;
-  ca__task_set_prev(sentinel, t);
+  sentinel->prev_flags = (uintptr_t)t | (tail & CA__TASK_FLAGS);
 }
 
-/* Moves every task of `from` to the (empty) list `to`, in order. */
+/* Moves every task of `from` to the (empty) list `to`, in order: `to`
+ * joins from's ring at the tail, and `from` leaves it (then empty). The
+ * sentinels have no flags. */
 static void ca__list_take(ca__task *to, ca__task *from) {
-  ca__list_init(to);
-  if (ca__list_empty(from))
-    return;
-  to->next = from->next;
-  ca__task_set_prev(to, ca__task_prev(from));
-  ca__task_set_prev(to->next, to);
-  ca__task_prev(to)->next = to;
-  ca__list_init(from);
+  ca__list_push_back(from, to, 0);
+  ca__list_remove(from, 0);
 }
 
 static ca__executor *ca__executor_get(void) {
@@ -282,7 +288,7 @@ static void ca__task_release(ca__task *t) {
   }
 }
 
-static const ca_wake_ops ca__main_wake_ops;
+static const ca_wake_ops ca__main_wake_ops[2];
 
 static ca__task *ca__task_queue_new(void *frame, uintptr_t detached) {
   ca__executor *ex = ca__executor_get();
@@ -294,11 +300,10 @@ static ca__task *ca__task_queue_new(void *frame, uintptr_t detached) {
                      : ex->in_block_on ? CA__TASK_SCOPED
                                        : 0;
   t->prev_flags = (uintptr_t)t | detached | scoped;
-  ca__list_push_back(&ex->runq, t);
-  ca__task_set_queued(t, 1);
+  ca__list_push_back(&ex->runq, t, CA__TASK_QUEUED);
   ex->ntasks++;
   /* A ca__block_on future woken from now on may have to queue behind t. */
-  ex->main.ops = &ca__main_wake_ops;
+  ex->main.ops = &ca__main_wake_ops[1];
   return t;
 }
 
@@ -314,9 +319,8 @@ void ca__task_wake(ca_waker waker) {
   ca__task *t = CA__CONTAINER_OF(waker, ca__task, ops);
   if (ca__task_queued(t))
     return;
-  ca__list_remove(t);
-  ca__list_push_back(&ca__executor_get()->runq, t);
-  ca__task_set_queued(t, 1);
+  ca__list_remove(t, 0);
+  ca__list_push_back(&ca__executor_get()->runq, t, CA__TASK_QUEUED);
 }
 
 /* t left the executor with `outcome`: freed when nobody holds its handle,
@@ -337,8 +341,7 @@ static void ca__task_finish(ca__executor *ex, ca__task *t, uintptr_t outcome) {
 /* Unlinks and drops a pending task. Marked queued first, so wakes that its
  * drop function causes (its own included) do nothing. */
 static void ca__task_cancel(ca__executor *ex, ca__task *t) {
-  ca__list_remove(t);
-  ca__task_set_queued(t, 1);
+  ca__list_remove(t, CA__TASK_QUEUED);
   ca__vt(t)->drop(ca__task_frame(t));
   ca__task_finish(ex, t, CA__TASK_CANCELLED);
 }
@@ -445,32 +448,30 @@ static void ca__main_wake_at(ca__executor *ex) {
   }
   if (ex->main_woken || ca__task_queued(t))
     return;
-  ca__list_push_back(&ex->runq, t);
-  ca__task_set_queued(t, 1);
+  ca__list_push_back(&ex->runq, t, CA__TASK_QUEUED);
 }
 
 static void ca__main_wake(ca_waker waker) {
   ca__main_wake_at(CA__CONTAINER_OF(waker, ca__executor, main.ops));
 }
 
-static const ca_wake_ops ca__main_wake_ops = {ca__main_wake};
-
 /* The ca__block_on future's wake while the executor has no task: then
  * the run queue is empty and the future is not queued, so a wake only
  * sets the flag (ca__main_wake_at's first case, in one store: the await
  * chain's hot path). ca__block_on installs it when no task exists, and a
- * task's start puts ca__main_wake_ops back before anything can queue. */
+ * task's start puts ca__main_wake back before anything can queue. */
 static void ca__main_flag_wake(ca_waker waker) {
   CA__CONTAINER_OF(waker, ca__executor, main.ops)->main_woken = 1;
 }
 
-static const ca_wake_ops ca__main_flag_wake_ops = {ca__main_flag_wake};
+/* The future's two wakes, indexed by whether a task may queue. */
+static const ca_wake_ops ca__main_wake_ops[2] = {{ca__main_flag_wake},
+                                                 {ca__main_wake}};
 
 /* The future's wake for what the executor holds now (see above). */
-static void ca__main_wake_choose(ca__executor *ex) {
-  ex->main.ops = ex->ntasks == 0 && !ca__task_queued(&ex->main)
-                     ? &ca__main_flag_wake_ops
-                     : &ca__main_wake_ops;
+CA__SIZE_NOINLINE static void ca__main_wake_choose(ca__executor *ex) {
+  ex->main.ops =
+      &ca__main_wake_ops[ex->ntasks != 0 || ca__task_queued(&ex->main)];
 }
 
 static void ca__noop_wake(ca_waker waker) { (void)waker; }
@@ -479,26 +480,22 @@ static const ca_wake_ops *const ca__noop_slot = &ca__noop_wake_ops;
 const ca_waker ca_noop_waker = &ca__noop_slot;
 
 static void ca__task_poll(ca__executor *ex, ca__task *t) {
-  ca__list_remove(t);
-  ca__task_set_queued(t, 0);
+  ca_context cx = {.waker = &t->ops}; /* main's: &ex->main.ops */
+  ca__list_remove(t, 0);
   if (t == &ex->main) {
-    ca_context cx = {.waker = &ex->main.ops};
     /* The ca__block_on future: unlinked while not queued. */
     if (ex->main_poll(ex->main_frame, &cx, ex->main_out) == CA_READY)
       ex->main_done = 1;
     return;
   }
-  ca_context cx = {.waker = &t->ops};
-  ca__list_push_back(&ex->waiting, t);
+  ca__list_push_back(&ex->waiting, t, 0);
   ex->current = t;
   ca_poll r = ca__vt(t)->poll(ca__task_frame(t), &cx, NULL);
   ex->current = NULL;
   if (r == CA_READY) {
-    ca__list_remove(t);
-    if (ca__vt(t)->drop_completed) {
-      ca__task_set_queued(t, 1); /* its drop's wakes do nothing */
+    ca__list_remove(t, CA__TASK_QUEUED); /* its drop's wakes do nothing */
+    if (ca__vt(t)->drop_completed)
       ca__vt(t)->drop(ca__task_frame(t));
-    }
     ca__task_finish(ex, t, CA__TASK_COMPLETED);
   }
 }
@@ -522,10 +519,17 @@ void ca__sources_add(int delta) {
     ca__timer_disarm(&ca__sources_sentinel);
 }
 
-/* While the platform watches something: what became ready (I/O, events),
- * without waiting, so busy tasks cannot starve it. */
-static inline void ca__executor_poll_io(void) {
-  if (__builtin_expect(ca__sources != 0, 0))
+/* The result of ca__executor_park (below) when the park took what was
+ * ready in the platform. */
+#define CA__PARKED_IO 2
+
+/* Step 1: fires the expired timers, then, while the platform watches
+ * something, takes what became ready (I/O, events) without waiting, so
+ * busy tasks cannot starve it; unless `parked`, the last park's result, is
+ * CA__PARKED_IO: that park took it already. */
+CA__SIZE_NOINLINE static void ca__executor_events(int parked) {
+  ca__timer_fire_due();
+  if (__builtin_expect(parked != CA__PARKED_IO && ca__sources != 0, 0))
     ca__platform_poll();
 }
 
@@ -546,26 +550,25 @@ static void ca__executor_round(ca__executor *ex) {
     ca__task_poll(ex, round->next);
     if (__builtin_expect(++polls == CA__POLLS_PER_EVENT_CHECK, 0)) {
       polls = 0;
-      ca__timer_fire_due();
-      ca__executor_poll_io();
+      ca__executor_events(1);
     }
   }
 }
 
 /* Step 4: returns 1 when something is runnable (after sleeping until a
- * timer deadline if needed), 2 when it is after a park in the platform
+ * timer deadline if needed), CA__PARKED_IO after a park in the platform
  * while it watched sources (what was ready already taken: the next round
  * need not look again), 0 when nothing can ever run again. */
 __attribute__((noinline)) static int ca__executor_park(ca__executor *ex,
                                                        int has_main) {
-  uint64_t deadline;
+  uint64_t deadline = CA__NO_DEADLINE; /* kept when no timer is armed */
   if (!ca__list_empty(&ex->runq) || (has_main && ex->main_woken))
     return 1;
   int timer = ca__timer_next(&deadline);
   if (ca__sources) {
     /* Until a source is ready, a wake, or the next deadline. */
-    ca__platform_park(timer ? deadline : CA__NO_DEADLINE);
-    return 2;
+    ca__platform_park(deadline);
+    return CA__PARKED_IO;
   }
   if (!timer)
     return 0;
@@ -589,9 +592,8 @@ static void ca__list_take_flagged(ca__task *to, ca__task *from,
   while (t != from) {
     ca__task *next = t->next;
     if (t->prev_flags & flag) {
-      ca__list_remove(t);
-      ca__list_push_back(to, t);
-      ca__task_set_queued(t, 1);
+      ca__list_remove(t, 0);
+      ca__list_push_back(to, t, CA__TASK_QUEUED);
     }
     t = next;
   }
@@ -627,11 +629,9 @@ void ca__block_on_desc(void *frame, ca_poll_fn poll, void *out,
   ca__main_wake_choose(ex);
   ca__main_wake_at(ex);
   ca_context cx = {.waker = &ex->main.ops};
-  int io_taken = 0; /* the park just took the ready I/O */
+  int parked = 1; /* the last park's result (none yet: as if 1) */
   for (;;) {
-    ca__timer_fire_due();
-    if (!io_taken)
-      ca__executor_poll_io();
+    ca__executor_events(parked);
     if (ex->main_woken) {
       for (;;) {
         /* Woken before anything now queued: it goes first. */
@@ -652,15 +652,13 @@ void ca__block_on_desc(void *frame, ca_poll_fn poll, void *out,
         break;
       ca__main_wake_choose(ex);
     }
-    io_taken = ca__executor_park(ex, 1);
-    if (!io_taken)
+    parked = ca__executor_park(ex, 1);
+    if (!parked)
       ca__die("ca_block_on: the future is pending and nothing can wake it");
-    io_taken = io_taken == 2;
   }
 done:
   /* A future that woke itself before completing is still queued. */
-  ca__list_remove(&ex->main);
-  ca__task_set_queued(&ex->main, 0);
+  ca__list_remove(&ex->main, 0);
   ex->main_woken = 0;
   ex->in_block_on = 0;
   ex->main_desc = NULL;
@@ -691,19 +689,16 @@ void ca_run(void) {
   if (ex->ntasks == 0)
     return;
   ca__executor_enter(ex, "ca_run");
-  int io_taken = 0; /* as in ca__block_on */
+  int parked = 1; /* as in ca__block_on */
   for (;;) {
-    ca__timer_fire_due();
-    if (!io_taken)
-      ca__executor_poll_io();
+    ca__executor_events(parked);
     ca__executor_round(ex);
     if (ex->ntasks == 0)
       break;
-    io_taken = ca__executor_park(ex, 0);
-    if (!io_taken)
+    parked = ca__executor_park(ex, 0);
+    if (!parked)
       ca__die("ca_run: %zu task(s) are pending and nothing can wake them",
               ex->ntasks);
-    io_taken = io_taken == 2;
   }
   ex->running = 0;
 }

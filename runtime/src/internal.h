@@ -16,6 +16,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A small helper that several hot paths call: out of line when optimizing
+ * for size (-Os, -Oz: __OPTIMIZE_SIZE__, which gcc and clang both define),
+ * where clang would otherwise copy it into every caller (the Cortex-M
+ * core's size, docs/performance.md); left to the compiler otherwise, so a
+ * hosted -O2 build inlines it as before. */
+#ifdef __OPTIMIZE_SIZE__
+#define CA__SIZE_NOINLINE __attribute__((noinline))
+#else
+#define CA__SIZE_NOINLINE
+#endif
+
 /* ------------------------------------------------------ async backtraces */
 
 /* The description of the leaf future f (cawait/abi.h): called `label` in
@@ -202,9 +213,10 @@ static inline size_t ca__timer_fire_due(void) {
 }
 
 /* Stores in *deadline_ms a time no later than the earliest armed deadline
- * and returns 1, or returns 0 when no timer is armed. It is the wheel's next
- * step: waiting until then and calling ca__timer_fire makes progress (fires
- * or moves timers closer), never busy-waits. */
+ * and returns 1, or returns 0 (*deadline_ms left as it is) when no timer
+ * is armed. It is the wheel's next step: waiting until then and calling
+ * ca__timer_fire makes progress (fires or moves timers closer), never
+ * busy-waits. */
 int ca__timer_next(uint64_t *deadline_ms);
 
 /* Parks the executor (ca__platform_park) until ca_now_ms() >= deadline_ms

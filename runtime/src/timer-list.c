@@ -28,25 +28,26 @@ typedef struct ca__timer_list {
 static CA__THREAD_LOCAL ca__timer_list ca__timers;
 CA__THREAD_LOCAL size_t ca__timer_count;
 
-static uint64_t ca__effective(const ca__timer_list *l,
-                              const ca__timer_link *link) {
-  uint64_t d = ((const ca_timer *)(const void *)link)->deadline_ms;
-  return d > l->now ? d : l->now;
+static uint64_t ca__deadline(const ca__timer_link *link) {
+  return ((const ca_timer *)(const void *)link)->deadline_ms;
 }
 
 void ca__timer_arm_at(ca_timer *t, uint64_t deadline_ms, ca_waker waker,
                       uint64_t now_ms) {
   ca__timer_list *l = &ca__timers;
-  if (__builtin_expect(!l->head.next, 0))
-    l->head.next = l->head.prev = &l->head;
-  /* The list's time stands still while nothing is armed: catch up. */
-  if (ca__timer_count++ == 0)
+  /* The list's time stands still while nothing is armed: catch up. Only
+   * then is the list read: linked empty here, it needs no other set-up. */
+  if (ca__timer_count++ == 0) {
     l->now = now_ms;
+    l->head.next = l->head.prev = &l->head;
+  }
   t->deadline_ms = deadline_ms;
   t->waker = waker;
+  /* After the timers whose effective deadline is not later than t's, key:
+   * as key >= now, those are the timers whose deadline is not later. */
   uint64_t key = deadline_ms > l->now ? deadline_ms : l->now;
   ca__timer_link *after = l->head.prev;
-  while (after != &l->head && ca__effective(l, after) > key)
+  while (after != &l->head && ca__deadline(after) > key)
     after = after->prev;
   t->link.prev = after;
   t->link.next = after->next;
@@ -58,7 +59,7 @@ void ca__timer_arm(ca_timer *t, uint64_t deadline_ms, ca_waker waker) {
   ca__timer_arm_at(t, deadline_ms, waker, ca__timer_count ? 0 : ca_now_ms());
 }
 
-void ca__timer_disarm(ca_timer *t) {
+CA__SIZE_NOINLINE void ca__timer_disarm(ca_timer *t) {
   ca__timer_link *next = t->link.next, *prev = t->link.prev;
   if (!next)
     return;
@@ -73,12 +74,11 @@ size_t ca__timer_fire(uint64_t now_ms) {
   size_t fired = 0;
   if (!ca__timer_count || now_ms < l->now)
     return 0;
-  while (l->head.next != &l->head && ca__effective(l, l->head.next) <= now_ms) {
+  /* As now_ms >= now: the head is due when its deadline (not only its
+   * effective one) has come. */
+  while (l->head.next != &l->head && ca__deadline(l->head.next) <= now_ms) {
     ca_timer *t = (ca_timer *)(void *)l->head.next;
-    l->head.next = t->link.next;
-    t->link.next->prev = &l->head;
-    t->link.next = t->link.prev = NULL;
-    ca__timer_count--;
+    ca__timer_disarm(t);
     /* Waking only queues: no poll runs here, so the list cannot change
      * under us. */
     ca_waker_wake(&t->waker);
@@ -92,7 +92,9 @@ int ca__timer_next(uint64_t *deadline_ms) {
   ca__timer_list *l = &ca__timers;
   if (!ca__timer_count)
     return 0;
-  *deadline_ms = ca__effective(l, l->head.next);
+  /* The head's deadline, even when passed (its effective deadline is then
+   * now, later): a time no later than any, as internal.h asks. */
+  *deadline_ms = ca__deadline(l->head.next);
   return 1;
 }
 

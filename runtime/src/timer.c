@@ -217,10 +217,17 @@ void ca__timer_wait(uint64_t deadline_ms) {
  *   done      neither (polling again returns CA_READY again, like ca_yield)
  */
 
+/* A timer not armed, holding `v` in its deadline's field. Field by field:
+ * clang at -Os would clear the whole struct with a call to memset. */
+static void ca__sleep_timer_init(ca_timer *t, uint64_t v) {
+  t->link.next = t->link.prev = NULL;
+  t->deadline_ms = v;
+  t->waker = CA_WAKER_NONE;
+}
+
 void ca_sleep_ms__init(struct ca_sleep_ms__frame *f, uint64_t ms) {
   /* The duration waits in the deadline's field: the frame is one timer. */
-  f->timer = (ca_timer){0};
-  f->timer.deadline_ms = ms;
+  ca__sleep_timer_init(&f->timer, ms);
 }
 
 CA__LEAF_DESC(ca_sleep_ms, "ca_sleep_ms", CA__WAIT_TIMER, timer);
@@ -246,8 +253,9 @@ ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
     /* Always pending once, even for 0 ms: a loop of ca_sleep_ms(0) lets the
      * other tasks run, and completes at the next round. */
     uint64_t now = ca_now_ms();
-    uint64_t ms = f->timer.deadline_ms;
-    uint64_t deadline = ms > UINT64_MAX - now ? UINT64_MAX : now + ms;
+    uint64_t deadline;
+    if (__builtin_add_overflow(now, f->timer.deadline_ms, &deadline))
+      deadline = UINT64_MAX;
     ca__timer_arm_at(&f->timer, deadline, cx->waker, now);
     return CA_PENDING;
   }
@@ -256,8 +264,7 @@ ca_poll ca_sleep_ms__poll(struct ca_sleep_ms__frame *f, ca_context *cx,
 
 void ca_sleep_until__init(struct ca_sleep_until__frame *f,
                           uint64_t deadline_ms) {
-  f->timer = (ca_timer){0};
-  f->timer.deadline_ms = deadline_ms;
+  ca__sleep_timer_init(&f->timer, deadline_ms);
 }
 
 CA__LEAF_DESC(ca_sleep_until, "ca_sleep_until", CA__WAIT_TIMER, timer);
