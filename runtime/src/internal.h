@@ -84,8 +84,8 @@ const void *ca__executor_id(void);
 /* ------------------------------------------------------------ task_mem.c
  * Where task blocks live (ca__task_new's heap blocks): a slab per size
  * class, per thread, with no per-block header. Blocks are carved from
- * chunks of CA__SLAB_CHUNK bytes aligned on their size (cut from regions
- * of CA__SLAB_REGION), so a block finds
+ * chunks of CA__SLAB_CHUNK bytes aligned on their size (cut from larger
+ * regions), so a block finds
  * its chunk, and the chunk its class, from the block's address; a freed
  * block goes on its class's free list and is reused first (last freed,
  * first reused). Every block is placed so that the area after a task
@@ -106,9 +106,11 @@ const void *ca__executor_id(void);
 
 #if !CA_BARE_METAL
 #define CA__SLAB_CHUNK ((size_t)256 << 10)
-/* Chunks come 16 at a time (one allocation, whose own overhead of two
- * pages is then paid per 4 MiB). */
-#define CA__SLAB_REGION (16 * CA__SLAB_CHUNK)
+/* Chunks come in regions (one allocation each, whose own overhead of
+ * about two pages is paid per region): the first of 4 chunks, each next
+ * one twice as large, up to 128 chunks (32 MiB). */
+#define CA__SLAB_REGION_FIRST 4u
+#define CA__SLAB_REGION_MAX 128u
 #define CA__SLAB_QUANTUM _Alignof(max_align_t)
 #define CA__SLAB_SMALL 64 /* classes of 1..64 quanta: 16..1024 bytes */
 #define CA__SLAB_CLASSES (CA__SLAB_SMALL + 20) /* then 4 per doubling */
@@ -128,11 +130,14 @@ typedef struct ca__slab_class {
 
 typedef struct ca__slab {
   ca__slab_class cls[CA__SLAB_CLASSES];
-  ca__slab_chunk *regions;          /* CA__SLAB_REGION bytes each, cut into
+  ca__slab_chunk *regions;          /* a region's size is in its first
+                                     * chunk's `bytes`; they are cut into
                                      * chunks as classes need them */
   unsigned char *carve, *carve_end; /* the chunks of the last region not
                                      * given to a class yet */
   size_t live;                      /* blocks handed out and not freed */
+  unsigned region_chunks;           /* chunks of the next region (0: the
+                                     * first size) */
 } ca__slab;
 
 extern CA__THREAD_LOCAL ca__slab ca__slab_state;

@@ -125,16 +125,20 @@ void *ca__slab_alloc_slow(size_t size) {
   } else {
     if ((size_t)(k->end - k->bump) < bs) {
       if (s->carve == s->carve_end) {
-        ca__slab_chunk *r = ca__platform_alloc_aligned(
-            CA__SLAB_CHUNK, CA__SLAB_REGION, "ca_spawn");
+        unsigned n = s->region_chunks ? s->region_chunks : CA__SLAB_REGION_FIRST;
+        size_t bytes = n * CA__SLAB_CHUNK;
+        ca__slab_chunk *r =
+            ca__platform_alloc_aligned(CA__SLAB_CHUNK, bytes, "ca_spawn");
         if (!r)
           return NULL;
         if (!s->regions)
           ca__task_mem_hook();
         r->next = s->regions;
+        r->bytes = bytes;
         s->regions = r;
+        s->region_chunks = n < CA__SLAB_REGION_MAX ? 2 * n : n;
         s->carve = (unsigned char *)r;
-        s->carve_end = s->carve + CA__SLAB_REGION;
+        s->carve_end = s->carve + bytes;
       }
       ca__slab_chunk *ch = (ca__slab_chunk *)(void *)s->carve;
       s->carve += CA__SLAB_CHUNK;
@@ -179,13 +183,14 @@ static void ca__slab_release_all(ca__slab *s) {
   ca__slab_chunk *r = s->regions;
   while (r) {
     ca__slab_chunk *next = r->next;
-    CA__UNPOISON(r, CA__SLAB_REGION);
+    CA__UNPOISON(r, r->bytes);
     ca__platform_free(r);
     r = next;
   }
   memset(s->cls, 0, sizeof s->cls);
   s->regions = NULL;
   s->carve = s->carve_end = NULL;
+  s->region_chunks = 0;
 }
 
 void ca__slab_trim(void) {
