@@ -92,8 +92,8 @@ const void *ca__executor_id(void);
  * header (CA__TASK_HEADER_BYTES) is aligned for any type. A block larger
  * than the largest class gets a chunk of its own, freed with it.
  * Single-threaded: a block is allocated and freed on its executor's thread
- * only. A thread that ends frees its chunks; ca_executor_shutdown frees
- * them when no block is in use. With ASan (libcawait-san) a freed block is
+ * only. A thread that ends, and ca_executor_shutdown, free its chunks
+ * when no block is in use. With ASan (libcawait-san) a freed block is
  * poisoned, so a use after free is reported. Bare metal has no heap: there
  * ca__slab_alloc is ca__platform_alloc, which aborts. */
 

@@ -313,7 +313,11 @@ void ca__joiner_set(const void *task, ca_waker *joiner) {
 #if !CA_BARE_METAL
 static void ca__task_mem_thread_exit(void *unused) {
   (void)unused;
-  ca__slab_release_all(&ca__slab_state);
+  /* Only when no block is in use: the blocks of tasks still pending when
+   * their thread ends stay (leaked, as they were with malloc), since
+   * another thread may still hold a pointer into one (a ca_remote_waker
+   * it wakes). */
+  ca__slab_trim();
 #if !CA__TASK_JOINER_IN_HEADER
   if (ca__joiners.tab != ca__joiner_seg0)
     ca__platform_free(ca__joiners.tab);
