@@ -168,10 +168,12 @@ VmHWM(0) = $base KB.
 $mem_rows
 The task's frame is $frame bytes (frame report of \`sleeper\`: its state
 and the \`ca_sleep_ms\` frame, whose \`ca_timer\` is $timer_bytes bytes),
-the task header 32: a block of $((frame + 32)) bytes, which glibc's malloc
-serves from a $(( (frame + 32 + 8 + 15) / 16 * 16 ))-byte chunk. Goal: frame + at most 32 bytes per
-task, i.e. $((frame + 32)); what is measured above that is malloc's chunk
-header and rounding. Anchors (ANCHORS.md, 1,000,000 tasks sleeping 2 s,
+the task header 24: a block of $(( (frame + 24 + 15) / 16 * 16 )) bytes of the
+thread's slab (runtime/src/task_mem.c: size classes, no allocator header;
+before it, a 32-byte header and a block of glibc's malloc: 80 bytes for
+this frame, 79,532 KB for 1M tasks). Goal (issue 18): at most 64 bytes per
+sleeping task, 64 MB for 1M; what is measured above the block is the
+slab's chunk rounding and page granularity. Anchors (ANCHORS.md, 1,000,000 tasks sleeping 2 s,
 whole-process peak RSS): tokio current_thread spawn + sleep 1,392,860 KB
 (~1,426 B per task), libuv 1M malloc'd timers without task state
 158,120 KB (~162 B per timer); cawait: $hwm1m KB, $per1m B per task.
@@ -186,7 +188,7 @@ Repeatable across runs (wall time is not). Modes:
 - yield: \`await(ca_yield())\` in a \`ca_block_on\` loop: suspend, wake,
   resume through the executor;
 - spawn: \`ca_spawn(trivial(i))\` from plain code, \`ca_run()\` every 64:
-  malloc, queue, one poll, free;
+  a slab block, queue, one poll, free;
 - timer: \`await(ca_sleep_ms(0))\` in a \`ca_block_on\` loop: arm (reading
   the clock), fire, wake, resume; so a yield plus the timer;
 - timer100k: the same with 100,000 other tasks asleep, their timers
@@ -201,6 +203,11 @@ $(echo "$(insn_of timer) $(insn_of yield)" | awk '{printf "%.1f", $1-$2}') instr
 with 100,000 armed it is
 $(echo "$(insn_of timer100k) $(insn_of yield)" | awk '{printf "%.1f", $1-$2}').
 The await-overhead chain is measured in "Cost of one await" above.
+Spawn before the slab (a 32-byte header, glibc malloc and free per
+task; issue 18): 351.9 instructions per spawn, the same command. The
+await chain (bench/await-cost/run.sh: callgrind of \`cawait_await\` at
+N=0 and N=1e6) spawns no task: 63.00 instructions per iteration both
+before and after the slab.
 
 ### Echo throughput on loopback
 

@@ -168,8 +168,9 @@ typedef struct ca__task ca_task;
 typedef struct ca_task_pool ca_task_pool;
 
 /* Tasks: `ca_task *t = ca_spawn(f(x))` starts f(x) as a task of this
- * thread's executor (one allocation: a header of 32 bytes on x86-64, 16 on
- * 32-bit Arm, and f's frame) and returns its handle; `ca_spawn(f(x));` as
+ * thread's executor (one block of a per-thread slab, with no allocator
+ * header: a task header of 24 bytes on x86-64, 16 on 32-bit Arm, and f's
+ * frame) and returns its handle; `ca_spawn(f(x));` as
  * a statement detaches it.
  * `ca_spawn_in(&pool, f(x))` takes a slot of a static pool instead, and is
  * NULL when every slot is in use (the arguments are then not evaluated).

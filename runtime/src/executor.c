@@ -2,10 +2,11 @@
  * run queue, ca__block_on, ca_run and ca_executor_shutdown. One executor
  * per thread.
  *
- * A task is one block, from malloc or a slot of a static pool: a 4-word
- * header (ca__task) followed by the frame. Every pending task is in
- * exactly one of two circular lists that share the header's links: the run
- * queue (FIFO, flag QUEUED set) or the waiting list (flag clear). Waking
+ * A task is one block, from the slab (task_mem.c) or a slot of a static
+ * pool: a header (ca__task: 3 words on 64-bit, 16 bytes on 32-bit)
+ * followed by the frame, which starts aligned for any type. Every pending task
+ * is in exactly one of two circular lists that share the header's links: the
+ * run queue (FIFO, flag QUEUED set) or the waiting list (flag clear). Waking
  * moves a task from waiting to the run queue's tail; polling moves it back
  * first, so a task may wake itself while it is being polled. A task that
  * completes writes its result over its frame; one that is dropped runs its
@@ -44,8 +45,8 @@
 #include <string.h>
 
 /* Set in ca__task.prev_flags while the task is linked. Tasks and list
- * sentinels are all ca__task, aligned on max_align_t, so the low bits of a
- * link are free: that is how the header stays at four words. */
+ * sentinels are all ca__task, aligned on 8 bytes, so the low bits of a
+ * link are free: that is how the header stays at three words. */
 #define CA__TASK_QUEUED ((uintptr_t)1)   /* on the run queue (or dying) */
 #define CA__TASK_DETACHED ((uintptr_t)2) /* no handle: freed when done */
 #define CA__TASK_SCOPED ((uintptr_t)4)   /* dropped when ca_block_on ends */
@@ -64,20 +65,33 @@ _Static_assert((CA__TASK_COMPLETED & CA__TASK_CANCELLED & CA__TASK_QUEUED) != 0,
  * defined) type a handle points to: a handle is not a task pointer. */
 typedef struct ca__task_block ca__task;
 struct ca__task_block {
-  _Alignas(max_align_t) ca__task *next; /* next in its list (circular) */
-  uintptr_t prev_flags;      /* previous in its list | flags, or the outcome */
-  const ca_wake_ops *ops;    /* &vt->wake: a waker points here */
-  ca_waker *joiner;          /* in the frame of the ca_task_join awaiting
-                              * it, or NULL */
-  /* The frame follows, aligned for any type. */
+  _Alignas(8) ca__task *next; /* next in its list (circular) */
+  uintptr_t prev_flags;       /* previous in its list | flags, or the outcome */
+  const ca_wake_ops *ops;     /* &vt->wake: a waker points here */
+#if CA__TASK_JOINER_IN_HEADER
+  ca_waker *joiner; /* in the frame of the ca_task_join awaiting it, or NULL
+                     * (64-bit: task_mem.c's table) */
+#endif
+  /* The frame follows, aligned for any type: the block is placed so (the
+   * slab's blocks, and a pool slot's header at its end, below). */
 };
 
-_Static_assert(sizeof(ca__task) % _Alignof(max_align_t) == 0,
-               "the frame after the header must be aligned for any type");
-_Static_assert(sizeof(ca__task) == CA__TASK_HEADER_SIZE,
-               "pool slots (CA__POOL_SLOT_SIZE) count the header's size");
+_Static_assert(sizeof(ca__task) == CA__TASK_HEADER_BYTES,
+               "the slab places blocks for this header (internal.h)");
+_Static_assert(sizeof(ca__task) <= CA__TASK_HEADER_SIZE,
+               "pool slots (CA__POOL_SLOT_SIZE) have room for the header");
+/* A pool slot's header ends where the slot's first CA__TASK_HEADER_SIZE
+ * bytes do, so the area after it is aligned for any type. */
+#define CA__POOL_HEADER_AT (CA__TASK_HEADER_SIZE - sizeof(ca__task))
 #if defined(__x86_64__)
-_Static_assert(sizeof(ca__task) == 32, "task header is 32 bytes on x86-64");
+_Static_assert(sizeof(ca__task) == 24, "task header is 24 bytes on x86-64");
+#endif
+
+#if CA__TASK_JOINER_IN_HEADER
+static ca_waker *ca__joiner_get(const ca__task *t) { return t->joiner; }
+static void ca__joiner_set(ca__task *t, ca_waker *joiner) {
+  t->joiner = joiner;
+}
 #endif
 
 /* The vtable of a task, whose first member its header points to. */
@@ -231,23 +245,24 @@ void *ca__task_new(const ca__task_vtable *vt, size_t area_size) {
     ca__die("ca_spawn: a task needs a poll and a drop function, and "
             "ca__task_wake first in its vtable");
   if (pool) {
-    if (sizeof(ca__task) + area_size > pool->slot_size)
+    if (CA__TASK_HEADER_SIZE + area_size > pool->slot_size)
       ca__die("ca_spawn_in: a task of '%s' needs %zu bytes, the slots of "
               "pool '%s' have %zu",
-              vt->name, sizeof(ca__task) + area_size, pool->name,
+              vt->name, CA__TASK_HEADER_SIZE + area_size, pool->name,
               pool->slot_size);
     if (pool->free_list) {
       t = (ca__task *)pool->free_list;
       pool->free_list = t->next;
     } else if (pool->used < pool->capacity) {
-      t = (ca__task *)(void *)(pool->slots + pool->used++ * pool->slot_size);
+      t = (ca__task *)(void *)(pool->slots + pool->used++ * pool->slot_size +
+                               CA__POOL_HEADER_AT);
     } else {
       return NULL;
     }
   } else {
     if (area_size > SIZE_MAX - sizeof(ca__task))
       ca__die("ca_spawn: a frame of %zu bytes is too large", area_size);
-    t = ca__platform_alloc(sizeof(ca__task) + area_size, "ca_spawn");
+    t = ca__slab_alloc(sizeof(ca__task) + area_size);
     if (!t)
       ca__die("ca_spawn: out of memory allocating a task of %zu bytes",
               sizeof(ca__task) + area_size);
@@ -255,7 +270,9 @@ void *ca__task_new(const ca__task_vtable *vt, size_t area_size) {
   t->next = t; /* unlinked until started */
   t->prev_flags = (uintptr_t)t | CA__TASK_DETACHED;
   t->ops = &vt->wake;
+#if CA__TASK_JOINER_IN_HEADER
   t->joiner = NULL;
+#endif
   return ca__task_frame(t);
 }
 
@@ -284,7 +301,7 @@ static void ca__task_release(ca__task *t) {
     t->next = pool->free_list;
     pool->free_list = t;
   } else {
-    ca__platform_free(t);
+    ca__slab_free(t);
   }
 }
 
@@ -334,8 +351,9 @@ static void ca__task_finish(ca__executor *ex, ca__task *t, uintptr_t outcome) {
   }
   t->next = NULL;
   t->prev_flags = outcome;
-  if (t->joiner)
-    ca_waker_wake(t->joiner);
+  ca_waker *joiner = ca__joiner_get(t);
+  if (joiner)
+    ca_waker_wake(joiner);
 }
 
 /* Unlinks and drops a pending task. Marked queued first, so wakes that its
@@ -350,7 +368,7 @@ void ca__task_detach(ca_task *h) {
   if (!h)
     return;
   ca__task *t = ca__handle_get(h, "ca_task_detach");
-  if (t->joiner)
+  if (ca__joiner_get(t))
     ca__die("ca_task_detach: task of '%s' is awaited by ca_task_join",
             ca__vt(t)->name);
   ca__handle_release(h, CA__HANDLE_DETACHED);
@@ -365,7 +383,7 @@ void ca__task_abort_as(ca_task *h, const char *who) {
   if (!h)
     return;
   ca__task *t = ca__handle_get(h, who);
-  if (t->joiner)
+  if (ca__joiner_get(t))
     ca__die("%s: task of '%s' is awaited by ca_task_join", who,
             ca__vt(t)->name);
   if (ca__task_finished(t)) {
@@ -399,15 +417,17 @@ ca_poll ca__task_join__poll(struct ca__task_join__frame *f, ca_context *cx,
                             int *out) {
   ca__task *t = ca__handle_get(f->task, "ca_task_join");
   if (!ca__task_finished(t)) {
-    if (t->joiner && t->joiner != &f->waker)
+    ca_waker *joiner = ca__joiner_get(t);
+    if (joiner && joiner != &f->waker)
       ca__die("ca_task_join: task of '%s' is already awaited by another "
               "ca_task_join",
               ca__vt(t)->name);
     f->waker = cx->waker;
-    t->joiner = &f->waker;
+    if (!joiner)
+      ca__joiner_set(t, &f->waker);
     return CA_PENDING;
   }
-  t->joiner = NULL;
+  ca__joiner_set(t, NULL);
   ca__handle_release(f->task, CA__HANDLE_JOINED);
   f->task = NULL;
   if (t->prev_flags == CA__TASK_CANCELLED) {
@@ -430,8 +450,8 @@ CA__LEAF_DESC(ca_yield, "ca_yield", CA__WAIT_NONE, yielded);
 
 void ca__task_join__drop(struct ca__task_join__frame *f) {
   ca__task *t = ca__handle_peek(f->task);
-  if (t && t->joiner == &f->waker)
-    t->joiner = NULL;
+  if (t && ca__joiner_get(t) == &f->waker)
+    ca__joiner_set(t, NULL);
 }
 
 /* The waker of the ca__block_on future points into the executor (at its
@@ -718,6 +738,8 @@ int ca_executor_shutdown(void) {
       break;
     dropped++;
   }
+  ca__slab_trim(); /* the chunks, when no task is left (finished ones
+                    * whose handle is held keep theirs) */
   ex->running = 0;
   return dropped;
 }
@@ -768,6 +790,12 @@ void ca__tasks_visit(ca__task_visit_fn *fn, void *arg) {
   ca__visit_list(ex, &ex->round, fn, arg);
   ca__visit_list(ex, &ex->runq, fn, arg);
   ca__visit_list(ex, &ex->waiting, fn, arg);
+}
+
+size_t ca__task_block_size(ca_task *handle) {
+  ca__task *t = ca__handle_get(handle, "ca__task_block_size");
+  ca_task_pool *pool = ca__vt(t)->pool;
+  return pool ? pool->slot_size : ca__slab_block_size(t);
 }
 
 const char *ca__task_name(ca_task *handle) {

@@ -27,6 +27,19 @@
 #define CA__SIZE_NOINLINE
 #endif
 
+/* ASan builds of the runtime (libcawait-san) poison freed task blocks
+ * (task_mem.c), so a use after free is reported. */
+#if defined(__SANITIZE_ADDRESS__)
+#define CA__SLAB_POISONING 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CA__SLAB_POISONING 1
+#endif
+#endif
+#ifndef CA__SLAB_POISONING
+#define CA__SLAB_POISONING 0
+#endif
+
 /* ------------------------------------------------------ async backtraces */
 
 /* The description of the leaf future f (cawait/abi.h): called `label` in
@@ -78,6 +91,132 @@ int ca__executor_running(void);
 /* This thread's executor, as an identity to compare (never followed by
  * another thread). */
 const void *ca__executor_id(void);
+
+/* ------------------------------------------------------------ task_mem.c
+ * Where task blocks live (ca__task_new's heap blocks): a slab per size
+ * class, per thread, with no per-block header. Blocks are carved from
+ * chunks of CA__SLAB_CHUNK bytes aligned on their size (cut from larger
+ * regions), so a block finds
+ * its chunk, and the chunk its class, from the block's address; a freed
+ * block goes on its class's free list and is reused first (last freed,
+ * first reused). Every block is placed so that the area after a task
+ * header (CA__TASK_HEADER_BYTES) is aligned for any type. A block larger
+ * than the largest class gets a chunk of its own, freed with it.
+ * Single-threaded: a block is allocated and freed on its executor's thread
+ * only. A thread that ends, and ca_executor_shutdown, free its chunks
+ * when no block is in use. With ASan (libcawait-san) a freed block is
+ * poisoned, so a use after free is reported. Bare metal has no heap: there
+ * ca__slab_alloc is ca__platform_alloc, which aborts. */
+
+/* The task header keeps the joiner where it has room: 32-bit, where the
+ * header's 3 words are padded to 16 bytes anyway (its links carry 3 flag
+ * bits: it is 8-aligned). */
+#define CA__TASK_JOINER_IN_HEADER (UINTPTR_MAX <= 0xffffffffu)
+#define CA__TASK_HEADER_BYTES                                                  \
+  (CA__TASK_JOINER_IN_HEADER ? 16u : 3 * sizeof(void *))
+
+#if !CA_BARE_METAL
+#define CA__SLAB_CHUNK ((size_t)256 << 10)
+/* Chunks come in regions (one allocation each, whose own overhead of
+ * about two pages is paid per region): the first of 4 chunks, each next
+ * one twice as large, up to 128 chunks (32 MiB). */
+#define CA__SLAB_REGION_FIRST 4u
+#define CA__SLAB_REGION_MAX 128u
+#define CA__SLAB_QUANTUM _Alignof(max_align_t)
+#define CA__SLAB_SMALL 64 /* classes of 1..64 quanta: 16..1024 bytes */
+#define CA__SLAB_CLASSES (CA__SLAB_SMALL + 20) /* then 4 per doubling */
+
+typedef struct ca__slab_chunk {
+  struct ca__slab_chunk *next; /* the first chunk of a region: the next
+                                * region of the thread */
+  uint32_t cls; /* the class of its blocks, or CA__SLAB_CLASSES: large */
+  size_t bytes; /* a large chunk's size */
+} ca__slab_chunk;
+
+typedef struct ca__slab_class {
+  void *free;          /* freed blocks, linked through their first word */
+  unsigned char *bump; /* the next never-used block of the current chunk */
+  unsigned char *end;  /* the end of the current chunk */
+} ca__slab_class;
+
+typedef struct ca__slab {
+  ca__slab_class cls[CA__SLAB_CLASSES];
+  ca__slab_chunk *regions;          /* a region's size is in its first
+                                     * chunk's `bytes`; they are cut into
+                                     * chunks as classes need them */
+  unsigned char *carve, *carve_end; /* the chunks of the last region not
+                                     * given to a class yet */
+  size_t live;                      /* blocks handed out and not freed */
+  unsigned region_chunks;           /* chunks of the next region (0: the
+                                     * first size) */
+} ca__slab;
+
+extern CA__THREAD_LOCAL ca__slab ca__slab_state;
+/* The block size of each class. */
+extern const uint32_t ca__slab_size[CA__SLAB_CLASSES];
+
+void *ca__slab_alloc_slow(size_t size);
+void ca__slab_free_slow(void *block);
+
+/* A block of at least `size` bytes (the header included), or NULL when out
+ * of memory. */
+static inline void *ca__slab_alloc(size_t size) {
+#if !CA__SLAB_POISONING
+  if (__builtin_expect(size <= CA__SLAB_SMALL * CA__SLAB_QUANTUM, 1)) {
+    size_t c = (size + CA__SLAB_QUANTUM - 1) / CA__SLAB_QUANTUM - 1;
+    ca__slab_class *k = &ca__slab_state.cls[c];
+    void *b = k->free;
+    if (__builtin_expect(b != NULL, 1)) {
+      k->free = *(void **)b;
+      ca__slab_state.live++;
+      return b;
+    }
+    size_t bs = (c + 1) * CA__SLAB_QUANTUM;
+    if ((size_t)(k->end - k->bump) >= bs) {
+      b = k->bump;
+      k->bump += bs;
+      ca__slab_state.live++;
+      return b;
+    }
+  }
+#endif
+  return ca__slab_alloc_slow(size);
+}
+
+/* Gives back a block of ca__slab_alloc. */
+static inline void ca__slab_free(void *block) {
+#if !CA__SLAB_POISONING
+  ca__slab_chunk *ch =
+      (ca__slab_chunk *)((uintptr_t)block & ~(uintptr_t)(CA__SLAB_CHUNK - 1));
+  uint32_t c = ch->cls;
+  if (__builtin_expect(c < CA__SLAB_CLASSES, 1)) {
+    ca__slab_class *k = &ca__slab_state.cls[c];
+    *(void **)block = k->free;
+    k->free = block;
+    ca__slab_state.live--;
+    return;
+  }
+#endif
+  ca__slab_free_slow(block);
+}
+#else
+void *ca__slab_alloc(size_t size); /* ca__platform_alloc: aborts */
+void ca__slab_free(void *block);
+#endif
+
+/* Frees every chunk when no block is in use (ca_executor_shutdown). */
+void ca__slab_trim(void);
+/* The bytes a block of ca__slab_alloc takes (its class's size). */
+size_t ca__slab_block_size(const void *block);
+
+#if !CA__TASK_JOINER_IN_HEADER
+/* The joiner of a task (the waker in the frame of the ca_task_join that
+ * awaits it), where the header has no room for it: a per-thread table
+ * keyed by the task, with an entry only while a join waits. get: NULL when
+ * none; set: NULL removes. */
+ca_waker *ca__joiner_get(const void *task);
+void ca__joiner_set(const void *task, ca_waker *joiner);
+#endif
 
 /* ------------------------------------------------------------- handle.c
  * Task handles: an index into this thread's handle table and a

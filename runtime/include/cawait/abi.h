@@ -316,10 +316,12 @@ void ca__budget_check(const char *function, const char *file, size_t budget,
                       size_t frame_size);
 
 /* ----------------------------------------------------------------- tasks
- * A task is one block: a header of four pointers rounded up to
- * max_align_t (32 bytes on x86-64, 16 on 32-bit Arm), then the frame (at
- * least as large as the result, which replaces the frame once the task
- * completes). */
+ * A task is one block: a header (three pointers on 64-bit: 24 bytes on
+ * x86-64; 16 bytes on 32-bit Arm), then the area, aligned for any type,
+ * holding the frame (at least as large as the result, which replaces the
+ * frame once the task completes). A pool slot reserves
+ * CA__TASK_HEADER_SIZE bytes (four pointers rounded up to max_align_t)
+ * for the header, which sits at their end. */
 #define CA__TASK_HEADER_SIZE                                                   \
   ((4 * sizeof(void *) + _Alignof(max_align_t) - 1) &                          \
    ~(_Alignof(max_align_t) - 1))
@@ -356,6 +358,11 @@ void *ca__task_new(const ca__task_vtable *vt, size_t area_size);
 /* Queues a task made by ca__task_new (or ca__task_alloc) whose frame is
  * initialised, and returns its handle: the caller owns it. */
 ca_task *ca__task_start_joinable(void *area);
+
+/* The bytes the block of a live handle's task takes in memory: its slab
+ * class's size (header and area included; nothing else is allocated for
+ * it), or its pool's slot size. For tests and tools. */
+size_t ca__task_block_size(ca_task *handle);
 
 /* Bytes the area of a task of frame type T and result size R needs. */
 #define CA__TASK_AREA_SIZE(T, R)                                               \
