@@ -11,11 +11,13 @@
 // RUN: %cawait-cc -g -O0 %s -o %t0
 // RUN: %cawait-cc -g -O1 %s -o %t1
 // RUN: gdb -batch -nx -iex 'set auto-load safe-path /' \
-// RUN:   -ex 'break dead-locals.c:36' -ex 'break dead-locals.c:44' -ex run \
+// RUN:   -ex 'break dead-locals.c:36' -ex 'break dead-locals.c:38' \
+// RUN:   -ex 'break dead-locals.c:46' -ex run -ex 'print x' -ex continue \
 // RUN:   -ex 'info locals' -ex 'print x' -ex continue -ex 'info locals' \
 // RUN:   -ex 'print y' -ex kill %t0 2>&1 | FileCheck %s --check-prefix=O0
 // RUN: gdb -batch -nx -iex 'set auto-load safe-path /' \
-// RUN:   -ex 'break dead-locals.c:36' -ex 'break dead-locals.c:44' -ex run \
+// RUN:   -ex 'break dead-locals.c:36' -ex 'break dead-locals.c:38' \
+// RUN:   -ex 'break dead-locals.c:46' -ex run -ex 'print x' -ex continue \
 // RUN:   -ex 'info locals' -ex 'print x' -ex continue -ex 'info locals' \
 // RUN:   -ex 'print y' -ex kill %t1 2>&1 | FileCheck %s --check-prefix=O1
 #include <cawait.h>
@@ -31,9 +33,9 @@ async int twice(int v) {
 
 async void f(int n) {
   int x = n * 7;
-  use(x);
+  use(x); /* line 36: x is live */
   await(ca_yield());
-  use(n); /* line 36: x is dead */
+  use(n); /* line 38: x is dead */
 }
 
 async void g(int n) {
@@ -41,7 +43,7 @@ async void g(int n) {
     int y = await(twice(n + i));
     use(y);
     await(ca_yield());
-    use(i); /* line 44: y is dead */
+    use(i); /* line 46: y is dead */
   }
 }
 
@@ -69,21 +71,27 @@ int main(void) {
 }
 
 // O0:      Breakpoint 1, f__poll
+// O0-NEXT: {{[0-9]+}} use(x); /* line 36: x is live */
+// O0-NEXT: $1 = 21
+// O0:      Breakpoint 2, f__poll
 // O0-NEXT: {{[0-9]+}} use(n); /* line {{[0-9]+}}: x is dead */
 // O0-NEXT: n = 3
 // O0-NEXT: No symbol "x" in current context.
-// O0:      Breakpoint 2, g__poll
+// O0:      Breakpoint 3, g__poll
 // O0-NEXT: {{[0-9]+}} use(i); /* line {{[0-9]+}}: y is dead */
 // O0-NEXT: i = 0
 // O0-NEXT: n = 5
 // O0-NEXT: No symbol "y" in current context.
 
 // O1:      Breakpoint 1.{{[0-9]+}}, f__poll
+// O1-NEXT: {{[0-9]+}} use(x); /* line 36: x is live */
+// O1-NEXT: $1 = 21
+// O1:      Breakpoint 2.{{[0-9]+}}, f__poll
 // O1-NEXT: {{[0-9]+}} use(n); /* line {{[0-9]+}}: x is dead */
 // O1-NEXT: n = 3
 // O1-NEXT: x = <optimized out>
-// O1-NEXT: $1 = <optimized out>
-// O1:      Breakpoint 2, g__poll
+// O1-NEXT: $2 = <optimized out>
+// O1:      Breakpoint 3, g__poll
 // O1-NEXT: {{[0-9]+}} use(i); /* line {{[0-9]+}}: y is dead */
 // O1-NEXT: i = 0
 // O1-NEXT: n = 5
