@@ -7,6 +7,7 @@
 #include "DeadScopes.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace cawait {
@@ -82,11 +83,31 @@ deadScopeRuns(const CompoundStmt *B, const AsyncFunction &F) {
   if (!AnyAwait || F.BodyInSync)
     return {};
 
+  // Tags, typedefs and enumerators of the function: C puts those declared
+  // inside an expression (`sizeof(struct t {...})`, a cast, a compound
+  // literal) or a typeof in the enclosing block's scope. (Untested: the
+  // lowering prints no definition there yet, `typeof(struct t)`, so such
+  // a body does not compile through the plugin, blocks or not.)
+  const SourceManager &SM = F.Decl->getASTContext().getSourceManager();
+  std::vector<SourceLocation> Types;
+  for (const Decl *D : F.Decl->decls())
+    if (isa<TypeDecl>(D) || isa<EnumConstantDecl>(D))
+      Types.push_back(SM.getExpansionLoc(D->getLocation()));
+  auto DeclaresType = [&](const Stmt *S) {
+    SourceLocation B = SM.getExpansionLoc(S->getBeginLoc());
+    SourceLocation E = SM.getExpansionLoc(S->getEndLoc());
+    for (SourceLocation L : Types)
+      if (!SM.isBeforeInTranslationUnit(L, B) &&
+          !SM.isBeforeInTranslationUnit(E, L))
+        return true;
+    return false;
+  };
+
   // What each statement declares, and whether it ends every run before it.
   std::vector<std::vector<const VarDecl *>> Declared(N);
   std::vector<bool> Barrier(N), DeclaresLocal(N);
   for (unsigned I = 0; I < N; ++I) {
-    Barrier[I] = Of[I].HasLabel;
+    Barrier[I] = Of[I].HasLabel || DeclaresType(Children[I]);
     const auto *DS = dyn_cast<DeclStmt>(unlabeled(Children[I]));
     if (!DS)
       continue;

@@ -16,7 +16,8 @@
 // and is the longest one whose declarations are no longer named: no
 // reference to them (sizeof and typeof too) in the statements from End on,
 // none held at an await there (its resume loads it by name). A statement
-// that declares anything but variables (a tag, a typedef), a variable with
+// that declares anything but variables (a tag, a typedef, an enumerator;
+// also inside an expression: `sizeof(struct t {...})`), a variable with
 // a cleanup (its block's end runs it), or holds a label (a goto back in
 // would skip the block's entry) ends every run before it: closing the
 // block earlier would change what the program means. Runs nest, never
