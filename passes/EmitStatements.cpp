@@ -12,6 +12,7 @@
 // becomes a suspend point (EmitAwaits.cpp).
 //
 //===----------------------------------------------------------------------===//
+#include "DeadScopes.h"
 #include "EmitBody.h"
 #include "LocalTypes.h"
 #include "SourceText.h"
@@ -94,18 +95,41 @@ void BodyEmitter::stmt(const Stmt *S) {
     return;
   }
   switch (S->getStmtClass()) {
-  case Stmt::CompoundStmtClass:
+  case Stmt::CompoundStmtClass: {
+    const auto *B = cast<CompoundStmt>(S);
     Out.line("{");
     Out.indent();
     Scopes.push_back({S, {}});
-    for (const Stmt *Child : cast<CompoundStmt>(S)->body())
+    // Runs of statements whose locals are dead from the await after them
+    // on get a block of their own (DeadScopes.h): a debugger stopped after
+    // the await shows no stale value for them.
+    std::vector<unsigned> Opens(B->size()), Closes(B->size());
+    if (!InStatementExpression)
+      for (auto [Begin, End] : deadScopeRuns(B, F)) {
+        ++Opens[Begin];
+        ++Closes[End - 1];
+      }
+    unsigned I = 0;
+    for (const Stmt *Child : B->body()) {
+      Out.mapTo(Child->getBeginLoc());
+      for (unsigned K = 0; K < Opens[I]; ++K) {
+        Out.line("{");
+        Out.indent();
+      }
       stmt(Child);
-    Out.mapTo(cast<CompoundStmt>(S)->getRBracLoc());
+      for (unsigned K = 0; K < Closes[I]; ++K) {
+        Out.dedent();
+        Out.line("}");
+      }
+      ++I;
+    }
+    Out.mapTo(B->getRBracLoc());
     runCleanups(Scopes.size() - 1);
     Scopes.pop_back();
     Out.dedent();
     Out.line("}");
     return;
+  }
   case Stmt::DeclStmtClass:
     declStmt(cast<DeclStmt>(S));
     return;
