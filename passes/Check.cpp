@@ -769,6 +769,15 @@ void checkBudgets(const Shape &S, ASTContext &Ctx, DiagSink &Diags) {
 void checkHoistedTypes(const HoistedTypes &Hoisted, DiagSink &Diags) {
   for (const HoistedTypes::LocalUse &U : Hoisted.LocalUses) {
     const std::string &F = U.Function->Name;
+    if (!U.Kept) { // a tag defined inside an expression (LocalTypes.cpp)
+      Diags.error(U.Use->getLocation(),
+                  "the type defined in this expression moves to file scope "
+                  "(the lowered '" +
+                      F + "' prints no declaration to hold it), but it uses '" +
+                      U.Use->getDecl()->getName() + "', which is local to '" +
+                      F + "'; declare the type in a declaration of its own");
+      continue;
+    }
     Diags.error(U.Use->getLocation(),
                 "'" + U.Kept->name() + "' is kept in the frame of '" + F +
                     "', so the type declared here moves to file scope, but "

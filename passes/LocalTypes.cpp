@@ -6,6 +6,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
 
@@ -51,6 +52,11 @@ public:
   void keep(const SavedVar &SV, QualType T) {
     Kept = &SV;
     type(T);
+  }
+  /// A tag defined where no printed declaration holds it.
+  void keepExpressionTag(const TagDecl *TD) {
+    Kept = nullptr;
+    unit(unitOf(TD));
   }
   std::vector<const Decl *> Units;
 
@@ -286,6 +292,19 @@ HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx) {
   for (unsigned I = 0; I != S.Functions.size(); ++I) {
     const AsyncFunction &F = S.Functions[I];
     Collector C(F, H, Taken, TagNames, OrdinaryNames);
+    // The tags declarations of the body print with themselves.
+    struct DeclStmtTags : RecursiveASTVisitor<DeclStmtTags> {
+      llvm::DenseSet<const Decl *> &Out;
+      explicit DeclStmtTags(llvm::DenseSet<const Decl *> &O) : Out(O) {}
+      bool VisitDeclStmt(DeclStmt *DS) {
+        for (const Decl *D : DS->decls())
+          if (isa<TagDecl>(D))
+            Out.insert(D->getCanonicalDecl());
+        return true;
+      }
+    };
+    llvm::DenseSet<const Decl *> InDeclStmt;
+    DeclStmtTags(InDeclStmt).TraverseStmt(F.Decl->getBody());
     for (const SavedVar &SV : F.Saved) {
       if (SV.Generator)
         continue; // a generator's frame: no local type
@@ -296,6 +315,15 @@ HoistedTypes findHoistedTypes(const Shape &S, ASTContext &Ctx) {
       if (!writesTypeofExpr(Declared, Ctx))
         C.keep(SV, Declared);
     }
+    // A tag defined inside an expression or a typeof (`sizeof(struct s
+    // {...})`, a cast, a compound literal) is in no declaration the body
+    // prints: at file scope, its definition is printed once, and every use
+    // names it.
+    for (const Decl *D : F.Decl->decls())
+      if (const auto *TD = dyn_cast<TagDecl>(D))
+        if (TD->isThisDeclarationADefinition() &&
+            !InDeclStmt.count(TD->getCanonicalDecl()))
+          C.keepExpressionTag(TD);
     // Source order is declaration order: each one's names are declared
     // before it. The typedefs of one declaration begin together: in the
     // order of their names (`typedef struct {...} t, *pt;`: t, which

@@ -49,7 +49,8 @@ struct HoistedTypes {
   /// (Check.h: checkHoistedTypes reports it).
   struct LocalUse {
     const AsyncFunction *Function;
-    const SavedVar *Kept; ///< the kept variable whose type needs it
+    const SavedVar *Kept; ///< the kept variable whose type needs it;
+                          ///< null: a tag defined in an expression
     const clang::DeclRefExpr *Use;
   };
   std::vector<LocalUse> LocalUses; ///< in the order they are met
