@@ -49,3 +49,16 @@ async int member(int n) {
   return x.v;
 }
 #endif
+
+// A tag defined inside an expression moves to file scope too (no printed
+// declaration holds it: run/statements/tags-in-expressions.c); one that
+// names a local cannot.
+// RUN: not %cawait-cc -fsyntax-only -DIN_EXPR %s 2>&1 | FileCheck %s --check-prefix=IN_EXPR
+#ifdef IN_EXPR
+async int in_expr(int n) {
+  // IN_EXPR: local-type.c:[[@LINE+1]]:49: error: the type defined in this expression moves to file scope (the lowered 'in_expr' prints no declaration to hold it), but it uses 'n', which is local to 'in_expr'; declare the type in a declaration of its own
+  int s = (int)sizeof(struct sized { __typeof__(n) a; });
+  await(ca_yield());
+  return s;
+}
+#endif
