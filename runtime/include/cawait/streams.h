@@ -66,10 +66,10 @@
  * initializers: a body from a macro is not normalized (an await inside an
  * expression there would lose the yields). */
 #define CA_LINES_STREAM(name)                                                  \
-  CA__STREAM_UNUSED static CA_ASYNC CA_GEN long name(                          \
-      ca_reader *r, char *line, size_t cap, long *err) {                       \
+  CA__STREAM_UNUSED static CA_ASYNC CA_GEN long name(ca_reader *r, char *line, \
+                                                     size_t cap, long *err) {  \
     for (;;) {                                                                 \
-      long ca__n = await(ca_read_line(r, line, cap));                                 \
+      long ca__n = await(ca_read_line(r, line, cap));                          \
       if (ca__n <= 0 && ca__n != -EMSGSIZE) {                                  \
         if (err)                                                               \
           *err = ca__n;                                                        \
