@@ -41,13 +41,13 @@
 #endif
 
 enum {
-  LINE_CAP = 32,     /* longest line with its '\n' and NUL */
-  LOG_CAP = 64,      /* lines the log keeps (then it drops the oldest) */
-  BUS = 8,           /* lines waiting for the broadcaster */
-  MAX_SUBS = 8,      /* subscribers at once */
-  MAX_CONNS = 32,    /* connections at once */
-  NAMES = 8,         /* distinct sensor names the summary tracks */
-  THRESHOLD = 50,    /* the summary keeps readings at least this high */
+  LINE_CAP = 32,  /* longest line with its '\n' and NUL */
+  LOG_CAP = 64,   /* lines the log keeps (then it drops the oldest) */
+  BUS = 8,        /* lines waiting for the broadcaster */
+  MAX_SUBS = 8,   /* subscribers at once */
+  MAX_CONNS = 32, /* connections at once */
+  NAMES = 8,      /* distinct sensor names the summary tracks */
+  THRESHOLD = 50, /* the summary keeps readings at least this high */
   HANG_GUARD_MS = 5000
 };
 
@@ -336,8 +336,7 @@ async int self_test(struct server *s, int port) {
   printf("sensors: %d and %d lines taken\n", a, b);
   /* The listener gets every line taken, each sensor's in its order. */
   int got = 0, bad = 0, next_a = 0, next_b = 0;
-  while (got < a + b &&
-         await(read_line_guarded(&r, line, sizeof line)) > 0) {
+  while (got < a + b && await(read_line_guarded(&r, line, sizeof line)) > 0) {
     got++;
     if (next_a < 6 && strcmp(line, sensor_a[next_a]) == 0)
       next_a++;
@@ -359,8 +358,8 @@ async int run_self_test(void) {
   int port = ca_io_port(&s.listener);
   int aborted = -1, failed = 1;
   await(ca_join(aborted = serve(&s), failed = self_test(&s, port)));
-  printf("server stopped: %u readings, %u too long, %d aborted\n",
-         s.readings, s.too_long, aborted);
+  printf("server stopped: %u readings, %u too long, %d aborted\n", s.readings,
+         s.too_long, aborted);
   print_summary(&s.log);
   return failed || aborted != 0;
 }
