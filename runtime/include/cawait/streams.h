@@ -80,15 +80,19 @@
     CA__STREAM_END                                                             \
   }
 
+/* Yields each element received from c until it is closed and drained. */
+#define CA__CHAN_ITEMS(T, c)                                                   \
+  for (;;) {                                                                   \
+    T ca__v;                                                                   \
+    int ca__r = await(ca_chan_recv(c, &ca__v));                                \
+    if (ca__r != 0)                                                            \
+      break;                                                                   \
+    CA_YIELD(ca__v);                                                           \
+  }
+
 #define CA_CHAN_STREAM(name, T)                                                \
   CA__STREAM_UNUSED static CA_ASYNC CA_GEN T name(ca_chan *c) {                \
-    for (;;) {                                                                 \
-      T ca__v;                                                                 \
-      int ca__r = await(ca_chan_recv(c, &ca__v));                              \
-      if (ca__r != 0)                                                          \
-        break;                                                                 \
-      CA_YIELD(ca__v);                                                         \
-    }                                                                          \
+    CA__CHAN_ITEMS(T, c)                                                       \
     CA__STREAM_END                                                             \
   }
 
@@ -110,13 +114,7 @@
         break;                                                                 \
       }                                                                        \
     }                                                                          \
-    for (;;) {                                                                 \
-      T ca__v;                                                                 \
-      int ca__r = await(ca_chan_recv(ca__rest, &ca__v));                       \
-      if (ca__r != 0)                                                          \
-        break;                                                                 \
-      CA_YIELD(ca__v);                                                         \
-    }                                                                          \
+    CA__CHAN_ITEMS(T, ca__rest)                                                \
     CA__STREAM_END                                                             \
   }
 
