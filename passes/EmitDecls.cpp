@@ -102,6 +102,11 @@ std::string Emitter::signature(const FunctionDecl *FD, llvm::StringRef Which) {
   // written for inlining (lz4's LZ4_FORCE_INLINE) is specialised by it.
   if (Internal && FD->isInlineSpecified())
     Linkage += "inline ";
+  // A function marked unused (a stream adapter of cawait/streams.h that a
+  // file defines and never iterates) gets no -Wunused-function for its
+  // frame ABI either: the lowered text is what cawait-gcc compiles.
+  if (Internal && FD->hasAttr<UnusedAttr>())
+    Linkage += "__attribute__((unused)) ";
   if (FD->hasAttr<AlwaysInlineAttr>())
     Linkage += "__attribute__((always_inline)) ";
   if (FD->hasAttr<NoInlineAttr>())

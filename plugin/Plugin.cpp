@@ -346,7 +346,9 @@ bool namesCawait(StringRef Text, const LangOptions &LO) {
       "async",        "await",        "__async__",       "CA_ASYNC",
       "ca_block_on",  "ca_spawn",     "ca_spawn_in",     "CA_TASK_POOL",
       "ca_join",      "ca_select",    "ca_timeout_ms",   "ca_task_join",
-      "ca_task_wait", "async_budget", "CA_ASYNC_BUDGET", "cawait"};
+      "ca_task_wait", "async_budget", "CA_ASYNC_BUDGET", "cawait",
+      "gen",          "yield",        "CA_GEN",          "CA_YIELD",
+      "ca_for",       "ca_for_await"};
   Lexer Raw(SourceLocation(), LO, Text.begin(), Text.begin(), Text.end());
   Raw.SetCommentRetentionState(false);
   Token Tok;
@@ -373,7 +375,8 @@ public:
     StringRef N = Name.getIdentifierInfo()->getName();
     if (N != "await" && N != "ca_block_on" && N != "ca_spawn" &&
         N != "ca_spawn_in" && N != "CA_TASK_POOL" && N != "ca_join" &&
-        N != "ca_select" && N != "ca_timeout_ms")
+        N != "ca_select" && N != "ca_timeout_ms" && N != "ca_for" &&
+        N != "ca_for_await" && N != "CA_YIELD")
       return;
     SourceManager &SM = CI.getSourceManager();
     SourceLocation L = SM.getExpansionLoc(Range.getBegin());
