@@ -403,6 +403,10 @@ void BodyEmitter::declare(const VarDecl *VD, const std::string &InitText,
                           bool WithoutCleanup) {
   std::string Text = storageText(VD);
   QualType T = VD->getType();
+  // `__typeof__(type)` is that type: clang prints it as GNU `typeof`, an
+  // extension -Wpedantic reports in the lowered text the user never wrote.
+  while (isa<TypeOfType>(T.getTypePtr()))
+    T = T.getSingleStepDesugaredType(Ctx);
   if (GroupTag && !GroupTagPrinted) {
     // `struct pt { ... } a, b;`: the definition goes with the first
     // declarator only.
