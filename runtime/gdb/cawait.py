@@ -237,22 +237,9 @@ def _chain(frame, desc, name, depth):
         a = desc["awaits"][s - 1]
         text += "%s at %s:%d" % (desc["name"].string(), a["file"].string(), int(a["line"]))
         kind = int(a["kind"])
-        if kind == AWAIT["CALL"]:
+        if kind in (AWAIT["CALL"], AWAIT["IN_PLACE"], AWAIT["BOXED"]):
             text += ARROW
-            frame += int(a["offset"])
-            desc = _desc(a["callee"])
-            name = _str(a["callee_name"])
-            continue
-        if kind in (AWAIT["IN_PLACE"], AWAIT["BOXED"]):
-            ops = _read_word(frame + int(a["ops_offset"]))
-            text += ARROW
-            if kind == AWAIT["BOXED"]:
-                frame = _read_word(frame + int(a["offset"]))
-            else:
-                frame += int(a["offset"])
-            ops = _at(ops, "ca__frame_ops") if ops else None
-            desc = _desc(ops["desc"]) if ops is not None else None
-            name = _str(ops["name"]) if ops is not None else None
+            frame, desc, name = _callee_of(frame, a)
             continue
         if kind in (AWAIT["JOIN"], AWAIT["SELECT"]):
             # ca__combinator: {ca_waker parent; uint32_t woken, pending;}
@@ -266,21 +253,27 @@ def _chain(frame, desc, name, depth):
         return [text]
 
 
+def _callee_of(frame, a):
+    """What await (or branch) a of frame waits in: the callee's frame, its
+    description and name; through an async function pointer, the ops it
+    keeps say."""
+    kind = int(a["kind"])
+    if kind not in (AWAIT["IN_PLACE"], AWAIT["BOXED"]):
+        return frame + int(a["offset"]), _desc(a["callee"]), _str(a["callee_name"])
+    ops = _read_word(frame + int(a["ops_offset"]))
+    at = _read_word(frame + int(a["offset"])) if kind == AWAIT["BOXED"] else frame + int(a["offset"])
+    ops = _at(ops, "ca__frame_ops") if ops else None
+    if ops is None:
+        return at, None, None
+    return at, _desc(ops["desc"]), _str(ops["name"])
+
+
 def _branches(text, kind, a, frame, pending, depth):
     out = [text + ARROW + ("ca_join" if kind == AWAIT["JOIN"] else "ca_select")]
     for i in range(int(a["nbranches"])):
         if not pending & (1 << i):
             continue
-        b = a["branches"][i]
-        at, desc, name = frame + int(b["offset"]), _desc(b["callee"]), _str(b["callee_name"])
-        if int(b["kind"]) in (AWAIT["IN_PLACE"], AWAIT["BOXED"]):
-            # through an async function pointer: its ops say what it is
-            ops = _read_word(frame + int(b["ops_offset"]))
-            if int(b["kind"]) == AWAIT["BOXED"]:
-                at = _read_word(at)
-            ops = _at(ops, "ca__frame_ops") if ops else None
-            desc = _desc(ops["desc"]) if ops is not None else None
-            name = _str(ops["name"]) if ops is not None else None
+        at, desc, name = _callee_of(frame, a["branches"][i])
         sub = _chain(at, desc, name, depth + 1)
         out.append("  " * (depth + 1) + "[%d] " % i + sub[0])
         out += sub[1:]

@@ -135,6 +135,26 @@ static void ca__indent(FILE *out, unsigned depth) {
     fputs("  ", out);
 }
 
+/* What an await (or a combinator's branch) a of `frame` waits in: the
+ * callee's frame, description and name; through an async function
+ * pointer, the ops it keeps say. */
+static const unsigned char *ca__callee_of(const unsigned char *frame,
+                                          const ca__await_desc *a,
+                                          const ca__frame_desc **d,
+                                          const char **name) {
+  if (a->kind != CA__AWAIT_IN_PLACE && a->kind != CA__AWAIT_BOXED) {
+    *d = a->callee;
+    *name = a->callee_name;
+    return frame + a->offset;
+  }
+  const ca__frame_ops *ops =
+      (const ca__frame_ops *)ca__read_ptr(frame + a->ops_offset);
+  *d = ops ? ops->desc : NULL;
+  *name = ops ? ops->name : NULL;
+  return a->kind == CA__AWAIT_BOXED ? ca__read_ptr(frame + a->offset)
+                                    : frame + a->offset;
+}
+
 /* The chain from `frame` (described by d, called name) down to its leaf,
  * on the current line; a combinator's pending branches follow on lines of
  * their own, at depth + 1. */
@@ -161,22 +181,11 @@ static void ca__dump_chain(FILE *out, const unsigned char *frame,
     fprintf(out, "%s at %s:%u", d->name, a->file, (unsigned)a->line);
     switch (a->kind) {
     case CA__AWAIT_CALL:
-      fputs(CA__ARROW, out);
-      frame += a->offset;
-      d = a->callee;
-      name = a->callee_name;
-      continue;
     case CA__AWAIT_IN_PLACE:
-    case CA__AWAIT_BOXED: {
-      const ca__frame_ops *ops =
-          (const ca__frame_ops *)ca__read_ptr(frame + a->ops_offset);
+    case CA__AWAIT_BOXED:
       fputs(CA__ARROW, out);
-      frame = a->kind == CA__AWAIT_BOXED ? ca__read_ptr(frame + a->offset)
-                                         : frame + a->offset;
-      d = ops ? ops->desc : NULL;
-      name = ops ? ops->name : NULL;
+      frame = ca__callee_of(frame, a, &d, &name);
       continue;
-    }
     case CA__AWAIT_JOIN:
     case CA__AWAIT_SELECT: {
       const ca__combinator *c =
@@ -186,19 +195,10 @@ static void ca__dump_chain(FILE *out, const unsigned char *frame,
       for (unsigned i = 0; i < a->nbranches; i++) {
         if (!(c->pending & (uint32_t)1 << i))
           continue;
-        const ca__await_desc *b = &a->branches[i];
-        const unsigned char *sub = frame + b->offset;
-        const ca__frame_desc *bd = b->callee;
-        const char *bn = b->callee_name;
-        if (b->kind == CA__AWAIT_IN_PLACE || b->kind == CA__AWAIT_BOXED) {
-          /* through an async function pointer: its ops say what it is */
-          const ca__frame_ops *ops =
-              (const ca__frame_ops *)ca__read_ptr(frame + b->ops_offset);
-          if (b->kind == CA__AWAIT_BOXED)
-            sub = ca__read_ptr(sub);
-          bd = ops ? ops->desc : NULL;
-          bn = ops ? ops->name : NULL;
-        }
+        const ca__frame_desc *bd;
+        const char *bn;
+        const unsigned char *sub =
+            ca__callee_of(frame, &a->branches[i], &bd, &bn);
         ca__indent(out, depth + 1);
         fprintf(out, "[%u] ", i);
         ca__dump_chain(out, sub, bd, bn, depth + 1);
